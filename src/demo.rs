@@ -1,0 +1,114 @@
+//! The original Go program's job, and a whole demo run: options in, report
+//! and log out.
+
+use std::fmt::{self, Write};
+use std::future::Future;
+use std::num::NonZeroUsize;
+
+use crate::{Clock, Dispatcher, Event, JobId, Moment, Options, Recorder, Report};
+
+/// The demo job's only error: its wait was over the threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WaitTooLong {
+    pub job: JobId,
+    pub wait_ms: u32,
+    pub threshold_ms: u32,
+}
+
+impl fmt::Display for WaitTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let WaitTooLong { job, wait_ms, threshold_ms } = self;
+        write!(f, "cannot wait for more than {threshold_ms} ms: job #{job}; {wait_ms} ms")
+    }
+}
+
+impl std::error::Error for WaitTooLong {}
+
+/// Job `job` of the original Go program: fails at once if `wait_ms` is over
+/// `threshold_ms`, else sleeps `wait_ms` and succeeds.
+pub async fn wait_job<C: Clock>(clock: &C, job: JobId, wait_ms: u32, threshold_ms: u32) -> Result<(), WaitTooLong> {
+    if wait_ms > threshold_ms {
+        return Err(WaitTooLong { job, wait_ms, threshold_ms });
+    }
+    clock.sleep(wait_ms).await;
+    Ok(())
+}
+
+/// `jobs` waits drawn uniformly from `0..max_wait_ms` by a PRNG seeded with `seed`.
+pub fn draw_waits(seed: u64, jobs: u32, max_wait_ms: u32) -> Vec<u32> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    (0..jobs).map(|_| rng.u32(0..max_wait_ms)).collect()
+}
+
+/// A demo run's report, with the waits it ran.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemoReport {
+    pub report: Report<WaitTooLong>,
+    pub waits: Vec<u32>,
+    /// The seed the waits were drawn with; `None` when they were given.
+    pub seed: Option<u64>,
+}
+
+/// Runs the original Go program with `options`. `random_seed` is used when
+/// neither a seed nor the waits are given. `on_event` sees each event with
+/// the ms since the start of the run.
+pub async fn run<C: Clock>(
+    options: &Options,
+    random_seed: u64,
+    clock: &C,
+    mut on_event: impl FnMut(&Event<'_, WaitTooLong>, f64),
+    stop: impl Future<Output = ()>,
+) -> DemoReport {
+    let (waits, seed) = match &options.waits {
+        Some(waits) => (waits.clone(), None),
+        None => {
+            let seed = options.seed.unwrap_or(random_seed);
+            (draw_waits(seed, options.jobs, options.max_wait_ms), Some(seed))
+        }
+    };
+    let dispatcher = Dispatcher::new(nonzero(options.workers))
+        .queue_length(nonzero(options.queue_length))
+        .cancel_in_flight(options.cancel_in_flight)
+        .fail_fast(options.fail_fast);
+    let mut recorder = Recorder::new(clock, waits.len());
+    let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
+    let observe = |event: Event<'_, WaitTooLong>| {
+        recorder.record(&event);
+        on_event(&event, recorder.elapsed_ms());
+    };
+    let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
+    DemoReport { report: recorder.finish(outcome), waits, seed }
+}
+
+/// `Options` come checked; a zero still becomes 1 rather than a panic.
+fn nonzero(n: u32) -> NonZeroUsize {
+    NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN)
+}
+
+impl DemoReport {
+    /// The log in the original Go program's words, one line per job started
+    /// or cancelled, and one of ours per job aborted, then the errors: the
+    /// first, or every one when the run did not fail fast.
+    pub fn write_log(&self, out: &mut String, every_error: bool) {
+        for moment in &self.report.moments {
+            // Writing to a String cannot fail.
+            let _ = match *moment {
+                Moment::Started(job) => writeln!(out, "Working on the job #{job}. Wait for {} ms.", self.waits[job]),
+                Moment::Canceled(job) => writeln!(out, "Canceled the job #{job}"),
+                Moment::Aborted(job) => writeln!(out, "Aborted the job #{job} while it was waiting"),
+            };
+        }
+        let errors = &self.report.failures;
+        let errors = if every_error { &errors[..] } else { &errors[..errors.len().min(1)] };
+        for failure in errors {
+            let _ = writeln!(out, "{}", failure.error);
+        }
+    }
+
+    /// [`write_log`](Self::write_log) as lines.
+    pub fn log(&self, every_error: bool) -> Vec<String> {
+        let mut out = String::new();
+        self.write_log(&mut out, every_error);
+        out.lines().map(str::to_owned).collect()
+    }
+}

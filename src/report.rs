@@ -1,0 +1,128 @@
+//! A record of one run: each job's final state, worker and times, and the
+//! order in which jobs started, were cancelled or were aborted.
+
+use crate::{Clock, Event, Failure, JobId, Outcome, Status};
+
+/// The state a job ends in. Every job of a finished run is in exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JobState {
+    /// Not started yet (only seen while the run is going).
+    Waiting,
+    /// Started and not finished yet (only seen while the run is going).
+    Running,
+    /// Its future returned `Ok`.
+    Succeeded,
+    /// Its future returned `Err`.
+    Failed,
+    /// The run was cancelled before it started.
+    Canceled,
+    /// The run was cancelled while it ran, and its future was dropped.
+    Aborted,
+}
+
+impl JobState {
+    /// The lower-case name used by the JS API: `"succeeded"`, `"aborted"`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            JobState::Waiting => "waiting",
+            JobState::Running => "running",
+            JobState::Succeeded => "succeeded",
+            JobState::Failed => "failed",
+            JobState::Canceled => "canceled",
+            JobState::Aborted => "aborted",
+        }
+    }
+}
+
+/// One job in a [`Report`]. Times are in ms from the start of the run;
+/// `worker`, `start_ms` and `end_ms` are `None` for a job that never started.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobRecord {
+    pub state: JobState,
+    pub worker: Option<usize>,
+    pub start_ms: Option<f64>,
+    pub end_ms: Option<f64>,
+}
+
+/// A job starting, being cancelled or being aborted: the moments the original
+/// Go program prints a line for, in the order they happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moment {
+    Started(JobId),
+    Canceled(JobId),
+    Aborted(JobId),
+}
+
+/// Everything about a finished run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report<E> {
+    pub status: Status,
+    /// Every failure, in the order they happened.
+    pub failures: Vec<Failure<E>>,
+    /// From the start of the run to the end of its last job.
+    pub elapsed_ms: f64,
+    /// Indexed by job id.
+    pub jobs: Vec<JobRecord>,
+    pub moments: Vec<Moment>,
+}
+
+/// Builds a [`Report`] from a run's events, reading the time from a clock.
+pub struct Recorder<'c, C> {
+    clock: &'c C,
+    origin: f64,
+    jobs: Vec<JobRecord>,
+    moments: Vec<Moment>,
+}
+
+impl<'c, C: Clock> Recorder<'c, C> {
+    /// A recorder for jobs `0..jobs`, whose times count from now.
+    pub fn new(clock: &'c C, jobs: usize) -> Self {
+        let waiting = JobRecord { state: JobState::Waiting, worker: None, start_ms: None, end_ms: None };
+        Recorder { clock, origin: clock.now(), jobs: vec![waiting; jobs], moments: Vec::with_capacity(jobs) }
+    }
+
+    /// Ms since the recorder was made.
+    pub fn elapsed_ms(&self) -> f64 {
+        self.clock.now() - self.origin
+    }
+
+    pub fn record<E>(&mut self, event: &Event<'_, E>) {
+        let now = self.elapsed_ms();
+        let (job, state) = match *event {
+            Event::Queued { .. } => return,
+            Event::Started { job, worker } => {
+                let record = &mut self.jobs[job];
+                record.worker = Some(worker);
+                record.start_ms = Some(now);
+                self.moments.push(Moment::Started(job));
+                (job, JobState::Running)
+            }
+            Event::Succeeded { job, .. } => (job, JobState::Succeeded),
+            Event::Failed { job, .. } => (job, JobState::Failed),
+            Event::Canceled { job } => {
+                self.moments.push(Moment::Canceled(job));
+                (job, JobState::Canceled)
+            }
+            Event::Aborted { job, .. } => {
+                self.moments.push(Moment::Aborted(job));
+                (job, JobState::Aborted)
+            }
+        };
+        let record = &mut self.jobs[job];
+        record.state = state;
+        if record.start_ms.is_some() && state != JobState::Running {
+            record.end_ms = Some(now);
+        }
+    }
+
+    /// The report of the run that ended with `outcome`.
+    pub fn finish<E>(self, outcome: Outcome<E>) -> Report<E> {
+        Report {
+            status: outcome.status,
+            failures: outcome.failures,
+            elapsed_ms: self.elapsed_ms(),
+            jobs: self.jobs,
+            moments: self.moments,
+        }
+    }
+}

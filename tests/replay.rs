@@ -1,0 +1,90 @@
+//! The article's own run, replayed on the virtual clock.
+
+use dispatcher_demo::demo::{self, DemoReport};
+use dispatcher_demo::{JobState, Options, Status, VirtualClock};
+use futures::future;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/seed-run.json")).unwrap()
+}
+
+fn ids(value: &Value) -> Vec<usize> {
+    value.as_array().unwrap().iter().map(|id| id.as_u64().unwrap() as usize).collect()
+}
+
+fn replay(cancel_in_flight: bool) -> (DemoReport, u64) {
+    let fixture = fixture();
+    let options = Options {
+        workers: fixture["workers"].as_u64().unwrap() as u32,
+        queue_length: fixture["queueLength"].as_u64().unwrap() as u32,
+        threshold_ms: fixture["thresholdMs"].as_u64().unwrap() as u32,
+        waits: Some(fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect()),
+        cancel_in_flight,
+        ..Options::default()
+    };
+    let clock = VirtualClock::new();
+    let report = clock.block_on(demo::run(&options, 0, &clock, |_, _| {}, future::pending())).unwrap();
+    assert_eq!(clock.pending_timers(), 0, "a timer outlived the run");
+    (report, clock.now_ms())
+}
+
+fn jobs_in(report: &DemoReport, state: JobState) -> Vec<usize> {
+    (report.report.jobs.iter().enumerate()).filter(|(_, job)| job.state == state).map(|(id, _)| id).collect()
+}
+
+#[test]
+fn job_78_fails_and_the_jobs_after_it_are_canceled() {
+    let expected = &fixture()["expected"];
+    let (demo, _) = replay(true);
+    let report = &demo.report;
+    assert_eq!(report.status, Status::Failed);
+    assert_eq!(report.failures.len(), 1);
+    let failure = &report.failures[0];
+    assert_eq!(failure.job, expected["error"]["jobId"].as_u64().unwrap() as usize);
+    assert_eq!(failure.error.wait_ms, expected["error"]["waitMs"].as_u64().unwrap() as u32);
+    assert_eq!(failure.error.to_string(), expected["error"]["message"].as_str().unwrap());
+    let started: Vec<usize> = (0..report.jobs.len()).filter(|&id| report.jobs[id].start_ms.is_some()).collect();
+    assert_eq!(started, ids(&expected["started"]));
+    assert_eq!(jobs_in(&demo, JobState::Canceled), ids(&expected["canceled"]));
+    assert_eq!(report.jobs[78].start_ms, Some(expected["failedAtMs"].as_f64().unwrap()));
+}
+
+#[test]
+fn with_cancel_in_flight_the_running_jobs_are_aborted_at_the_failure() {
+    let expected = &fixture()["expected"];
+    let (demo, now) = replay(true);
+    let failed_at = expected["failedAtMs"].as_f64().unwrap();
+    assert_eq!(jobs_in(&demo, JobState::Aborted), ids(&expected["runningAtFailure"]));
+    for id in ids(&expected["runningAtFailure"]) {
+        assert_eq!(demo.report.jobs[id].end_ms, Some(failed_at), "job #{id}");
+    }
+    assert_eq!(demo.report.elapsed_ms, expected["elapsedMsWhenRunningJobsAbort"].as_f64().unwrap());
+    assert_eq!(now as f64, failed_at);
+}
+
+#[test]
+fn without_cancel_in_flight_the_running_jobs_finish_as_in_go() {
+    let expected = &fixture()["expected"];
+    let (demo, now) = replay(false);
+    assert_eq!(jobs_in(&demo, JobState::Aborted), Vec::<usize>::new());
+    let running = ids(&expected["runningAtFailure"]);
+    for &id in &running {
+        assert_eq!(demo.report.jobs[id].state, JobState::Succeeded, "job #{id}");
+    }
+    assert_eq!(demo.report.elapsed_ms, expected["elapsedMsWhenRunningJobsFinish"].as_f64().unwrap());
+    assert_eq!(now, expected["elapsedMsWhenRunningJobsFinish"].as_u64().unwrap());
+    assert_eq!(jobs_in(&demo, JobState::Canceled), ids(&expected["canceled"]));
+}
+
+#[test]
+fn the_log_reads_like_the_original_program() {
+    let (demo, _) = replay(true);
+    let log = demo.log(false);
+    assert_eq!(log[0], "Working on the job #0. Wait for 81 ms.");
+    assert_eq!(log.iter().filter(|line| line.starts_with("Working on")).count(), 79);
+    assert!(log.contains(&"Working on the job #78. Wait for 996 ms.".to_owned()));
+    assert!(log.contains(&"Canceled the job #79".to_owned()));
+    assert!(log.contains(&"Aborted the job #65 while it was waiting".to_owned()));
+    assert_eq!(log.last().unwrap(), "cannot wait for more than 990 ms: job #78; 996 ms");
+}
