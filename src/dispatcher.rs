@@ -20,7 +20,6 @@ use std::pin::pin;
 use futures::channel::mpsc;
 use futures::future::{self, AbortHandle, Abortable, FutureExt};
 use futures::stream::{FuturesUnordered, StreamExt};
-use futures::SinkExt;
 
 use crate::queue::Queue;
 use crate::JobId;
@@ -225,8 +224,9 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
     async fn feed(&self, mut tx: mpsc::Sender<JobId>) {
         while self.cause.get().is_none() && self.fed.get() < self.jobs {
             let job = self.fed.get();
-            // Fails once the run is cancelled, since cancelling closes the queue.
-            if tx.send(job).await.is_err() {
+            // Both fail once the run is cancelled, since cancelling closes the queue.
+            // (`SinkExt::send` would also wait for room after the job is in.)
+            if future::poll_fn(|cx| tx.poll_ready(cx)).await.is_err() || tx.start_send(job).is_err() {
                 break;
             }
             self.fed.set(job + 1);

@@ -1,0 +1,143 @@
+//! Properties that hold for every configuration, checked on the virtual clock.
+
+mod common;
+
+use common::{nz, trace, Kind, Traced};
+use dispatcher_demo::{Dispatcher, Status};
+use proptest::prelude::*;
+
+const THRESHOLD: u32 = 90;
+
+#[derive(Debug, Clone)]
+struct Case {
+    workers: usize,
+    queue_length: usize,
+    /// Waits in 0..100 ms; those over 90 fail.
+    waits: Vec<u32>,
+    cancel_in_flight: bool,
+    fail_fast: bool,
+    stop_at: Option<u32>,
+}
+
+fn cases() -> impl Strategy<Value = Case> {
+    (1..12usize, 1..12usize, prop::collection::vec(0..100u32, 0..60), any::<bool>(), any::<bool>(), prop::option::of(0..400u32))
+        .prop_map(|(workers, queue_length, waits, cancel_in_flight, fail_fast, stop_at)| Case {
+            workers,
+            queue_length,
+            waits,
+            cancel_in_flight,
+            fail_fast,
+            stop_at,
+        })
+}
+
+fn run(case: &Case) -> Traced {
+    let dispatcher = Dispatcher::new(nz(case.workers))
+        .queue_length(nz(case.queue_length))
+        .cancel_in_flight(case.cancel_in_flight)
+        .fail_fast(case.fail_fast);
+    trace(&dispatcher, &case.waits, THRESHOLD, case.stop_at)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_more_than_workers_run_at_once(case in cases()) {
+        let run = run(&case);
+        prop_assert!(run.peak_running() <= case.workers);
+    }
+
+    #[test]
+    fn the_queue_never_holds_more_than_its_length(case in cases()) {
+        let run = run(&case);
+        prop_assert!(run.peak_queued(case.waits.len()) <= case.queue_length);
+    }
+
+    #[test]
+    fn every_job_ends_in_exactly_one_state(case in cases()) {
+        let run = run(&case);
+        let mut ends = vec![0; case.waits.len()];
+        for event in &run.events {
+            if matches!(event.kind, Kind::Succeeded | Kind::Failed | Kind::Canceled | Kind::Aborted) {
+                ends[event.job] += 1;
+            }
+        }
+        prop_assert!(ends.iter().all(|&n| n == 1), "ends per job: {:?}", ends);
+        prop_assert_eq!(run.timers_left, 0);
+    }
+
+    #[test]
+    fn jobs_start_in_id_order(case in cases()) {
+        let run = run(&case);
+        let started = run.jobs(Kind::Started);
+        prop_assert_eq!(started.clone(), (0..started.len()).collect::<Vec<_>>());
+        let queued = run.jobs(Kind::Queued);
+        prop_assert_eq!(queued.clone(), (0..queued.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_job_starts_after_the_first_failure_when_failing_fast(case in cases()) {
+        let case = Case { fail_fast: true, ..case };
+        let run = run(&case);
+        if let Some(failure) = run.first(Kind::Failed) {
+            let at = run.events.iter().position(|e| *e == failure).unwrap();
+            prop_assert!(run.events[at..].iter().all(|e| e.kind != Kind::Started && e.kind != Kind::Queued));
+            prop_assert_eq!(run.outcome.status, Status::Failed);
+            if case.cancel_in_flight {
+                // Everything ends at the failure, and nothing finishes after it.
+                prop_assert_eq!(run.ended_at, failure.at);
+                prop_assert!(run.events[at + 1..].iter().all(|e| matches!(e.kind, Kind::Canceled | Kind::Aborted)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_reported_error_is_the_first_failure(case in cases()) {
+        let run = run(&case);
+        let failed = run.jobs(Kind::Failed);
+        let reported: Vec<usize> = run.outcome.failures.iter().map(|f| f.job).collect();
+        prop_assert_eq!(run.outcome.first_failure().map(|f| f.job), failed.first().copied());
+        prop_assert_eq!(reported, failed);
+    }
+
+    #[test]
+    fn without_fail_fast_or_stop_every_job_runs(case in cases()) {
+        let case = Case { fail_fast: false, stop_at: None, ..case };
+        let run = run(&case);
+        prop_assert_eq!(run.jobs(Kind::Started).len(), case.waits.len());
+        let failing: Vec<usize> = (0..case.waits.len()).filter(|&job| case.waits[job] > THRESHOLD).collect();
+        let mut failed = run.jobs(Kind::Failed);
+        failed.sort_unstable();
+        prop_assert_eq!(failed, failing);
+    }
+
+    #[test]
+    fn without_cancel_in_flight_no_job_is_aborted(case in cases()) {
+        let case = Case { cancel_in_flight: false, ..case };
+        let run = run(&case);
+        prop_assert!(run.jobs(Kind::Aborted).is_empty());
+    }
+
+    #[test]
+    fn idle_workers_never_leave_a_queued_job_waiting(case in cases()) {
+        // Between events at the same time, a job may sit in the queue; but once
+        // time moves on, a queued job and an idle worker never both exist.
+        let run = run(&case);
+        let (mut running, mut queued) = (0usize, 0usize);
+        let mut was_queued = vec![false; case.waits.len()];
+        for (i, event) in run.events.iter().enumerate() {
+            match event.kind {
+                Kind::Queued => { queued += 1; was_queued[event.job] = true; }
+                Kind::Started => { queued -= 1; running += 1; }
+                Kind::Canceled if was_queued[event.job] => queued -= 1,
+                Kind::Succeeded | Kind::Failed | Kind::Aborted => running -= 1,
+                _ => {}
+            }
+            let time_moves = run.events.get(i + 1).is_some_and(|next| next.at > event.at);
+            if time_moves {
+                prop_assert!(queued == 0 || running == case.workers, "at {} ms: {} queued, {} running", event.at, queued, running);
+            }
+        }
+    }
+}
