@@ -10,8 +10,11 @@ use crate::{Clock, Dispatcher, Event, JobId, Moment, Options, Recorder, Report};
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WaitTooLong {
+    /// The job that failed.
     pub job: JobId,
+    /// Its wait.
     pub wait_ms: u32,
+    /// The longest wait allowed.
     pub threshold_ms: u32,
 }
 
@@ -43,7 +46,9 @@ pub fn draw_waits(seed: u64, jobs: u32, max_wait_ms: u32) -> Vec<u32> {
 /// A demo run's report, with the waits it ran.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DemoReport {
+    /// What happened.
     pub report: Report<WaitTooLong>,
+    /// Each job's wait, by id.
     pub waits: Vec<u32>,
     /// The seed the waits were drawn with; `None` when they were given.
     pub seed: Option<u64>,

@@ -40,6 +40,7 @@ pub struct Dispatcher {
 /// What happened to one job, as it happens. Passed to the observer of
 /// [`Dispatcher::run`], synchronously and in order.
 #[derive(Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // The fields are the job's id, the worker's index and the job's error.
 pub enum Event<'a, E> {
     /// The producer put the job in the queue.
     Queued { job: JobId },
@@ -69,7 +70,9 @@ pub enum Status {
 /// One job's error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure<E> {
+    /// The job that failed.
     pub job: JobId,
+    /// What its future returned.
     pub error: E,
 }
 
@@ -77,6 +80,7 @@ pub struct Failure<E> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[must_use = "a run's failures are only reported here"]
 pub struct Outcome<E> {
+    /// How the run ended.
     pub status: Status,
     /// Every failure, in the order they happened. With `fail_fast` the first
     /// is the one that cancelled the run; later ones come from jobs that were

@@ -60,5 +60,8 @@ pub use options::{JOBS, MAX_JOBS, MAX_SEED, MAX_WAIT, MAX_WAIT_MS, OPTIONS, QUEU
 pub use report::{JobRecord, JobState, Moment, Recorder, Report};
 pub use virtual_clock::{Sleep, Stalled, VirtualClock};
 
+#[cfg(target_arch = "wasm32")]
+pub use web::run;
+
 /// A job's id: its index in `0..jobs`, which is also the order jobs start in.
 pub type JobId = usize;

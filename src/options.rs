@@ -6,12 +6,14 @@ use std::fmt;
 
 /// A value as it arrives from JS, before any check.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // One variant per JS type.
 pub enum Value {
     Undefined,
     Null,
     Bool(bool),
     Number(f64),
     String(String),
+    /// An array, or a typed array.
     List(Vec<Value>),
     /// Anything else, described for a message: `"an object"`, `"a function"`.
     Other(&'static str),
@@ -20,16 +22,23 @@ pub enum Value {
 /// Options for one demo run. [`Options::default`] is the original Go program's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
+    /// How many jobs run at once.
     pub workers: u32,
+    /// How many jobs wait in the queue.
     pub queue_length: u32,
+    /// How many jobs, when the waits are drawn.
     pub jobs: u32,
+    /// Waits are drawn from `0..max_wait_ms`.
     pub max_wait_ms: u32,
+    /// A job whose wait is over this fails as it starts.
     pub threshold_ms: u32,
     /// Seeds the waits' PRNG; `None` asks the caller for a random seed.
     pub seed: Option<u64>,
     /// The waits, given explicitly; overrides `jobs`, `max_wait_ms` and `seed`.
     pub waits: Option<Vec<u32>>,
+    /// See [`Dispatcher::cancel_in_flight`](crate::Dispatcher::cancel_in_flight).
     pub cancel_in_flight: bool,
+    /// See [`Dispatcher::fail_fast`](crate::Dispatcher::fail_fast).
     pub fail_fast: bool,
 }
 
@@ -76,6 +85,7 @@ pub const OPTIONS: [&str; 10] =
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // The fields are the option's name, what it must be and what it was.
 pub enum OptionError {
     /// No option has this name.
     Unknown { name: String, suggestion: Option<&'static str> },
@@ -187,7 +197,7 @@ fn waits(value: &Value) -> Result<Vec<u32>, OptionError> {
 }
 
 /// A value as JS would write it in a message.
-fn show(value: &Value) -> String {
+pub(crate) fn show(value: &Value) -> String {
     match value {
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),

@@ -37,6 +37,7 @@ impl JobState {
 /// One job in a [`Report`]. Times are in ms from the start of the run;
 /// `worker`, `start_ms` and `end_ms` are `None` for a job that never started.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)]
 pub struct JobRecord {
     pub state: JobState,
     pub worker: Option<usize>,
@@ -47,6 +48,7 @@ pub struct JobRecord {
 /// A job starting, being cancelled or being aborted: the moments the original
 /// Go program prints a line for, in the order they happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
 pub enum Moment {
     Started(JobId),
     Canceled(JobId),
@@ -56,6 +58,7 @@ pub enum Moment {
 /// Everything about a finished run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<E> {
+    /// How the run ended.
     pub status: Status,
     /// Every failure, in the order they happened.
     pub failures: Vec<Failure<E>>,
@@ -63,6 +66,7 @@ pub struct Report<E> {
     pub elapsed_ms: f64,
     /// Indexed by job id.
     pub jobs: Vec<JobRecord>,
+    /// Starts, cancellations and aborts, in the order they happened.
     pub moments: Vec<Moment>,
 }
 
@@ -86,6 +90,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
         self.clock.now() - self.origin
     }
 
+    /// Notes one event; pass it every event of the run, in order.
     pub fn record<E>(&mut self, event: &Event<'_, E>) {
         let now = self.elapsed_ms();
         let (job, state) = match *event {

@@ -56,6 +56,7 @@ impl fmt::Display for Stalled {
 impl std::error::Error for Stalled {}
 
 impl VirtualClock {
+    /// A clock at 0 ms with no timers.
     pub fn new() -> Self {
         Self::default()
     }

@@ -1,5 +1,11 @@
 //! The dispatcher's behaviour, on the virtual clock, one claim per test.
 
+// The same tests run in the browser: `wasm-pack test --headless --chrome`.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 mod common;
 
 use common::{nz, trace, Kind};

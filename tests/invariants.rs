@@ -1,4 +1,5 @@
 //! Properties that hold for every configuration, checked on the virtual clock.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! The article's own run, replayed on the virtual clock.
 
+// The same tests run in the browser: `wasm-pack test --headless --chrome`.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use dispatcher_demo::demo::{self, DemoReport};
 use dispatcher_demo::{JobState, Options, Status, VirtualClock};
 use futures::future;

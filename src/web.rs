@@ -1,0 +1,335 @@
+//! The JS API: `run(options, onProgress)`, a thin layer over [`demo::run`].
+//!
+//! It checks the options, turns an `AbortSignal` into the run's stop future,
+//! runs on real timers (gloo-timers and `performance.now()`), and hands the
+//! report to `web.js`, which builds the JS objects.
+
+use std::future::{ready, Future, Ready};
+
+use futures::channel::oneshot;
+use futures::future::Either;
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::demo::{self, DemoReport, WaitTooLong};
+use crate::{Clock, Event, JobState, OptionError, Options, Status, Value};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Options of `run`. Every one is optional; the defaults are the original Go program's. */
+export interface RunOptions {
+  /** How many jobs run at once: an integer from 1 to 10000. Default 10. */
+  workers?: number;
+  /** How many jobs wait in the queue: an integer from 1 to 1000000. Default 100. */
+  queueLength?: number;
+  /** How many jobs: an integer from 0 to 1000000. Default 100. */
+  jobs?: number;
+  /** Waits are drawn from [0, maxWaitMs): an integer from 1 to 600000. Default 1000. */
+  maxWaitMs?: number;
+  /** A job whose wait is over this fails as it starts: an integer from 0 to 600000. Default 990. */
+  thresholdMs?: number;
+  /** Seeds the waits: an integer from 0 to 2^53 - 1. Random when absent. */
+  seed?: number;
+  /** The waits in ms, each an integer from 0 to 600000. Overrides jobs, maxWaitMs and seed. */
+  waits?: ArrayLike<number>;
+  /** Abort the running jobs when the run is cancelled (else they finish). Default true. */
+  cancelInFlight?: boolean;
+  /** Cancel the run on the first failure (else run every job). Default true. */
+  failFast?: boolean;
+  /** Stops the run, with status "stopped". */
+  signal?: AbortSignal;
+}
+
+export interface ProgressEvent {
+  type: "queue" | "start" | "succeed" | "fail" | "cancel" | "abort";
+  jobId: number;
+  /** null for "queue" and "cancel". */
+  worker: number | null;
+  /** ms since the start of the run. */
+  atMs: number;
+}
+
+export type JobState = "succeeded" | "failed" | "canceled" | "aborted";
+
+export interface JobReport {
+  id: number;
+  waitMs: number;
+  state: JobState;
+  /** null if the job never started; likewise startMs and endMs. */
+  worker: number | null;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export interface JobError {
+  jobId: number;
+  waitMs: number;
+  message: string;
+}
+
+export interface Report {
+  status: "completed" | "failed" | "stopped";
+  /** The first failure. */
+  error: JobError | null;
+  /** Every failure, in time order. */
+  errors: JobError[];
+  /** ms from run() to settling. */
+  elapsedMs: number;
+  /** The seed the waits were drawn with; null when they were given. */
+  seed: number | null;
+  /** Sorted by id. */
+  jobs: JobReport[];
+  /** The original Go program's output. */
+  log: string[];
+}
+"#;
+
+#[wasm_bindgen(module = "/src/web.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = emitProgress)]
+    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, at_ms: f64);
+
+    #[wasm_bindgen(js_name = buildReport)]
+    #[allow(clippy::too_many_arguments)]
+    fn build_report(
+        status: &str,
+        elapsed_ms: f64,
+        seed: f64,
+        waits: &[u32],
+        states: &[u8],
+        workers: &[i32],
+        starts: &[f64],
+        ends: &[f64],
+        error_ids: &[u32],
+        error_messages: &str,
+        log: &str,
+    ) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `run`'s options: any JS value, checked by `run`.
+    #[wasm_bindgen(typescript_type = "RunOptions")]
+    pub type RunOptions;
+
+    /// `run`'s progress callback: any JS value, checked by `run`.
+    #[wasm_bindgen(typescript_type = "((event: ProgressEvent) => void)")]
+    pub type OnProgress;
+
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Runs the original Go program: `workers` workers, a queue of `queueLength`,
+/// and jobs that wait or fail. Resolves with the report once no job is
+/// running, or rejects with a `TypeError` or `RangeError` that names a bad
+/// option, before anything runs.
+#[wasm_bindgen(unchecked_return_type = "Promise<Report>")]
+pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on_progress: Option<OnProgress>) -> Promise {
+    let options = options.map_or(JsValue::UNDEFINED, Into::into);
+    let on_progress = on_progress.map_or(JsValue::UNDEFINED, Into::into);
+    let (options, signal, on_progress) = match parse(&options, on_progress) {
+        Ok(parsed) => parsed,
+        Err(error) => return Promise::reject(&error),
+    };
+    let random_seed = (js_sys::Math::random() * (crate::MAX_SEED as f64)) as u64;
+    future_to_promise(async move {
+        let stop = match &signal {
+            Some(signal) => Either::Left(aborted(signal)),
+            None => Either::Right(futures::future::pending()),
+        };
+        let on_event = |event: &Event<'_, WaitTooLong>, at_ms: f64| {
+            if let Some(on_progress) = &on_progress {
+                let (kind, job, worker) = match *event {
+                    Event::Queued { job } => (0, job, -1),
+                    Event::Started { job, worker } => (1, job, worker as i32),
+                    Event::Succeeded { job, worker } => (2, job, worker as i32),
+                    Event::Failed { job, worker, .. } => (3, job, worker as i32),
+                    Event::Canceled { job } => (4, job, -1),
+                    Event::Aborted { job, worker } => (5, job, worker as i32),
+                };
+                emit_progress(on_progress, kind, job as u32, worker, at_ms);
+            }
+        };
+        let report = demo::run(&options, random_seed, &BrowserClock, on_event, stop).await;
+        Ok(to_js(&report, !options.fail_fast))
+    })
+}
+
+/// Real time: `performance.now()` and `setTimeout`, through gloo-timers.
+struct BrowserClock;
+
+impl Clock for BrowserClock {
+    type Sleep = Either<Ready<()>, TimeoutFuture>;
+
+    fn now(&self) -> f64 {
+        performance_now()
+    }
+
+    fn sleep(&self, ms: u32) -> Self::Sleep {
+        // The browser clamps nested timeouts to 4 ms; a 0 ms wait takes no time.
+        match ms {
+            0 => Either::Left(ready(())),
+            ms => Either::Right(TimeoutFuture::new(ms)),
+        }
+    }
+}
+
+/// Completes when `signal` aborts. Dropping it removes its listener.
+fn aborted(signal: &AbortSignal) -> impl Future<Output = ()> + '_ {
+    let (tx, rx) = oneshot::channel();
+    let mut tx = Some(tx);
+    let listener = Closure::<dyn FnMut()>::new(move || {
+        if let Some(tx) = tx.take() {
+            let _ = tx.send(());
+        }
+    });
+    let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+    let registered = Listener { signal, listener };
+    async move {
+        // Moved in whole, so that the listener lives as long as this future.
+        let registered = registered;
+        if !registered.signal.aborted() {
+            let _ = rx.await;
+        }
+    }
+}
+
+struct Listener<'s> {
+    signal: &'s AbortSignal,
+    listener: Closure<dyn FnMut()>,
+}
+
+impl Drop for Listener<'_> {
+    fn drop(&mut self) {
+        let _ = self.signal.remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+type Parsed = (Options, Option<AbortSignal>, Option<Function>);
+
+fn parse(options: &JsValue, on_progress: JsValue) -> Result<Parsed, JsValue> {
+    let on_progress = match on_progress {
+        f if f.is_undefined() || f.is_null() => None,
+        f => Some(f.dyn_into::<Function>().map_err(|f| type_error(&format!("onProgress must be a function, got {}", describe(&f))))?),
+    };
+    if options.is_undefined() {
+        return Ok((Options::default(), None, on_progress));
+    }
+    if !options.is_object() || Array::is_array(options) || options.is_function() {
+        return Err(type_error(&format!("options must be an object, got {}", describe(options))));
+    }
+    let mut entries = Vec::new();
+    let mut signal = None;
+    for key in Object::keys(options.unchecked_ref::<Object>()) {
+        let name = key.as_string().unwrap_or_default();
+        let value = Reflect::get(options, &key)?;
+        if name == "signal" {
+            signal = match value {
+                v if v.is_undefined() => None,
+                v => Some(v.dyn_into::<AbortSignal>().map_err(|v| type_error(&format!("signal must be an AbortSignal, got {}", describe(&v))))?),
+            };
+            continue;
+        }
+        entries.push((name, to_value(&value)));
+    }
+    let options = Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value))).map_err(|e| option_error(&e))?;
+    Ok((options, signal, on_progress))
+}
+
+fn to_value(value: &JsValue) -> Value {
+    if let Some(n) = value.as_f64() {
+        Value::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Value::Bool(b)
+    } else if let Some(s) = value.as_string() {
+        Value::String(s)
+    } else if value.is_undefined() {
+        Value::Undefined
+    } else if value.is_null() {
+        Value::Null
+    } else if Array::is_array(value) {
+        Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect())
+    } else if js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>() {
+        Value::List(js_sys::Float64Array::new(value).to_vec().into_iter().map(Value::Number).collect())
+    } else {
+        Value::Other(kind_of(value))
+    }
+}
+
+fn kind_of(value: &JsValue) -> &'static str {
+    if value.is_function() {
+        "a function"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if Array::is_array(value) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+fn describe(value: &JsValue) -> String {
+    crate::options::show(&to_value(value))
+}
+
+fn type_error(message: &str) -> JsValue {
+    TypeError::new(message).into()
+}
+
+fn option_error(error: &OptionError) -> JsValue {
+    let message = error.to_string();
+    if error.is_type_error() {
+        type_error(&message)
+    } else {
+        RangeError::new(&message).into()
+    }
+}
+
+fn to_js(demo: &DemoReport, every_error: bool) -> JsValue {
+    let report = &demo.report;
+    let status = match report.status {
+        Status::Completed => "completed",
+        Status::Failed => "failed",
+        Status::Stopped => "stopped",
+    };
+    let jobs = &report.jobs;
+    let states: Vec<u8> = jobs.iter().map(|job| state_code(job.state)).collect();
+    let workers: Vec<i32> = jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect();
+    let starts: Vec<f64> = jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect();
+    let ends: Vec<f64> = jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect();
+    let error_ids: Vec<u32> = report.failures.iter().map(|f| f.job as u32).collect();
+    let error_messages: Vec<String> = report.failures.iter().map(|f| f.error.to_string()).collect();
+    let mut log = String::new();
+    demo.write_log(&mut log, every_error);
+    log.pop(); // the last newline
+    build_report(
+        status,
+        report.elapsed_ms,
+        demo.seed.map_or(-1.0, |seed| seed as f64),
+        &demo.waits,
+        &states,
+        &workers,
+        &starts,
+        &ends,
+        &error_ids,
+        &error_messages.join("\n"),
+        &log,
+    )
+}
+
+fn state_code(state: JobState) -> u8 {
+    match state {
+        JobState::Waiting => 0,
+        JobState::Running => 1,
+        JobState::Succeeded => 2,
+        JobState::Failed => 3,
+        JobState::Canceled => 4,
+        JobState::Aborted => 5,
+    }
+}

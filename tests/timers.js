@@ -1,0 +1,38 @@
+// Test-only: counts the timers that are set and have not yet fired or been
+// cleared, by wrapping setTimeout and clearTimeout. gloo-timers looks both up
+// on the global object at each call, so it goes through the wrappers.
+const { setTimeout: originalSet, clearTimeout: originalClear } = globalThis;
+const live = new Set();
+
+export function countTimers() {
+  if (globalThis.setTimeout !== originalSet) return;
+  globalThis.setTimeout = (callback, ms, ...args) => {
+    const id = originalSet((...a) => { live.delete(id); callback(...a); }, ms, ...args);
+    live.add(id);
+    return id;
+  };
+  globalThis.clearTimeout = (id) => { live.delete(id); originalClear(id); };
+}
+
+export function liveTimers() {
+  return live.size;
+}
+
+// Resolves after `ms`, on a timer the counter does not see.
+export function sleep(ms) {
+  return new Promise((resolve) => originalSet(resolve, ms));
+}
+
+export function abortAfter(controller, ms) {
+  originalSet(() => controller.abort(), ms);
+}
+
+// A signal that counts the listeners added to it and not yet removed.
+export function countedSignal(controller) {
+  const signal = controller.signal;
+  let listeners = 0;
+  const add = signal.addEventListener, remove = signal.removeEventListener;
+  signal.addEventListener = function (...args) { listeners++; return add.apply(this, args); };
+  signal.removeEventListener = function (...args) { listeners--; return remove.apply(this, args); };
+  return { signal, listeners: () => listeners };
+}

@@ -1,0 +1,232 @@
+//! The JS API on real timers, in a headless browser: `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use dispatcher_demo::run as run_js;
+use js_sys::{Array, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::AbortController;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/tests/timers.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = countTimers)]
+    fn count_timers();
+    #[wasm_bindgen(js_name = liveTimers)]
+    fn live_timers() -> u32;
+    fn sleep(ms: u32) -> Promise;
+    #[wasm_bindgen(js_name = countedSignal)]
+    fn counted_signal(controller: &AbortController) -> CountedSignal;
+    type CountedSignal;
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &CountedSignal) -> JsValue;
+    #[wasm_bindgen(method)]
+    fn listeners(this: &CountedSignal) -> i32;
+    #[wasm_bindgen(js_name = abortAfter)]
+    fn abort_after(controller: &AbortController, ms: u32);
+}
+
+/// `run(options, onProgress)` as JS would call it, with any values.
+fn run(options: JsValue, on_progress: JsValue) -> Promise {
+    run_js(Some(options.unchecked_into()), Some(on_progress.unchecked_into()))
+}
+
+fn options(json: &str) -> JsValue {
+    JSON::parse(json).expect("test options are JSON")
+}
+
+async fn report(options: JsValue) -> JsValue {
+    report_of(run(options, JsValue::UNDEFINED)).await
+}
+
+async fn report_of(promise: Promise) -> JsValue {
+    JsFuture::from(promise).await.expect("run rejected")
+}
+
+async fn rejection(options: JsValue) -> js_sys::Error {
+    let error = JsFuture::from(run(options, JsValue::UNDEFINED)).await.expect_err("run accepted bad options");
+    error.dyn_into().expect("rejects with an Error")
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap())
+}
+
+fn number(value: &JsValue, path: &str) -> f64 {
+    get(value, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number"))
+}
+
+fn job(report: &JsValue, id: u32) -> JsValue {
+    Array::from(&get(report, "jobs")).get(id)
+}
+
+fn strings(array: &JsValue) -> Vec<String> {
+    Array::from(array).iter().map(|s| s.as_string().unwrap()).collect()
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+#[wasm_bindgen_test]
+async fn settles_within_a_few_ms_of_the_failing_job_while_others_sleep() {
+    count_timers();
+    let started = now();
+    // Jobs 0 and 1 sleep 5 s; job 3 fails when job 2 frees its worker at 50 ms.
+    let report = report(options(r#"{"workers": 3, "waits": [5000, 5000, 50, 9999, 1, 1], "thresholdMs": 9000}"#)).await;
+    let waited = now() - started;
+    assert_eq!(get(&report, "status"), "failed");
+    assert_eq!(number(&report, "error.jobId"), 3.0);
+    assert_eq!(get(&report, "error.message"), "cannot wait for more than 9000 ms: job #3; 9999 ms");
+    let failed_at = number(&job(&report, 3), "startMs");
+    let elapsed = number(&report, "elapsedMs");
+    assert!(failed_at >= 50.0, "job 3 started at {failed_at} ms, before job 2 ended");
+    assert!(elapsed - failed_at < 20.0, "settled {} ms after the failure", elapsed - failed_at);
+    assert!(waited < 2000.0, "took {waited} ms while jobs slept 5 s");
+    for id in [0, 1] {
+        assert_eq!(get(&job(&report, id), "state"), "aborted");
+        assert!(number(&job(&report, id), "endMs") - failed_at < 20.0);
+    }
+    assert_eq!(live_timers(), 0, "a timer outlived the run");
+}
+
+#[wasm_bindgen_test]
+async fn no_timer_fires_after_it_settles() {
+    count_timers();
+    let events = Array::new();
+    let on_progress = Closure::<dyn FnMut(JsValue)>::new({
+        let events = events.clone();
+        move |event| {
+            events.push(&event);
+        }
+    });
+    let promise = run(options(r#"{"workers": 2, "waits": [300, 300, 20, 999]}"#), on_progress.as_ref().clone());
+    let report = JsFuture::from(promise).await.unwrap();
+    assert_eq!(get(&report, "status"), "failed");
+    let seen = events.length();
+    assert_eq!(live_timers(), 0, "timers left behind");
+    JsFuture::from(sleep(400)).await.unwrap();
+    assert_eq!(events.length(), seen, "an event arrived after the run settled");
+}
+
+#[wasm_bindgen_test]
+async fn without_cancel_in_flight_running_jobs_finish() {
+    let report = report(options(r#"{"workers": 2, "waits": [200, 20, 999, 5], "cancelInFlight": false}"#)).await;
+    assert_eq!(get(&report, "status"), "failed");
+    assert_eq!(get(&job(&report, 0), "state"), "succeeded");
+    assert_eq!(get(&job(&report, 3), "state"), "canceled");
+    assert!(number(&report, "elapsedMs") >= 200.0);
+}
+
+#[wasm_bindgen_test]
+async fn an_abort_signal_stops_a_run() {
+    count_timers();
+    let controller = AbortController::new().unwrap();
+    let options = options(r#"{"workers": 2, "waits": [5000, 5000, 10], "thresholdMs": 9000}"#);
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    abort_after(&controller, 100);
+    let started = now();
+    let report = report(options).await;
+    assert_eq!(get(&report, "status"), "stopped");
+    assert!(get(&report, "error").is_null());
+    assert_eq!(get(&job(&report, 0), "state"), "aborted");
+    assert_eq!(get(&job(&report, 2), "state"), "canceled");
+    assert!(now() - started < 2000.0);
+    assert_eq!(live_timers(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn an_already_aborted_signal_starts_no_job() {
+    let controller = AbortController::new().unwrap();
+    controller.abort();
+    let options = options(r#"{"waits": [10, 10]}"#);
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let report = report(options).await;
+    assert_eq!(get(&report, "status"), "stopped");
+    assert_eq!(strings(&get(&report, "log")), ["Canceled the job #0", "Canceled the job #1"]);
+}
+
+#[wasm_bindgen_test]
+async fn no_listener_is_left_on_the_signal() {
+    let controller = AbortController::new().unwrap();
+    let counted = counted_signal(&controller);
+    let options = options(r#"{"waits": [5, 5]}"#);
+    Reflect::set(&options, &"signal".into(), &counted.signal()).unwrap();
+    let promise = run(options.clone(), JsValue::UNDEFINED);
+    assert_eq!(get(&report_of(promise).await, "status"), "completed");
+    assert_eq!(counted.listeners(), 0);
+
+    controller.abort();
+    assert_eq!(get(&report(options).await, "status"), "stopped");
+    assert_eq!(counted.listeners(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn zero_waits_are_not_clamped_to_4_ms() {
+    // 1000 sequential setTimeout(0)s would take at least 4 s.
+    let report = report(options(r#"{"workers": 1, "waits": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}"#)).await;
+    assert_eq!(get(&report, "status"), "completed");
+    let report = self::report(options(r#"{"workers": 1, "jobs": 1000, "maxWaitMs": 1}"#)).await;
+    assert_eq!(get(&report, "status"), "completed");
+    assert!(number(&report, "elapsedMs") < 1000.0, "{} ms", number(&report, "elapsedMs"));
+}
+
+#[wasm_bindgen_test]
+async fn the_defaults_replay_the_original_program() {
+    let report = report(options(r#"{"seed": 7, "maxWaitMs": 50, "thresholdMs": 40}"#)).await;
+    assert_eq!(Array::from(&get(&report, "jobs")).length(), 100);
+    assert_eq!(number(&report, "seed"), 7.0);
+    let log = Array::from(&get(&report, "log"));
+    let first = log.get(0).as_string().unwrap();
+    assert!(first.starts_with("Working on the job #0. Wait for "), "{first}");
+    if get(&report, "status") == "failed" {
+        assert_eq!(log.get(log.length() - 1), get(&report, "error.message"));
+    }
+    // The same seed draws the same waits.
+    let again = self::report(options(r#"{"seed": 7, "maxWaitMs": 50, "thresholdMs": 40}"#)).await;
+    assert_eq!(number(&job(&again, 99), "waitMs"), number(&job(&report, 99), "waitMs"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_options_are_rejected_with_the_option_named() {
+    let cases = [
+        (r#"{"workers": 0}"#, "RangeError", "workers must be an integer from 1 to 10000, got 0"),
+        (r#"{"workers": 1.5}"#, "RangeError", "workers must be an integer from 1 to 10000, got 1.5"),
+        (r#"{"queueLength": "10"}"#, "TypeError", r#"queueLength must be an integer from 1 to 1000000, got "10" (a string)"#),
+        (r#"{"jobs": 1000001}"#, "RangeError", "jobs must be an integer from 0 to 1000000, got 1000001"),
+        (r#"{"waits": [1, -2]}"#, "RangeError", "waits[1] must be an integer from 0 to 600000, got -2"),
+        (r#"{"failFast": "yes"}"#, "TypeError", r#"failFast must be true or false, got "yes" (a string)"#),
+        (r#"{"worker": 4}"#, "TypeError", r#"unknown option "worker"; did you mean "workers"?"#),
+        (r#"{"signal": {}}"#, "TypeError", "signal must be an AbortSignal, got an object"),
+        ("null", "TypeError", "options must be an object, got null"),
+        ("[]", "TypeError", "options must be an object, got an array"),
+    ];
+    for (json, kind, message) in cases {
+        let error = rejection(options(json)).await;
+        assert_eq!(error.name(), kind, "{json}");
+        assert_eq!(error.message(), message, "{json}");
+    }
+    let error = JsFuture::from(run(Object::new().into(), 5.into())).await.unwrap_err();
+    assert_eq!(Reflect::get(&error, &"message".into()).unwrap(), "onProgress must be a function, got 5");
+}
+
+#[wasm_bindgen_test]
+async fn progress_events_describe_each_job() {
+    let events = Array::new();
+    let on_progress = Closure::<dyn FnMut(JsValue)>::new({
+        let events = events.clone();
+        move |event| {
+            events.push(&event);
+        }
+    });
+    let promise = run(options(r#"{"workers": 1, "queueLength": 1, "waits": [10, 999, 10]}"#), on_progress.as_ref().clone());
+    JsFuture::from(promise).await.unwrap();
+    let types: Vec<String> = events.iter().map(|e| get(&e, "type").as_string().unwrap()).collect();
+    // Job 2 is queued as job 0 leaves the queue, and canceled when job 1 fails.
+    assert_eq!(types, ["queue", "start", "queue", "succeed", "start", "fail", "cancel"]);
+    assert_eq!(number(&events.get(5), "jobId"), 1.0);
+    assert_eq!(number(&events.get(5), "worker"), 0.0);
+    assert!(get(&events.get(6), "worker").is_null());
+}
