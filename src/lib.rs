@@ -65,3 +65,8 @@ pub use web::run;
 
 /// A job's id: its index in `0..jobs`, which is also the order jobs start in.
 pub type JobId = usize;
+
+/// The README's examples, run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

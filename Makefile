@@ -1,0 +1,48 @@
+# make demo   builds the wasm package and serves the page at http://localhost:8080
+# make test   runs every suite: native, headless-browser (wasm-bindgen-test) and page (Playwright)
+#
+# Both install what is missing first (scripts/setup): nothing is downloaded as
+# a prebuilt binary.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM := pkg/dispatcher_demo_bg.wasm
+WASM_OPT := node_modules/.bin/wasm-opt
+# The features rustc's wasm32 target emits, which wasm-opt must accept.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                     --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: demo test build serve setup-build setup-test test-native test-browser test-page clean
+
+demo: build serve
+
+serve:
+	@echo "Serving the demo at http://localhost:$(PORT)/ (Ctrl-C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1
+
+build: setup-build
+	wasm-pack --quiet build --target web --release
+	$(WASM_OPT) -Oz $(WASM_OPT_FEATURES) $(WASM) -o $(WASM)
+
+test: setup-test test-native test-browser test-page
+
+test-native:
+	cargo test --quiet
+
+test-browser:
+	wasm-pack --quiet test --headless --chrome
+
+test-page: build
+	node --test tests/page/
+
+setup-build:
+	@scripts/setup build
+
+setup-test:
+	@scripts/setup test
+
+clean:
+	rm -rf pkg target tests/artifacts
