@@ -33,7 +33,7 @@ test-native:
 	cargo test --quiet
 
 test-browser:
-	wasm-pack --quiet test --headless --chrome
+	wasm-pack test --headless --chrome
 
 test-page: build
 	node --test tests/page/
