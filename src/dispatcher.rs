@@ -21,6 +21,7 @@ use futures::channel::mpsc;
 use futures::future::{self, AbortHandle, Abortable, FutureExt};
 use futures::stream::{FuturesUnordered, StreamExt};
 
+use crate::gate::Gate;
 use crate::queue::Queue;
 use crate::JobId;
 
@@ -29,12 +30,13 @@ use crate::JobId;
 ///
 /// A `Dispatcher` is only a configuration; each [`run`](Self::run) is
 /// independent of the others.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Dispatcher {
     workers: NonZeroUsize,
     queue_length: NonZeroUsize,
     cancel_in_flight: bool,
     fail_fast: bool,
+    gate: Option<Gate>,
 }
 
 /// What happened to one job, as it happens. Passed to the observer of
@@ -99,7 +101,7 @@ impl Dispatcher {
     /// A dispatcher with `workers` workers, a queue as long as `workers`,
     /// `fail_fast` and `cancel_in_flight` on.
     pub fn new(workers: NonZeroUsize) -> Self {
-        Dispatcher { workers, queue_length: workers, cancel_in_flight: true, fail_fast: true }
+        Dispatcher { workers, queue_length: workers, cancel_in_flight: true, fail_fast: true, gate: None }
     }
 
     /// How many jobs may wait in the queue. The producer waits while it is full.
@@ -123,6 +125,13 @@ impl Dispatcher {
     /// every job runs and every failure is reported, like Go's zero `errgroup.Group`.
     pub fn fail_fast(mut self, fail_fast: bool) -> Self {
         self.fail_fast = fail_fast;
+        self
+    }
+
+    /// Workers take jobs only while `gate` is open: closing it pauses the
+    /// runs of this dispatcher (and of its clones) without stopping them.
+    pub fn gate(mut self, gate: Gate) -> Self {
+        self.gate = Some(gate);
         self
     }
 
@@ -243,7 +252,8 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
         W: FnMut(JobId) -> F,
         F: Future<Output = Result<T, E>>,
     {
-        while let Some(job) = future::poll_fn(|cx| self.queue.borrow_mut().poll_next(worker, cx)).await {
+        let gate = self.config.gate.as_ref();
+        while let Some(job) = future::poll_fn(|cx| self.queue.borrow_mut().poll_next(worker, gate, cx)).await {
             self.running.borrow_mut()[worker] = Some(job);
             self.emit(Event::Started { job, worker });
             let job_future = (work.borrow_mut())(job);

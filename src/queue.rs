@@ -12,7 +12,8 @@
 //! 3. Whenever a worker takes a job, or learns that the queue has ended, it
 //!    wakes the worker that has waited longest. That worker polls `rx` next,
 //!    which makes its waker the one `rx` remembers.
-//! 4. `close` wakes every waiting worker, so that each sees the end.
+//! 4. `close` wakes every waiting worker, so that each sees the end, even
+//!    while the gate is closed.
 
 use std::collections::VecDeque;
 use std::task::{Context, Poll, Waker};
@@ -20,22 +21,31 @@ use std::task::{Context, Poll, Waker};
 use futures::channel::mpsc::Receiver;
 use futures::StreamExt;
 
-use crate::JobId;
+use crate::{Gate, JobId};
 
 pub(crate) struct Queue {
     rx: Receiver<JobId>,
+    closed: bool,
     waiting: Vec<Option<Waker>>,
     turns: VecDeque<usize>,
 }
 
 impl Queue {
     pub(crate) fn new(rx: Receiver<JobId>, workers: usize) -> Self {
-        Queue { rx, waiting: vec![None; workers], turns: VecDeque::with_capacity(workers) }
+        Queue { rx, closed: false, waiting: vec![None; workers], turns: VecDeque::with_capacity(workers) }
     }
 
-    /// The next job for `worker`, or `None` once the queue is closed and empty.
-    pub(crate) fn poll_next(&mut self, worker: usize, cx: &mut Context<'_>) -> Poll<Option<JobId>> {
-        match self.rx.poll_next_unpin(cx) {
+    /// The next job for `worker`, or `None` once the queue has ended. While
+    /// `gate` is closed, it waits.
+    pub(crate) fn poll_next(&mut self, worker: usize, gate: Option<&Gate>, cx: &mut Context<'_>) -> Poll<Option<JobId>> {
+        if self.closed {
+            return Poll::Ready(None);
+        }
+        let polled = match gate.map_or(Poll::Ready(()), |gate| gate.poll_open(cx)) {
+            Poll::Ready(()) => self.rx.poll_next_unpin(cx),
+            Poll::Pending => Poll::Pending,
+        };
+        match polled {
             Poll::Pending => {
                 if self.waiting[worker].replace(cx.waker().clone()).is_none() {
                     self.turns.push_back(worker);
@@ -54,6 +64,7 @@ impl Queue {
     /// Every waiting worker is woken and will see the end of the queue.
     pub(crate) fn close(&mut self) -> Vec<JobId> {
         self.rx.close();
+        self.closed = true;
         let mut queued = Vec::new();
         while let Ok(job) = self.rx.try_recv() {
             queued.push(job);

@@ -8,8 +8,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 
-use common::{nz, trace, Kind};
-use dispatcher_demo::{Dispatcher, Status};
+use common::{nz, trace, trace_with, Kind};
+use dispatcher_demo::{Clock, Dispatcher, Gate, Status};
+use futures::future;
 
 const NEVER: u32 = u32::MAX;
 const THRESHOLD: u32 = 10_000;
@@ -168,4 +169,56 @@ fn stopping_after_the_end_changes_nothing() {
     assert_eq!(run.outcome.status, Status::Completed);
     assert_eq!(run.ended_at, 20);
     assert_eq!(run.timers_left, 0);
+}
+
+/// Closes `gate` at `from` ms and opens it at `to` ms.
+async fn pause(clock: dispatcher_demo::VirtualClock, gate: Gate, from: u32, to: u32) {
+    clock.sleep(from).await;
+    gate.close();
+    clock.sleep(to - from).await;
+    gate.open();
+    future::pending().await
+}
+
+#[test]
+fn while_paused_no_job_starts_and_running_ones_go_on() {
+    let gate = Gate::new();
+    let dispatcher = Dispatcher::new(nz(2)).queue_length(nz(3)).gate(gate.clone());
+    let run = trace_with(&dispatcher, &[100, 250, 100, 100, 100, 100, 100], NEVER, |clock| pause(clock.clone(), gate, 50, 400));
+    assert_eq!(run.outcome.status, Status::Completed);
+    let starts: Vec<(usize, u64)> = run.events.iter().filter(|e| e.kind == Kind::Started).map(|e| (e.job, e.at)).collect();
+    // Jobs 0 and 1 go on; nothing starts from 50 to 400 ms, though workers are free at 100 and 250.
+    assert_eq!(starts, [(0, 0), (1, 0), (2, 400), (3, 400), (4, 500), (5, 500), (6, 600)]);
+    // The producer keeps the queue full meanwhile.
+    assert_eq!(run.peak_queued(7), 3);
+}
+
+#[test]
+fn a_stop_while_paused_ends_the_run_when_the_running_jobs_finish() {
+    let gate = Gate::new();
+    let dispatcher = Dispatcher::new(nz(2)).cancel_in_flight(false).gate(gate.clone());
+    // Paused at 50 ms and stopped at 150 ms: job 0's worker waits on the closed
+    // gate from 100 ms, but the run ends when job 1 does, at 200 ms.
+    let run = trace_with(&dispatcher, &[100, 200, 10, 10], NEVER, |clock| {
+        let clock = clock.clone();
+        async move {
+            clock.sleep(50).await;
+            gate.close();
+            clock.sleep(100).await;
+        }
+    });
+    assert_eq!(run.outcome.status, Status::Stopped);
+    assert_eq!(run.jobs(Kind::Canceled), [2, 3]);
+    assert_eq!(run.ended_at, 200);
+}
+
+#[test]
+fn stopping_while_paused_cancels_the_queued_jobs() {
+    let gate = Gate::new();
+    gate.close();
+    let dispatcher = Dispatcher::new(nz(2)).cancel_in_flight(false).gate(gate);
+    let run = trace(&dispatcher, &[10, 10, 10], NEVER, Some(50));
+    assert_eq!(run.outcome.status, Status::Stopped);
+    assert_eq!(run.jobs(Kind::Canceled), [0, 1, 2]);
+    assert_eq!(run.ended_at, 50);
 }

@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{nz, trace, Kind, Traced};
-use dispatcher_demo::{Dispatcher, Status};
+use common::{nz, trace_with, Kind, Traced};
+use dispatcher_demo::{Clock, Dispatcher, Gate, Status};
+use futures::future;
 use proptest::prelude::*;
 
 const THRESHOLD: u32 = 90;
@@ -18,26 +19,57 @@ struct Case {
     cancel_in_flight: bool,
     fail_fast: bool,
     stop_at: Option<u32>,
+    /// Workers are held back from this time to that.
+    pause: Option<(u32, u32)>,
 }
 
 fn cases() -> impl Strategy<Value = Case> {
-    (1..12usize, 1..12usize, prop::collection::vec(0..100u32, 0..60), any::<bool>(), any::<bool>(), prop::option::of(0..400u32))
-        .prop_map(|(workers, queue_length, waits, cancel_in_flight, fail_fast, stop_at)| Case {
+    let pause = prop::option::of((0..300u32, 0..300u32).prop_map(|(from, length)| (from, from + length)));
+    let flags = (any::<bool>(), any::<bool>(), prop::option::of(0..400u32), pause);
+    (1..12usize, 1..12usize, prop::collection::vec(0..100u32, 0..60), flags).prop_map(
+        |(workers, queue_length, waits, (cancel_in_flight, fail_fast, stop_at, pause))| Case {
             workers,
             queue_length,
             waits,
             cancel_in_flight,
             fail_fast,
             stop_at,
-        })
+            pause,
+        },
+    )
 }
 
 fn run(case: &Case) -> Traced {
+    let gate = Gate::new();
     let dispatcher = Dispatcher::new(nz(case.workers))
         .queue_length(nz(case.queue_length))
         .cancel_in_flight(case.cancel_in_flight)
-        .fail_fast(case.fail_fast);
-    trace(&dispatcher, &case.waits, THRESHOLD, case.stop_at)
+        .fail_fast(case.fail_fast)
+        .gate(gate.clone());
+    let (stop_at, pause) = (case.stop_at, case.pause);
+    trace_with(&dispatcher, &case.waits, THRESHOLD, |clock| {
+        let (clock, other) = (clock.clone(), clock.clone());
+        // Stops at `stop_at`, and meanwhile closes the gate over `pause`.
+        let stop = async move {
+            match stop_at {
+                Some(ms) => clock.sleep(ms).await,
+                None => future::pending().await,
+            }
+        };
+        let pause = async move {
+            if let Some((from, to)) = pause {
+                other.sleep(from).await;
+                gate.close();
+                other.sleep(to - from).await;
+                gate.open();
+            }
+            future::pending::<()>().await
+        };
+        async move {
+            futures::pin_mut!(stop, pause);
+            future::select(stop, pause).await;
+        }
+    })
 }
 
 proptest! {
@@ -121,6 +153,15 @@ proptest! {
     }
 
     #[test]
+    fn no_job_starts_while_paused(case in cases()) {
+        let run = run(&case);
+        if let Some((from, to)) = case.pause {
+            let (from, to) = (u64::from(from), u64::from(to));
+            prop_assert!(run.events.iter().all(|e| e.kind != Kind::Started || e.at <= from || e.at >= to));
+        }
+    }
+
+    #[test]
     fn idle_workers_never_leave_a_queued_job_waiting(case in cases()) {
         // Between events at the same time, a job may sit in the queue; but once
         // time moves on, a queued job and an idle worker never both exist.
@@ -136,7 +177,8 @@ proptest! {
                 _ => {}
             }
             let time_moves = run.events.get(i + 1).is_some_and(|next| next.at > event.at);
-            if time_moves {
+            let paused = case.pause.is_some_and(|(from, to)| u64::from(from) <= event.at && event.at < u64::from(to));
+            if time_moves && !paused {
                 prop_assert!(queued == 0 || running == case.workers, "at {} ms: {} queued, {} running", event.at, queued, running);
             }
         }

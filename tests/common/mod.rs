@@ -1,6 +1,7 @@
 //! Runs the dispatcher on a virtual clock and keeps every event with its time.
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::num::NonZeroUsize;
 
 use dispatcher_demo::{Clock, Dispatcher, Event, Outcome, VirtualClock};
@@ -41,6 +42,20 @@ pub fn nz(n: usize) -> NonZeroUsize {
 /// Runs jobs with these waits; a job whose wait is over `threshold` fails at
 /// once with its id as the error. `stop_at` stops the run at that time.
 pub fn trace(dispatcher: &Dispatcher, waits: &[u32], threshold: u32, stop_at: Option<u32>) -> Traced {
+    trace_with(dispatcher, waits, threshold, |clock| match stop_at {
+        Some(ms) => Either::Left(clock.sleep(ms)),
+        None => Either::Right(future::pending()),
+    })
+}
+
+/// [`trace`], with the run's `stop` future made from its clock: it may also
+/// act at given times, like pausing.
+pub fn trace_with<S: Future<Output = ()>>(
+    dispatcher: &Dispatcher,
+    waits: &[u32],
+    threshold: u32,
+    stop: impl FnOnce(&VirtualClock) -> S,
+) -> Traced {
     let clock = VirtualClock::new();
     let mut events = Vec::new();
     let work = |job: usize| {
@@ -68,10 +83,7 @@ pub fn trace(dispatcher: &Dispatcher, waits: &[u32], threshold: u32, stop_at: Op
         };
         events.push(Seen { kind, job, worker, at: clock.now_ms() });
     };
-    let stop = match stop_at {
-        Some(ms) => Either::Left(clock.sleep(ms)),
-        None => Either::Right(future::pending()),
-    };
+    let stop = stop(&clock);
     let outcome = clock.block_on(dispatcher.run(waits.len(), work, observe, stop)).expect("the run stalled");
     let ended_at = clock.now_ms();
     Traced { outcome, events, ended_at, timers_left: clock.pending_timers() }
