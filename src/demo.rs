@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 use std::future::Future;
 use std::num::NonZeroUsize;
 
-use crate::{Clock, Dispatcher, Event, JobId, Moment, Options, Recorder, Report};
+use crate::{Clock, Dispatcher, Event, Gate, JobId, Moment, Options, Recorder, Report};
 
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,11 +54,13 @@ pub struct DemoReport {
     pub seed: Option<u64>,
 }
 
-/// Runs the original Go program with `options`. `random_seed` is used when
+/// Runs the original Go program with `options`, held back while `gate` is
+/// closed. `random_seed` is used when
 /// neither a seed nor the waits are given. `on_event` sees each event with
 /// the ms since the start of the run.
 pub async fn run<C: Clock>(
     options: &Options,
+    gate: Option<Gate>,
     random_seed: u64,
     clock: &C,
     mut on_event: impl FnMut(&Event<'_, WaitTooLong>, f64),
@@ -71,10 +73,13 @@ pub async fn run<C: Clock>(
             (draw_waits(seed, options.jobs, options.max_wait_ms), Some(seed))
         }
     };
-    let dispatcher = Dispatcher::new(nonzero(options.workers))
+    let mut dispatcher = Dispatcher::new(nonzero(options.workers))
         .queue_length(nonzero(options.queue_length))
         .cancel_in_flight(options.cancel_in_flight)
         .fail_fast(options.fail_fast);
+    if let Some(gate) = gate {
+        dispatcher = dispatcher.gate(gate);
+    }
     let mut recorder = Recorder::new(clock, waits.len());
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
     let observe = |event: Event<'_, WaitTooLong>| {

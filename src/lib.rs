@@ -63,7 +63,7 @@ pub use report::{JobRecord, JobState, Moment, Recorder, Report};
 pub use virtual_clock::{Sleep, Stalled, VirtualClock};
 
 #[cfg(target_arch = "wasm32")]
-pub use web::run;
+pub use web::{check_options, run, PauseController};
 
 /// A job's id: its index in `0..jobs`, which is also the order jobs start in.
 pub type JobId = usize;

@@ -78,10 +78,21 @@ pub const THRESHOLD: (u64, u64) = (0, MAX_WAIT_MS as u64);
 #[allow(missing_docs)]
 pub const SEED: (u64, u64) = (0, MAX_SEED);
 
-/// Every option's JS name. (`signal` is checked by the JS layer, which alone
-/// can tell an `AbortSignal`.)
-pub const OPTIONS: [&str; 10] =
-    ["workers", "queueLength", "jobs", "maxWaitMs", "thresholdMs", "seed", "waits", "cancelInFlight", "failFast", "signal"];
+/// Every option's JS name. (`signal` and `pause` are checked by the JS layer,
+/// which alone can tell an `AbortSignal` or a `PauseController`.)
+pub const OPTIONS: [&str; 11] = [
+    "workers",
+    "queueLength",
+    "jobs",
+    "maxWaitMs",
+    "thresholdMs",
+    "seed",
+    "waits",
+    "cancelInFlight",
+    "failFast",
+    "signal",
+    "pause",
+];
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -279,7 +290,7 @@ mod tests {
         assert_eq!(suggest("CancelInFlight"), Some("cancelInFlight"));
         assert_eq!(
             message(&[("colour", Value::Bool(true))]),
-            r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, signal"#
+            r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, signal, pause"#
         );
     }
 

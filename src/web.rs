@@ -10,12 +10,13 @@ use futures::channel::oneshot;
 use futures::future::Either;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Event, JobState, OptionError, Options, Status, Value};
+use crate::{Clock, Event, Gate, JobState, OptionError, Options, Status, Value};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -41,6 +42,8 @@ export interface RunOptions {
   failFast?: boolean;
   /** Stops the run, with status "stopped". */
   signal?: AbortSignal;
+  /** Pauses and resumes the run. */
+  pause?: PauseController;
 }
 
 export interface ProgressEvent {
@@ -131,9 +134,9 @@ extern "C" {
 pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on_progress: Option<OnProgress>) -> Promise {
     let options = options.map_or(JsValue::UNDEFINED, Into::into);
     let on_progress = on_progress.map_or(JsValue::UNDEFINED, Into::into);
-    let (options, signal, on_progress) = match parse(&options, on_progress) {
+    let Parsed { options, signal, gate, on_progress } = match parse(&options, on_progress) {
         Ok(parsed) => parsed,
-        Err(error) => return Promise::reject(&error),
+        Err(error) => return Promise::reject(&option_error(&error)),
     };
     let random_seed = (js_sys::Math::random() * (crate::MAX_SEED as f64)) as u64;
     future_to_promise(async move {
@@ -154,10 +157,73 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                 emit_progress(on_progress, kind, job as u32, worker, at_ms);
             }
         };
-        let report = demo::run(&options, random_seed, &BrowserClock, on_event, stop).await;
+        let report = demo::run(&options, gate, random_seed, &BrowserClock, on_event, stop).await;
         Ok(to_js(&report, !options.fail_fast))
     })
 }
+
+/// Checks `run`'s options without running anything: returns the `TypeError`
+/// or `RangeError` that `run` would reject with, or `null`.
+#[wasm_bindgen(js_name = checkOptions, unchecked_return_type = "TypeError | RangeError | null")]
+pub fn check_options(options: Option<RunOptions>) -> JsValue {
+    match parse(&options.map_or(JsValue::UNDEFINED, Into::into), JsValue::UNDEFINED) {
+        Ok(_) => JsValue::NULL,
+        Err(error) => option_error(&error),
+    }
+}
+
+/// Pauses and resumes runs, like an `AbortController` stops them: pass it as
+/// `run`'s `pause` option. While paused, workers take no new job; jobs
+/// already running go on, and stopping or failing still ends the run.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct PauseController {
+    gate: Gate,
+}
+
+#[wasm_bindgen]
+impl PauseController {
+    #[allow(missing_docs)]
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Workers take no new job until `resume()`.
+    pub fn pause(&self) {
+        self.gate.close();
+    }
+
+    /// Workers take jobs again.
+    pub fn resume(&self) {
+        self.gate.open();
+    }
+
+    /// Whether it is paused.
+    #[wasm_bindgen(getter)]
+    pub fn paused(&self) -> bool {
+        !self.gate.is_open()
+    }
+
+    /// A handle on the same gate, for `run`: JS gives up the handle, not the controller.
+    #[wasm_bindgen(js_name = __gate, skip_typescript)]
+    pub fn share(&self) -> SharedGate {
+        SharedGate(self.gate.clone())
+    }
+}
+
+impl PauseController {
+    /// The gate of `value`, if it is a `PauseController`.
+    fn gate_of(value: &JsValue) -> Option<Gate> {
+        let share = Reflect::get(value, &"__gate".into()).ok()?.dyn_into::<Function>().ok()?;
+        let shared = share.call0(value).ok()?;
+        SharedGate::try_from_js_value(shared).ok().map(|shared| shared.0)
+    }
+}
+
+#[doc(hidden)]
+#[wasm_bindgen(skip_typescript)]
+pub struct SharedGate(Gate);
 
 /// Real time: `performance.now()` and `setTimeout`, through gloo-timers.
 struct BrowserClock;
@@ -209,35 +275,47 @@ impl Drop for Listener<'_> {
     }
 }
 
-type Parsed = (Options, Option<AbortSignal>, Option<Function>);
+/// `run`'s arguments, checked.
+struct Parsed {
+    options: Options,
+    signal: Option<AbortSignal>,
+    gate: Option<Gate>,
+    on_progress: Option<Function>,
+}
 
-fn parse(options: &JsValue, on_progress: JsValue) -> Result<Parsed, JsValue> {
+fn parse(options: &JsValue, on_progress: JsValue) -> Result<Parsed, OptionError> {
+    let wrong_type = |option: &str, expected: &str, value: &JsValue| OptionError::Type {
+        option: option.to_owned(),
+        expected: expected.to_owned(),
+        got: describe(value),
+    };
     let on_progress = match on_progress {
         f if f.is_undefined() || f.is_null() => None,
-        f => Some(f.dyn_into::<Function>().map_err(|f| type_error(&format!("onProgress must be a function, got {}", describe(&f))))?),
+        f => Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?),
     };
+    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress };
     if options.is_undefined() {
-        return Ok((Options::default(), None, on_progress));
+        return Ok(parsed);
     }
     if !options.is_object() || Array::is_array(options) || options.is_function() {
-        return Err(type_error(&format!("options must be an object, got {}", describe(options))));
+        return Err(wrong_type("options", "an object", options));
     }
     let mut entries = Vec::new();
-    let mut signal = None;
     for key in Object::keys(options.unchecked_ref::<Object>()) {
         let name = key.as_string().unwrap_or_default();
-        let value = Reflect::get(options, &key)?;
-        if name == "signal" {
-            signal = match value {
-                v if v.is_undefined() => None,
-                v => Some(v.dyn_into::<AbortSignal>().map_err(|v| type_error(&format!("signal must be an AbortSignal, got {}", describe(&v))))?),
-            };
-            continue;
+        let value = Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED);
+        match name.as_str() {
+            _ if value.is_undefined() => {}
+            "signal" => {
+                let signal = value.dyn_into().map_err(|v| wrong_type("signal", "an AbortSignal", &v))?;
+                parsed.signal = Some(signal);
+            }
+            "pause" => parsed.gate = Some(PauseController::gate_of(&value).ok_or_else(|| wrong_type("pause", "a PauseController", &value))?),
+            _ => entries.push((name, to_value(&value))),
         }
-        entries.push((name, to_value(&value)));
     }
-    let options = Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value))).map_err(|e| option_error(&e))?;
-    Ok((options, signal, on_progress))
+    parsed.options = Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value)))?;
+    Ok(parsed)
 }
 
 fn to_value(value: &JsValue) -> Value {
@@ -278,17 +356,26 @@ fn describe(value: &JsValue) -> String {
     crate::options::show(&to_value(value))
 }
 
-fn type_error(message: &str) -> JsValue {
-    TypeError::new(message).into()
-}
-
+/// A `TypeError` or `RangeError`, which also carries the parts of its message:
+/// `option`, and `expected` and `got`, or `suggestion` for an unknown option.
 fn option_error(error: &OptionError) -> JsValue {
     let message = error.to_string();
-    if error.is_type_error() {
-        type_error(&message)
-    } else {
-        RangeError::new(&message).into()
+    let js: JsValue = if error.is_type_error() { TypeError::new(&message).into() } else { RangeError::new(&message).into() };
+    let set = |key: &str, value: Option<&str>| {
+        let _ = Reflect::set(&js, &key.into(), &value.map_or(JsValue::NULL, JsValue::from));
+    };
+    match error {
+        OptionError::Unknown { name, suggestion } => {
+            set("option", Some(name));
+            set("suggestion", *suggestion);
+        }
+        OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
+            set("option", Some(option));
+            set("expected", Some(expected));
+            set("got", Some(got));
+        }
     }
+    js
 }
 
 fn to_js(demo: &DemoReport, every_error: bool) -> JsValue {

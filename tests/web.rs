@@ -1,7 +1,7 @@
 //! The JS API on real timers, in a headless browser: `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use dispatcher_demo::run as run_js;
+use dispatcher_demo::{check_options, run as run_js, PauseController};
 use js_sys::{Array, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -200,6 +200,7 @@ async fn bad_options_are_rejected_with_the_option_named() {
         (r#"{"failFast": "yes"}"#, "TypeError", r#"failFast must be true or false, got "yes" (a string)"#),
         (r#"{"worker": 4}"#, "TypeError", r#"unknown option "worker"; did you mean "workers"?"#),
         (r#"{"signal": {}}"#, "TypeError", "signal must be an AbortSignal, got an object"),
+        (r#"{"pause": true}"#, "TypeError", "pause must be a PauseController, got true"),
         ("null", "TypeError", "options must be an object, got null"),
         ("[]", "TypeError", "options must be an object, got an array"),
     ];
@@ -210,6 +211,40 @@ async fn bad_options_are_rejected_with_the_option_named() {
     }
     let error = JsFuture::from(run(Object::new().into(), 5.into())).await.unwrap_err();
     assert_eq!(Reflect::get(&error, &"message".into()).unwrap(), "onProgress must be a function, got 5");
+}
+
+#[wasm_bindgen_test]
+async fn a_pause_controller_holds_back_new_jobs() {
+    // As JS holds it: the object, used through its methods.
+    let pause: JsValue = PauseController::new().into();
+    let call = |method: &str| Reflect::get(&pause, &method.into()).unwrap().unchecked_into::<js_sys::Function>().call0(&pause).unwrap();
+    let options = options(r#"{"workers": 1, "waits": [50, 10, 10]}"#);
+    Reflect::set(&options, &"pause".into(), &pause).unwrap();
+    let promise = run(options, JsValue::UNDEFINED);
+    JsFuture::from(sleep(20)).await.unwrap(); // job 0 has started
+    call("pause");
+    assert_eq!(get(&pause, "paused"), true);
+    JsFuture::from(sleep(300)).await.unwrap();
+    call("resume");
+    assert_eq!(get(&pause, "paused"), false);
+    let report = report_of(promise).await;
+    assert_eq!(get(&report, "status"), "completed");
+    // Job 0 went on while paused; job 1 started only after the resume.
+    assert!(number(&job(&report, 0), "endMs") < 300.0);
+    assert!(number(&job(&report, 1), "startMs") >= 300.0);
+}
+
+#[wasm_bindgen_test]
+fn check_options_names_the_parts_of_the_error() {
+    assert!(check_options(Some(options(r#"{"workers": 4}"#).unchecked_into())).is_null());
+    let error = check_options(Some(options(r#"{"queueLength": 0}"#).unchecked_into()));
+    assert_eq!(get(&error, "name"), "RangeError");
+    assert_eq!(get(&error, "option"), "queueLength");
+    assert_eq!(get(&error, "expected"), "an integer from 1 to 1000000");
+    assert_eq!(get(&error, "got"), "0");
+    let error = check_options(Some(options(r#"{"queue_length": 4}"#).unchecked_into()));
+    assert_eq!(get(&error, "option"), "queue_length");
+    assert_eq!(get(&error, "suggestion"), "queueLength");
 }
 
 #[wasm_bindgen_test]
