@@ -57,13 +57,13 @@ pub struct DemoReport {
 /// Runs the original Go program with `options`, held back while `gate` is
 /// closed. `random_seed` is used when
 /// neither a seed nor the waits are given. `on_event` sees each event with
-/// the ms since the start of the run.
+/// the job's wait and the ms since the start of the run.
 pub async fn run<C: Clock>(
     options: &Options,
     gate: Option<Gate>,
     random_seed: u64,
     clock: &C,
-    mut on_event: impl FnMut(&Event<'_, WaitTooLong>, f64),
+    mut on_event: impl FnMut(&Event<'_, WaitTooLong>, u32, f64),
     stop: impl Future<Output = ()>,
 ) -> DemoReport {
     let (waits, seed) = match &options.waits {
@@ -84,7 +84,7 @@ pub async fn run<C: Clock>(
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
     let observe = |event: Event<'_, WaitTooLong>| {
         recorder.record(&event);
-        on_event(&event, recorder.elapsed_ms());
+        on_event(&event, waits[event.job()], recorder.elapsed_ms());
     };
     let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
     DemoReport { report: recorder.finish(outcome), waits, seed }

@@ -58,6 +58,20 @@ pub enum Event<'a, E> {
     Aborted { job: JobId, worker: usize },
 }
 
+impl<E> Event<'_, E> {
+    /// The job the event is about.
+    pub fn job(&self) -> JobId {
+        match *self {
+            Event::Queued { job }
+            | Event::Started { job, .. }
+            | Event::Succeeded { job, .. }
+            | Event::Failed { job, .. }
+            | Event::Canceled { job }
+            | Event::Aborted { job, .. } => job,
+        }
+    }
+}
+
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

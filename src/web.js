@@ -7,9 +7,9 @@ const STATES = ["waiting", "running", "succeeded", "failed", "canceled", "aborte
 
 // Calls `onProgress` like an event listener: an exception is reported, and
 // the run goes on.
-export function emitProgress(onProgress, type, jobId, worker, atMs) {
+export function emitProgress(onProgress, type, jobId, worker, waitMs, atMs) {
   try {
-    onProgress({ type: EVENT_TYPES[type], jobId, worker: worker < 0 ? null : worker, atMs });
+    onProgress({ type: EVENT_TYPES[type], jobId, worker: worker < 0 ? null : worker, waitMs, atMs });
   } catch (error) {
     globalThis.reportError(error);
   }

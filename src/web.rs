@@ -51,6 +51,7 @@ export interface ProgressEvent {
   jobId: number;
   /** null for "queue" and "cancel". */
   worker: number | null;
+  waitMs: number;
   /** ms since the start of the run. */
   atMs: number;
 }
@@ -93,7 +94,7 @@ export interface Report {
 #[wasm_bindgen(module = "/src/web.js")]
 extern "C" {
     #[wasm_bindgen(js_name = emitProgress)]
-    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, at_ms: f64);
+    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, wait_ms: u32, at_ms: f64);
 
     #[wasm_bindgen(js_name = buildReport)]
     #[allow(clippy::too_many_arguments)]
@@ -144,7 +145,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
             Some(signal) => Either::Left(aborted(signal)),
             None => Either::Right(futures::future::pending()),
         };
-        let on_event = |event: &Event<'_, WaitTooLong>, at_ms: f64| {
+        let on_event = |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
             if let Some(on_progress) = &on_progress {
                 let (kind, job, worker) = match *event {
                     Event::Queued { job } => (0, job, -1),
@@ -154,7 +155,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                     Event::Canceled { job } => (4, job, -1),
                     Event::Aborted { job, worker } => (5, job, worker as i32),
                 };
-                emit_progress(on_progress, kind, job as u32, worker, at_ms);
+                emit_progress(on_progress, kind, job as u32, worker, wait_ms, at_ms);
             }
         };
         let report = demo::run(&options, gate, random_seed, &BrowserClock, on_event, stop).await;

@@ -20,10 +20,15 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Serves `root` on a free port of 127.0.0.1. */
-export async function serve() {
+/**
+ * Serves `root` on a free port of 127.0.0.1, under `prefix` (a sub-path such
+ * as "/docs/demo") if given.
+ */
+export async function serve({ prefix = "" } = {}) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
+    let path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
+    if (!path.startsWith(`${prefix}/`)) return response.writeHead(404).end("not found");
+    path = path.slice(prefix.length);
     const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
     try {
       const body = await readFile(file);
@@ -34,7 +39,7 @@ export async function serve() {
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${server.address().port}`;
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
@@ -44,4 +49,18 @@ export async function launch() {
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
   });
+}
+
+/** Every `done` event's detail, collected on the page from its start. */
+export async function collectReports(page) {
+  await page.addInitScript(() => {
+    window.reports = [];
+    document.addEventListener("done", (event) => window.reports.push({ id: event.target.id, report: event.detail }));
+  });
+}
+
+/** Waits for the `count`-th report and returns it. */
+export async function nthReport(page, count = 1) {
+  await page.waitForFunction((n) => window.reports.length >= n, count, { timeout: 20_000 });
+  return page.evaluate((n) => window.reports[n - 1], count);
 }
