@@ -10,7 +10,7 @@
 import init, { run, checkOptions, PauseController } from "../pkg/dispatcher_demo.js";
 import { SETTINGS, FLAGS, DEFAULTS, readSettings, toSearch, describeError } from "./settings.js";
 import { RunState, STATE_NAMES, GLYPHS, SUCCEEDED, FAILED, CANCELED, ABORTED } from "./run-state.js";
-import { drawTimeline, drawGrid } from "./render.js";
+import { Timeline, Grid } from "./render.js";
 
 const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
@@ -28,7 +28,12 @@ const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
 const ENDED = [SUCCEEDED, FAILED, CANCELED, ABORTED];
 /** Attributes any element may have, which are not settings. */
 const HTML_ATTRIBUTE = /^(sync-url|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+/** The log shows this many lines at most: the first and last halves. */
 const LOG_LINES_SHOWN = 2000;
+/** While a run goes, the log shows its last lines only. */
+const LOG_TAIL = 200;
+/** While a run goes, the summary and the log change at most this often. */
+const TEXT_EVERY_MS = 200;
 
 const template = document.createElement("template");
 template.innerHTML = `
@@ -105,6 +110,9 @@ export class DispatcherDemo extends HTMLElement {
   #frame = 0;
   #colors = null;
   #waits = null;
+  #grid = null;
+  #timeline = null;
+  #textDrawn = 0;
   #given = new Map();
   /** The message for an attribute or parameter that is no setting. */
   #unknownSetting = null;
@@ -434,10 +442,14 @@ export class DispatcherDemo extends HTMLElement {
     }
     const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - this.#current?.started || 0);
     this.#drawMeters(run);
-    drawTimeline(ui.timeline, run, colors, nowMs);
-    drawGrid(ui.grid, run, colors, { wallNow, spreadMs });
-    this.#drawSummary(run, nowMs);
-    this.#drawLog(run);
+    (this.#timeline ??= new Timeline(ui.timeline)).draw(run, colors, nowMs);
+    (this.#grid ??= new Grid(ui.grid)).draw(run, colors, { wallNow, spreadMs });
+    // Text costs the browser a layout: while the run goes, a few times a second is enough.
+    if (run.report || wallNow - this.#textDrawn >= TEXT_EVERY_MS) {
+      this.#textDrawn = wallNow;
+      this.#drawSummary(run, nowMs);
+      this.#drawLog(run);
+    }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
     if ((!run.report && !reducedMotion) || spreading) this.#schedule();
   }
@@ -445,7 +457,10 @@ export class DispatcherDemo extends HTMLElement {
   #drawMeters({ queued, queueLength, running, workers, ended, jobs }) {
     const ui = this.#ui;
     const meter = (box, value, max) => {
-      box.querySelector(".meter-value").textContent = `${value} / ${max}`;
+      const text = `${value} / ${max}`;
+      const label = box.querySelector(".meter-value");
+      if (label.textContent === text) return;
+      label.textContent = text;
       const fill = box.querySelector(".meter-fill");
       if (fill) fill.style.width = `${max ? (100 * value) / max : 0}%`;
     };
@@ -499,9 +514,11 @@ export class DispatcherDemo extends HTMLElement {
   #drawLog(run) {
     const log = run.log;
     if (this.#ui.log.dataset.lines === String(log.length) && this.#ui.log.dataset.final === String(Boolean(run.report))) return;
-    const shown = log.length > LOG_LINES_SHOWN
-      ? [...log.slice(0, LOG_LINES_SHOWN / 2), `… ${log.length - LOG_LINES_SHOWN} more lines …`, ...log.slice(-LOG_LINES_SHOWN / 2)]
-      : log;
+    const shown = !run.report
+      ? log.slice(-LOG_TAIL)
+      : log.length > LOG_LINES_SHOWN
+        ? [...log.slice(0, LOG_LINES_SHOWN / 2), `… ${log.length - LOG_LINES_SHOWN} more lines …`, ...log.slice(-LOG_LINES_SHOWN / 2)]
+        : log;
     const box = this.#ui.log;
     const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
     box.textContent = shown.join("\n");

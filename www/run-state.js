@@ -20,6 +20,8 @@ export class RunState {
     this.start = new Float64Array(jobs).fill(NaN);
     this.end = new Float64Array(jobs).fill(NaN);
     this.wait = waits ? Uint32Array.from(waits) : new Uint32Array(jobs);
+    /** The job each worker runs, or -1. */
+    this.current = new Int32Array(workers).fill(-1);
     this.queued = 0;
     this.running = 0;
     this.ended = 0;
@@ -40,6 +42,24 @@ export class RunState {
     this.counts[this.state[job]]--;
     this.counts[state]++;
     this.state[job] = state;
+    this.#changed.push(job);
+  }
+
+  #changed = [];
+  #ended = [];
+
+  /** The jobs that finished, failed or were aborted since the last call. */
+  takeEnded() {
+    const ended = this.#ended;
+    this.#ended = [];
+    return ended;
+  }
+
+  /** The jobs whose state changed since the last call. */
+  takeChanged() {
+    const changed = this.#changed;
+    this.#changed = [];
+    return changed;
   }
 
   apply({ type, jobId: job, worker, waitMs, atMs }) {
@@ -55,6 +75,7 @@ export class RunState {
         this.queued--;
         this.running++;
         this.worker[job] = worker;
+        this.current[worker] = job;
         this.start[job] = atMs;
         this.log.push(`Working on the job #${job}. Wait for ${waitMs} ms.`);
         return;
@@ -69,6 +90,8 @@ export class RunState {
     } else {
       this.running--;
       this.end[job] = atMs;
+      this.current[worker] = -1;
+      this.#ended.push(job);
     }
     if (type === "abort") this.log.push(`Aborted the job #${job} while it was waiting`);
     if (type === "fail") this.failure ??= { job, atMs };
@@ -90,6 +113,7 @@ export class RunState {
       this.end[job.id] = job.endMs ?? NaN;
     }
     this.queued = this.running = 0;
+    this.current.fill(-1);
     this.ended = report.jobs.length;
     this.lastMs = report.elapsedMs;
     this.log = report.log;
