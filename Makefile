@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -46,3 +46,7 @@ setup-test:
 
 clean:
 	rm -rf pkg target tests/artifacts
+
+# The README's screenshot (www/screenshot.png), from the article's run.
+screenshot: build
+	node scripts/screenshot.mjs
