@@ -1,74 +1,17 @@
 //! The JS API on real timers, in a headless browser: `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use dispatcher_demo::{check_options, run as run_js, PauseController};
-use js_sys::{Array, Object, Promise, Reflect, JSON};
+mod js;
+
+use dispatcher_demo::{check_options, PauseController};
+use js::*;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::AbortController;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(module = "/tests/timers.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = countTimers)]
-    fn count_timers();
-    #[wasm_bindgen(js_name = liveTimers)]
-    fn live_timers() -> u32;
-    fn sleep(ms: u32) -> Promise;
-    #[wasm_bindgen(js_name = countedSignal)]
-    fn counted_signal(controller: &AbortController) -> CountedSignal;
-    type CountedSignal;
-    #[wasm_bindgen(method, getter)]
-    fn signal(this: &CountedSignal) -> JsValue;
-    #[wasm_bindgen(method)]
-    fn listeners(this: &CountedSignal) -> i32;
-    #[wasm_bindgen(js_name = abortAfter)]
-    fn abort_after(controller: &AbortController, ms: u32);
-}
-
-/// `run(options, onProgress)` as JS would call it, with any values.
-fn run(options: JsValue, on_progress: JsValue) -> Promise {
-    run_js(Some(options.unchecked_into()), Some(on_progress.unchecked_into()))
-}
-
-fn options(json: &str) -> JsValue {
-    JSON::parse(json).expect("test options are JSON")
-}
-
-async fn report(options: JsValue) -> JsValue {
-    report_of(run(options, JsValue::UNDEFINED)).await
-}
-
-async fn report_of(promise: Promise) -> JsValue {
-    JsFuture::from(promise).await.expect("run rejected")
-}
-
-async fn rejection(options: JsValue) -> js_sys::Error {
-    let error = JsFuture::from(run(options, JsValue::UNDEFINED)).await.expect_err("run accepted bad options");
-    error.dyn_into().expect("rejects with an Error")
-}
-
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap())
-}
-
-fn number(value: &JsValue, path: &str) -> f64 {
-    get(value, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number"))
-}
-
-fn job(report: &JsValue, id: u32) -> JsValue {
-    Array::from(&get(report, "jobs")).get(id)
-}
-
-fn strings(array: &JsValue) -> Vec<String> {
-    Array::from(array).iter().map(|s| s.as_string().unwrap()).collect()
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 #[wasm_bindgen_test]
 async fn settles_within_a_few_ms_of_the_failing_job_while_others_sleep() {
