@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -50,3 +50,7 @@ clean:
 # The README's screenshot (www/screenshot.png), from the article's run.
 screenshot: build
 	node scripts/screenshot.mjs
+
+# A million random option inputs through the checks (make test tries 20,000).
+fuzz:
+	FUZZ_CASES=1000000 cargo test --release --test options_fuzz -- --nocapture

@@ -228,9 +228,15 @@ fn js_number(n: f64) -> String {
         if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
     } else if n == 0.0 {
         "0".into()
-    } else if n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{n:.0}")
+    } else if n.abs() >= 1e21 || n.abs() < 1e-6 {
+        // Exponent form, which JS writes with a sign: 1e+300, 1.5e-7.
+        let text = format!("{n:e}");
+        match text.split_once('e') {
+            Some((mantissa, exponent)) if !exponent.starts_with('-') => format!("{mantissa}e+{exponent}"),
+            _ => text,
+        }
     } else {
+        // Rust writes the shortest digits that read back as `n`, as JS does.
         n.to_string()
     }
 }
@@ -272,6 +278,13 @@ mod tests {
             "waits[1] must be an integer from 0 to 600000, got -1"
         );
         assert_eq!(message(&[("seed", Value::Number(2f64.powi(60)))]), "seed must be an integer from 0 to 9007199254740991, got 1152921504606846976");
+    }
+
+    #[test]
+    fn numbers_are_shown_as_js_shows_them() {
+        for (n, js) in [(0.0, "0"), (-0.0, "0"), (42.0, "42"), (-1.5, "-1.5"), (1e21, "1e+21"), (1.5e300, "1.5e+300"), (1e-7, "1e-7"), (0.000001, "0.000001"), (123456789012345680000.0, "123456789012345680000")] {
+            assert_eq!(js_number(n), js, "{n}");
+        }
     }
 
     #[test]

@@ -208,3 +208,56 @@ async fn progress_events_describe_each_job() {
     assert_eq!(number(&events.get(5), "worker"), 0.0);
     assert!(get(&events.get(6), "worker").is_null());
 }
+
+#[wasm_bindgen_test]
+async fn every_kind_of_bad_value_is_rejected_for_every_option() {
+    let numbers = [("workers", 10_000.0), ("queueLength", 1e6), ("jobs", 1e6), ("maxWaitMs", 600_000.0), ("thresholdMs", 600_000.0), ("seed", 9_007_199_254_740_991.0)];
+    let bad: [(JsValue, &str, &str); 10] = [
+        (JsValue::from_f64(f64::NAN), "RangeError", "got NaN"),
+        (JsValue::from_f64(f64::INFINITY), "RangeError", "got Infinity"),
+        (JsValue::from_f64(-1.0), "RangeError", "got -1"),
+        (JsValue::from_f64(2.5), "RangeError", "got 2.5"),
+        (JsValue::from_f64(1e300), "RangeError", "got 1e+300"),
+        (JsValue::from_str("5"), "TypeError", r#"got "5" (a string)"#),
+        (JsValue::NULL, "TypeError", "got null"),
+        (JsValue::TRUE, "TypeError", "got true"),
+        (Array::new().into(), "TypeError", "got an array"),
+        (Object::new().into(), "TypeError", "got an object"),
+    ];
+    for (option, max) in numbers {
+        let mut cases: Vec<(JsValue, &str, String)> = bad.iter().map(|(v, kind, got)| (v.clone(), *kind, got.to_string())).collect();
+        cases.push((JsValue::from_f64(max + 1.0), "RangeError", format!("got {}", js_sys::Number::from(max + 1.0).to_string_with_radix(10).unwrap())));
+        for (value, kind, got) in cases {
+            let options: JsValue = Object::new().into();
+            Reflect::set(&options, &option.into(), &value).unwrap();
+            let error = rejection(options).await;
+            let message = String::from(error.message());
+            assert_eq!(error.name(), kind, "{message}");
+            assert!(message.starts_with(&format!("{option} must be an integer from ")), "{message}");
+            assert!(message.ends_with(&got), "{message}");
+        }
+    }
+    for (waits, message) in [
+        ("[1, 2.5]", "waits[1] must be an integer from 0 to 600000, got 2.5"),
+        ("[600001]", "waits[0] must be an integer from 0 to 600000, got 600001"),
+        (r#"[1, "2"]"#, r#"waits[1] must be an integer from 0 to 600000, got "2" (a string)"#),
+        (r#""1,2""#, r#"waits must be an array of integers from 0 to 600000, got "1,2" (a string)"#),
+    ] {
+        let error = rejection(options(&format!(r#"{{"waits": {waits}}}"#))).await;
+        assert_eq!(String::from(error.message()), message);
+    }
+    let too_many = Array::new_with_length(1_000_001);
+    too_many.fill(&JsValue::from_f64(1.0), 0, 1_000_001);
+    let long: JsValue = Object::new().into();
+    Reflect::set(&long, &"waits".into(), &too_many).unwrap();
+    assert_eq!(String::from(rejection(long).await.message()), "waits must be an array of at most 1000000 waits, got 1000001 waits");
+    for (json, message) in [
+        (r#"{"queue_length": 1}"#, r#"unknown option "queue_length"; did you mean "queueLength"?"#),
+        (r#"{"Workers": 1}"#, r#"unknown option "Workers"; did you mean "workers"?"#),
+        (r#"{"colour": 1}"#, r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, signal, pause"#),
+    ] {
+        assert_eq!(String::from(rejection(options(json)).await.message()), message);
+    }
+    // An empty list is zero jobs, like `jobs: 0`.
+    assert_eq!(get(&report(options(r#"{"waits": []}"#)).await, "status"), "completed");
+}
