@@ -277,7 +277,7 @@ mod tests {
             message(&[("waits", Value::List(vec![Value::Number(3.0), Value::Number(-1.0)]))]),
             "waits[1] must be an integer from 0 to 600000, got -1"
         );
-        assert_eq!(message(&[("seed", Value::Number(2f64.powi(60)))]), "seed must be an integer from 0 to 9007199254740991, got 1152921504606846976");
+        assert_eq!(message(&[("seed", Value::Number(2f64.powi(60)))]), "seed must be an integer from 0 to 9007199254740991, got 1152921504606847000");
     }
 
     #[test]
