@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -54,3 +54,7 @@ screenshot: build
 # A million random option inputs through the checks (make test tries 20,000).
 fuzz:
 	FUZZ_CASES=1000000 cargo test --release --test options_fuzz -- --nocapture
+
+# The demo as make demo serves it, but with the strict Content-Security-Policy header.
+serve-csp: build
+	node scripts/serve.mjs --port $(PORT) --csp

@@ -76,9 +76,10 @@ const NAMES = [...SETTINGS.map((setting) => setting.name), ...FLAGS];
 function describeUnknown(name) {
   const plain = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   const near = NAMES.map((known) => [distance(plain(name), plain(known)), known]).sort(([a], [b]) => a - b)[0];
+  const quoted = JSON.stringify(name);
   return near[0] <= 2
-    ? `unknown setting "${name}"; did you mean "${near[1]}"?`
-    : `unknown setting "${name}"; the settings are ${NAMES.join(", ")}`;
+    ? `unknown setting ${quoted}; did you mean "${near[1]}"?`
+    : `unknown setting ${quoted}; the settings are ${NAMES.join(", ")}`;
 }
 
 // Levenshtein distance, for "did you mean".
