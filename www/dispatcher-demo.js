@@ -7,7 +7,6 @@
 // Its attributes are the settings, by the same kebab-case names as the page's
 // URL parameters. Every URL is resolved from this module's own, so it works
 // from any path. Instances are independent and share one wasm instance.
-import init, { run, checkOptions, PauseController } from "../pkg/dispatcher_demo.js";
 import { SETTINGS, FLAGS, DEFAULTS, readSettings, toSearch, describeError } from "./settings.js";
 import { RunState, STATE_NAMES, GLYPHS, SUCCEEDED, FAILED, CANCELED, ABORTED } from "./run-state.js";
 import { Timeline, Grid } from "./render.js";
@@ -16,9 +15,34 @@ const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 const DEMO_PAGE = new URL("../index.html", import.meta.url);
 
-let wasm = null;
-/** Loads the wasm module once, for every instance. */
-const loadWasm = () => (wasm ??= init({ module_or_path: new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url) }));
+// The wasm module, shared by every instance: `api` is its JS module once it
+// has loaded. A panic traps a wasm instance for good, so then every element
+// is told, and the next load imports the JS module anew (a new URL is a new
+// module), which instantiates a fresh one.
+const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
+let api = null;
+let loading = null;
+let generation = 0;
+const elements = new Set();
+
+function loadWasm() {
+  loading ??= (async () => {
+    const glue = await import(generation ? `${GLUE}?instance=${generation}` : GLUE.href);
+    await glue.default({ module_or_path: new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url) });
+    glue.onPanic((message) => crashed(glue, message));
+    api = glue;
+    return glue;
+  })();
+  return loading;
+}
+
+function crashed(glue, message) {
+  if (api !== glue) return;
+  api = null;
+  loading = null;
+  generation++;
+  for (const element of elements) element.crashed(message);
+}
 
 let article = null;
 const loadArticle = () => (article ??= fetch(ARTICLE_RUN).then((response) => response.json()));
@@ -127,6 +151,7 @@ export class DispatcherDemo extends HTMLElement {
   // Connected: find the parts once, listen, load wasm, read the settings, and
   // run if `autorun` is set.
   connectedCallback() {
+    elements.add(this);
     const root = this.shadowRoot;
     const find = (selector) => root.querySelector(selector);
     this.#ui ??= {
@@ -192,6 +217,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // Disconnected: stop the run, and remove every listener and observer.
   disconnectedCallback() {
+    elements.delete(this);
     this.stop();
     this.#connection?.abort();
     this.#resize?.disconnect();
@@ -203,8 +229,28 @@ export class DispatcherDemo extends HTMLElement {
   attributeChangedCallback() {
     if (this.#ui && !this.#current) {
       this.#readSettings();
-      if (wasm) this.#validate(this.#read);
+      if (api) this.#validate(this.#read);
     }
+  }
+
+  /**
+   * The wasm instance panicked: say so, drop the run it was doing (it will
+   * never settle), and load a fresh instance.
+   */
+  crashed(panic) {
+    const message = panic.replace(/\s*\n\s*/g, " ");
+    const current = this.#current;
+    this.#current = null;
+    current?.crash(new Error(`the WebAssembly module panicked: ${message}`));
+    this.#setRunning(false);
+    this.#ui.run.disabled = true;
+    this.#showMessage(`The WebAssembly module crashed (${message}). Loading a fresh one…`);
+    loadWasm().then(() => {
+      if (!this.isConnected) return;
+      this.#ui.run.disabled = false;
+      this.#showMessage(`The WebAssembly module crashed (${message}), and a fresh one has been loaded.`);
+      this.#status("Ready.");
+    });
   }
 
   /** The settings as a query string, for a link to the demo page. */
@@ -229,8 +275,7 @@ export class DispatcherDemo extends HTMLElement {
       previous.abort.abort();
       await previous.done.catch(() => {});
     }
-    await loadWasm();
-    const ui = this.#ui;
+    const { run, checkOptions, PauseController } = await loadWasm();
     const { options, given } = this.#formSettings();
     const invalid = checkOptions(options);
     if (invalid) {
@@ -247,11 +292,16 @@ export class DispatcherDemo extends HTMLElement {
       waits: options.waits,
     });
     const started = performance.now();
-    const done = run({ ...options, signal: abort.signal, pause }, (event) => {
-      state.apply(event);
-      this.#schedule();
-    });
-    const current = { abort, pause, state, done, started };
+    let crash;
+    const crashed = new Promise((_, reject) => (crash = reject));
+    const done = Promise.race([
+      run({ ...options, signal: abort.signal, pause }, (event) => {
+        state.apply(event);
+        this.#schedule();
+      }),
+      crashed,
+    ]);
+    const current = { abort, pause, state, done, started, crash };
     this.#current = current;
     this.#shown = state;
     this.#setRunning(true);
@@ -268,7 +318,7 @@ export class DispatcherDemo extends HTMLElement {
       this.#fail(`The run failed: ${error.message}`);
       throw error;
     } finally {
-      pause.free();
+      if (api) pause.free();
       if (this.#current === current) {
         this.#current = null;
         this.#setRunning(false);
@@ -341,7 +391,7 @@ export class DispatcherDemo extends HTMLElement {
       return false;
     }
     const given = this.#given;
-    const invalid = checkOptions(options);
+    const invalid = api.checkOptions(options);
     this.#showMessage(invalid ? describeError(invalid, given) : null);
     return !invalid;
   }
@@ -362,7 +412,7 @@ export class DispatcherDemo extends HTMLElement {
   #settingsChanged() {
     this.#unknownSetting = null;
     this.#given = new Map();
-    if (wasm) this.#validate();
+    if (api) this.#validate();
     if (this.hasAttribute("sync-url")) {
       history.replaceState(null, "", toSearch(this.#formSettings().options) || location.pathname);
     }

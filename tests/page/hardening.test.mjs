@@ -110,3 +110,28 @@ test("removing an element mid-run stops its run, and another keeps going", async
   assert.deepEqual(result, { wasRunning: true, gone: "stopped", kept: "completed", stillRunning: false });
   await page.close();
 });
+
+test("after a panic the page says so, and runs again on a fresh module", async () => {
+  const page = await open(`${server.url}/index.html?workers=2&jobs=6&max-wait-ms=1500&threshold-ms=1500&seed=1`);
+  const demo = page.locator("dispatcher-demo");
+  const run = demo.getByRole("button", { name: "Run" });
+  await run.and(page.locator(":enabled")).waitFor();
+  await run.click();
+  await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
+  // The test-only export, on the module instance the element uses.
+  await page.evaluate(() => import("/pkg/dispatcher_demo.js").then((glue) => {
+    try {
+      glue.__panicForTests("forced by a test");
+    } catch {
+      // The trap: RuntimeError: unreachable.
+    }
+  }));
+  const alert = demo.getByRole("alert");
+  await alert.getByText("a fresh one has been loaded").waitFor();
+  assert.match(await alert.textContent(), /crashed \(panicked at .*forced by a test\)/);
+  await run.and(page.locator(":enabled")).waitFor();
+  await run.click();
+  const { report } = await nthReport(page);
+  assert.equal(report.status, "completed");
+  await page.close();
+});
