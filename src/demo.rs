@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 use std::future::Future;
 use std::num::NonZeroUsize;
 
-use crate::{Clock, Dispatcher, Event, Gate, JobId, Moment, Options, Recorder, Report};
+use crate::{Clock, Dispatcher, Event, Gate, JobId, JobState, Moment, Options, Recorder, Report};
 
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +95,26 @@ fn nonzero(n: u32) -> NonZeroUsize {
     NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN)
 }
 
+/// A job that finished this much later than its wait means the timers were
+/// held back: a background tab (browsers run its timers about once a second)
+/// or a busy page. Such a run's times are not the dispatcher's.
+pub const DISTORTED_AFTER_MS: f64 = 250.0;
+
 impl DemoReport {
+    /// How much longer than its wait the slowest succeeded job took, in ms.
+    pub fn max_lateness_ms(&self) -> f64 {
+        (self.report.jobs.iter().zip(&self.waits))
+            .filter(|(job, _)| job.state == JobState::Succeeded)
+            .filter_map(|(job, &wait)| Some(job.end_ms? - job.start_ms? - f64::from(wait)))
+            .fold(0.0, f64::max)
+    }
+
+    /// Whether timers were held back so much that the run's times mislead:
+    /// see [`DISTORTED_AFTER_MS`].
+    pub fn timing_distorted(&self) -> bool {
+        self.max_lateness_ms() > DISTORTED_AFTER_MS
+    }
+
     /// The log in the original Go program's words, one line per job started
     /// or cancelled, and one of ours per job aborted, then the errors: the
     /// first, or every one when the run did not fail fast.

@@ -17,7 +17,7 @@ export function emitProgress(onProgress, type, jobId, worker, waitMs, atMs) {
 
 // `states`, `workers`, `starts` and `ends` are views into wasm memory, valid
 // only during this call. Missing values arrive as -1 (workers) and NaN (times).
-export function buildReport(status, elapsedMs, seed, waits, states, workers, starts, ends,
+export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, waits, states, workers, starts, ends,
                             errorIds, errorMessages, log) {
   const jobs = new Array(waits.length);
   for (let id = 0; id < jobs.length; id++) {
@@ -38,6 +38,8 @@ export function buildReport(status, elapsedMs, seed, waits, states, workers, sta
     error: errors[0] ?? null,
     errors,
     elapsedMs,
+    maxLateMs,
+    timingDistorted,
     seed: seed < 0 ? null : seed,
     jobs,
     log: log ? log.split("\n") : [],

@@ -84,6 +84,10 @@ export interface Report {
   errors: JobError[];
   /** ms from run() to settling. */
   elapsedMs: number;
+  /** How much longer than its wait the slowest succeeded job took, in ms. */
+  maxLateMs: number;
+  /** Timers were held back (a background tab, a busy page): maxLateMs is over 250. */
+  timingDistorted: boolean;
   /** The seed the waits were drawn with; null when they were given. */
   seed: number | null;
   /** Sorted by id. */
@@ -103,6 +107,8 @@ extern "C" {
     fn build_report(
         status: &str,
         elapsed_ms: f64,
+        max_late_ms: f64,
+        timing_distorted: bool,
         seed: f64,
         waits: &[u32],
         states: &[u8],
@@ -432,6 +438,8 @@ fn to_js(demo: &DemoReport, every_error: bool) -> JsValue {
     build_report(
         status,
         report.elapsed_ms,
+        demo.max_lateness_ms(),
+        demo.timing_distorted(),
         demo.seed.map_or(-1.0, |seed| seed as f64),
         &demo.waits,
         &states,

@@ -54,6 +54,9 @@ fn job_78_fails_and_the_jobs_after_it_are_canceled() {
     assert_eq!(started, ids(&expected["started"]));
     assert_eq!(jobs_in(&demo, JobState::Canceled), ids(&expected["canceled"]));
     assert_eq!(report.jobs[78].start_ms, Some(expected["failedAtMs"].as_f64().unwrap()));
+    // On the virtual clock every job takes exactly its wait.
+    assert_eq!(demo.max_lateness_ms(), 0.0);
+    assert!(!demo.timing_distorted());
 }
 
 #[test]

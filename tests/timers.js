@@ -23,6 +23,15 @@ export function sleep(ms) {
   return new Promise((resolve) => originalSet(resolve, ms));
 }
 
+// Keeps the thread busy for `ms`, as a background tab's throttling would
+// hold timers back, after `after` ms.
+export function busyAfter(after, ms) {
+  originalSet(() => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  }, after);
+}
+
 export function abortAfter(controller, ms) {
   originalSet(() => controller.abort(), ms);
 }

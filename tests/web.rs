@@ -261,3 +261,15 @@ async fn every_kind_of_bad_value_is_rejected_for_every_option() {
     // An empty list is zero jobs, like `jobs: 0`.
     assert_eq!(get(&report(options(r#"{"waits": []}"#)).await, "status"), "completed");
 }
+
+#[wasm_bindgen_test]
+async fn a_run_whose_timers_were_held_back_is_flagged() {
+    let calm = report(options(r#"{"workers": 2, "waits": [50, 50, 50]}"#)).await;
+    assert_eq!(get(&calm, "timingDistorted"), false);
+    assert!(number(&calm, "maxLateMs") < 250.0);
+    // As a background tab would, hold the timers back: here by keeping the thread busy.
+    busy_after(10, 600);
+    let held = report(options(r#"{"workers": 2, "waits": [50, 50, 50]}"#)).await;
+    assert_eq!(get(&held, "timingDistorted"), true);
+    assert!(number(&held, "maxLateMs") >= 400.0, "{}", number(&held, "maxLateMs"));
+}

@@ -545,6 +545,9 @@ export class DispatcherDemo extends HTMLElement {
       rows.push([`Errors (${report.errors.length})`, report.errors.map((error) => error.message).join("\n"), "error"]);
     } else if (report?.error) rows.push(["First error", report.error.message, "error"]);
     rows.push(["Elapsed", `${nowMs.toFixed(1)} ms`]);
+    if (report?.timingDistorted) {
+      rows.push(["Timing", `distorted: timers were held back, a job ending ${report.maxLateMs.toFixed(0)} ms after its wait (was the tab in the background?)`, "warning"]);
+    }
     rows.push(["Jobs", ENDED.map((code) => `${GLYPHS[code]} ${run.counts[code]} ${STATE_NAMES[code]}`).join("   ")]);
     if (report && run.cancelAtMs !== null) {
       const from = run.failure?.atMs ?? run.cancelAtMs;

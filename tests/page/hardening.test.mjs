@@ -135,3 +135,19 @@ test("after a panic the page says so, and runs again on a fresh module", async (
   assert.equal(report.status, "completed");
   await page.close();
 });
+
+test("a run whose timers were held back says its timing is distorted", async () => {
+  const page = await open(`${server.url}/index.html?workers=2&waits=50,50,50,50`);
+  const demo = page.locator("dispatcher-demo");
+  await demo.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
+  await demo.getByRole("button", { name: "Run" }).click();
+  // A background tab runs timers about once a second; a busy thread holds them back likewise.
+  await page.evaluate(() => {
+    const end = performance.now() + 700;
+    while (performance.now() < end);
+  });
+  const { report } = await nthReport(page);
+  assert.equal(report.timingDistorted, true);
+  await demo.locator(".summary .warning").getByText("distorted").waitFor();
+  await page.close();
+});
