@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -58,3 +58,7 @@ fuzz:
 # The demo as make demo serves it, but with the strict Content-Security-Policy header.
 serve-csp: build
 	node scripts/serve.mjs --port $(PORT) --csp
+
+# The long soak: 1,000 runs in one page, and a run of 1,000,000 ready jobs.
+soak: build
+	SOAK_RUNS=1000 SOAK_JOBS=1000000 node --test tests/page/soak.test.mjs
