@@ -273,3 +273,20 @@ async fn a_run_whose_timers_were_held_back_is_flagged() {
     assert_eq!(get(&held, "timingDistorted"), true);
     assert!(number(&held, "maxLateMs") >= 400.0, "{}", number(&held, "maxLateMs"));
 }
+
+#[wasm_bindgen_test]
+async fn several_runs_at_once_are_independent() {
+    let controller = AbortController::new().unwrap();
+    let stopped = options(r#"{"workers": 2, "waits": [400, 400, 400], "thresholdMs": 1000}"#);
+    Reflect::set(&stopped, &"signal".into(), &controller.signal()).unwrap();
+    let first = run(stopped, JsValue::UNDEFINED);
+    let second = run(options(r#"{"workers": 3, "waits": [100, 100, 100, 100]}"#), JsValue::UNDEFINED);
+    let third = run(options(r#"{"workers": 1, "waits": [50, 999, 50]}"#), JsValue::UNDEFINED);
+    abort_after(&controller, 50);
+    let (first, second, third) = (report_of(first).await, report_of(second).await, report_of(third).await);
+    assert_eq!(get(&first, "status"), "stopped");
+    assert_eq!(get(&second, "status"), "completed");
+    assert_eq!(get(&third, "status"), "failed");
+    assert_eq!(Array::from(&get(&second, "jobs")).length(), 4);
+    assert_eq!(number(&third, "error.jobId"), 1.0);
+}
