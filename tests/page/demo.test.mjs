@@ -221,3 +221,36 @@ test("screenshots of a finished run, in light and dark", async () => {
     await page.close();
   }
 });
+
+test("an invalid attribute is shown on the element, and nothing runs", async () => {
+  const page = await open("www/embed-example.html");
+  await nthReport(page, 2);
+  const messages = await page.evaluate(async () => {
+    const cases = [
+      ["workers", "0", "workers must be an integer from 1 to 10000, got 0"],
+      ["max-wait-ms", "Infinity", 'max-wait-ms must be an integer from 1 to 600000, got "Infinity" (a string)'],
+      ["threshold-ms", "600001", "threshold-ms must be an integer from 0 to 600000, got 600001"],
+      ["fail-fast", "yes", 'fail-fast must be true or false, got "yes" (a string)'],
+      ["waits", "1,,2", 'waits[1] must be an integer from 0 to 600000, got "" (a string)'],
+      ["worker", "4", 'unknown setting "worker"; did you mean "workers"?'],
+    ];
+    const seen = [];
+    for (const [name, value, expected] of cases) {
+      const demo = document.createElement("dispatcher-demo");
+      demo.setAttribute(name, value);
+      demo.setAttribute("autorun", "");
+      document.body.append(demo);
+      const message = demo.shadowRoot.querySelector(".message");
+      await new Promise((resolve) => { const poll = () => (message.hidden ? setTimeout(poll, 20) : resolve()); poll(); });
+      seen.push([message.textContent, expected, demo.running]);
+      demo.remove();
+    }
+    return seen;
+  });
+  for (const [shown, expected, running] of messages) {
+    assert.equal(shown, expected);
+    assert.equal(running, false);
+  }
+  assert.equal(await page.evaluate(() => window.reports.length), 2);
+  await page.close();
+});
