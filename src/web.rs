@@ -6,19 +6,20 @@
 
 use std::cell::RefCell;
 use std::future::{ready, Future, Ready};
+use std::num::NonZeroUsize;
 use std::sync::Once;
 
 use futures::channel::oneshot;
 use futures::future::Either;
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
+use js_sys::{Array, Error, Function, Object, Promise, RangeError, Reflect, TypeError};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Event, Gate, JobState, OptionError, Options, Status, Value};
+use crate::{Clock, Dispatcher, Event, Gate, JobState, OptionError, Options, Status, Value, VirtualClock};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -147,7 +148,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         Ok(parsed) => parsed,
         Err(error) => return Promise::reject(&option_error(&error)),
     };
-    let random_seed = (js_sys::Math::random() * (crate::MAX_SEED as f64)) as u64;
+    let random_seed = random_seed();
     future_to_promise(async move {
         let stop = match &signal {
             Some(signal) => Either::Left(aborted(signal)),
@@ -169,6 +170,38 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         let report = demo::run(&options, gate, random_seed, &BrowserClock, on_event, stop).await;
         Ok(to_js(&report, !options.fail_fast))
     })
+}
+
+/// What `run(options)` would report with perfect timers: the same run on a
+/// virtual clock, at once. Throws what `run` would reject with.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn simulate(options: Option<RunOptions>) -> Result<JsValue, JsValue> {
+    let Parsed { options, .. } = parse(&options.map_or(JsValue::UNDEFINED, Into::into), JsValue::UNDEFINED)
+        .map_err(|error| option_error(&error))?;
+    let clock = VirtualClock::new();
+    let run = demo::run(&options, None, random_seed(), &clock, |_, _, _| {}, futures::future::pending());
+    // Only the clock's own timers are awaited, so a simulated run cannot stall.
+    let report = clock.block_on(run).map_err(|stalled| JsValue::from(Error::new(&stalled.to_string())))?;
+    Ok(to_js(&report, !options.fail_fast))
+}
+
+/// Sends `jobs` jobs that are ready at once through a dispatcher with no
+/// observer, and resolves with the ms it took: the benchmark of dispatch alone.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchDispatch, skip_typescript)]
+pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
+    let positive = |n: u32| NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN);
+    let dispatcher = Dispatcher::new(positive(workers)).queue_length(positive(queue_length));
+    future_to_promise(async move {
+        let started = performance_now();
+        let work = |_| futures::future::ready(Ok::<(), ()>(()));
+        let _ = dispatcher.run(jobs as usize, work, |_| {}, futures::future::pending()).await;
+        Ok(JsValue::from(performance_now() - started))
+    })
+}
+
+fn random_seed() -> u64 {
+    (js_sys::Math::random() * (crate::MAX_SEED as f64)) as u64
 }
 
 /// Checks `run`'s options without running anything: returns the `TypeError`

@@ -1,6 +1,6 @@
 //! Fuzzes the option checks with random names and values: no input panics,
 //! every accepted option is within its limits, and every refusal names an
-//! option. `make test` tries 20,000 inputs; `make fuzz` a million
+//! option. `make test` tries 2,000 inputs (a debug build); `make fuzz` a million
 //! (FUZZ_CASES=1000000).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,7 +8,8 @@ use dispatcher_demo::{OptionError, Options, Value, MAX_JOBS, MAX_SEED, MAX_WAIT_
 use proptest::prelude::*;
 
 fn cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000)
+    let default = if cfg!(debug_assertions) { 2_000 } else { 20_000 };
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
 }
 
 fn numbers() -> impl Strategy<Value = f64> {
