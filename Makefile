@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -62,3 +62,8 @@ serve-csp: build
 # The long soak: 1,000 runs in one page, and a run of 1,000,000 ready jobs.
 soak: build
 	SOAK_RUNS=1000 SOAK_JOBS=1000000 node --test tests/page/soak.test.mjs
+
+# The benchmark: every figure in headless Chromium, and natively with criterion.
+# Prints one table, and writes it to bench/results.md and the README.
+bench: build
+	node bench/run.mjs

@@ -4,7 +4,7 @@
 //! How one run is put together, all inside the single future that
 //! [`Dispatcher::run`] returns:
 //!
-//! - a producer feeds job ids, in order, into a bounded `mpsc` channel;
+//! - a producer feeds job ids, in order, into a bounded queue;
 //! - `workers` worker futures take ids from it and run one job each at a time;
 //! - the first failure (or the `stop` future) *cancels* the run: the queue is
 //!   closed and emptied, so no job starts after that, and the producer stops;
@@ -17,7 +17,6 @@ use std::future::Future;
 use std::num::NonZeroUsize;
 use std::pin::pin;
 
-use futures::channel::mpsc;
 use futures::future::{self, AbortHandle, Abortable, FutureExt};
 use futures::stream::{FuturesUnordered, StreamExt};
 
@@ -118,11 +117,8 @@ impl Dispatcher {
         Dispatcher { workers, queue_length: workers, cancel_in_flight: true, fail_fast: true, gate: None }
     }
 
-    /// How many jobs may wait in the queue. The producer waits while it is full.
-    ///
-    /// This is the queue's real capacity. (`futures::channel::mpsc::channel(n)`
-    /// holds `n + 1` messages with one sender, since every sender has a slot of
-    /// its own; the dispatcher asks it for `queue_length - 1`.)
+    /// How many jobs may wait in the queue: exactly this many. The producer
+    /// waits while it is full. The queue's slots are allocated once per run.
     pub fn queue_length(mut self, queue_length: NonZeroUsize) -> Self {
         self.queue_length = queue_length;
         self
@@ -173,13 +169,11 @@ impl Dispatcher {
         S: Future<Output = ()>,
     {
         let workers = self.workers.get();
-        // The sender's own slot is the last place in the queue.
-        let (tx, rx) = mpsc::channel(self.queue_length.get() - 1);
         let (abort, registration) = AbortHandle::new_pair();
         let run = Run {
             config: self,
             jobs,
-            queue: RefCell::new(Queue::new(rx, workers)),
+            queue: RefCell::new(Queue::new(self.queue_length.get(), workers)),
             fed: Cell::new(0),
             cause: Cell::new(None),
             running: RefCell::new(vec![None; workers]),
@@ -191,7 +185,7 @@ impl Dispatcher {
 
         let aborted = {
             let workers: FuturesUnordered<_> = (0..workers).map(|w| run.worker(w, &work)).collect();
-            let mut group = pin!(Abortable::new(future::join(run.feed(tx), workers.count()), registration));
+            let mut group = pin!(Abortable::new(future::join(run.feed(), workers.count()), registration));
             let mut stop = pin!(stop.fuse());
             future::poll_fn(|cx| {
                 if run.cause.get().is_none() && stop.as_mut().poll(cx).is_ready() {
@@ -246,19 +240,18 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
     }
 
     /// Feeds the jobs in order, waiting while the queue is full, until all are
-    /// fed or the run is cancelled. Dropping the sender at the end tells idle
-    /// workers that no more jobs will come.
-    async fn feed(&self, mut tx: mpsc::Sender<JobId>) {
+    /// fed or the run is cancelled; then tells idle workers no more will come.
+    async fn feed(&self) {
         while self.cause.get().is_none() && self.fed.get() < self.jobs {
             let job = self.fed.get();
-            // Both fail once the run is cancelled, since cancelling closes the queue.
-            // (`SinkExt::send` would also wait for room after the job is in.)
-            if future::poll_fn(|cx| tx.poll_ready(cx)).await.is_err() || tx.start_send(job).is_err() {
+            // Fails once the run is cancelled, which closes the queue.
+            if future::poll_fn(|cx| self.queue.borrow_mut().poll_push(job, cx)).await.is_err() {
                 break;
             }
             self.fed.set(job + 1);
             self.emit(Event::Queued { job });
         }
+        self.queue.borrow_mut().finish();
     }
 
     async fn worker<W, F, T>(&self, worker: usize, work: &RefCell<W>)

@@ -1,0 +1,105 @@
+// The in-browser half of `make bench`: each function measures one figure in
+// this page, and bench/run.mjs calls them one by one.
+import pMap from "p-map";
+import pLimit from "p-limit";
+import PQueue from "p-queue";
+import init, * as dispatcher from "../pkg/dispatcher_demo.js";
+import { countTimers, liveTimers } from "../tests/timers.js";
+
+const { memory } = await init();
+
+const best = async (times, measure) => {
+  let fastest = Infinity;
+  for (let i = 0; i < times; i++) fastest = Math.min(fastest, await measure());
+  return fastest;
+};
+
+const timed = async (work) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+window.bench = {
+  /** Jobs per second of ready jobs through each: ours, p-map, p-limit, p-queue. */
+  async throughput(jobs, workers = 10, queueLength = 100) {
+    const ready = async () => {};
+    const contenders = {
+      dispatcher: () => dispatcher.__benchDispatch(jobs, workers, queueLength),
+      "p-map": () => timed(() => pMap({ length: jobs, [Symbol.iterator]: function* () { for (let i = 0; i < jobs; i++) yield i; } }, ready, { concurrency: workers })),
+      "p-limit": () => timed(() => {
+        const limit = pLimit(workers);
+        const all = new Array(jobs);
+        for (let i = 0; i < jobs; i++) all[i] = limit(ready);
+        return Promise.all(all);
+      }),
+      "p-queue": () => timed(() => {
+        const queue = new PQueue({ concurrency: workers });
+        for (let i = 0; i < jobs; i++) queue.add(ready);
+        return queue.onIdle();
+      }),
+    };
+    const rates = {};
+    for (const [name, run] of Object.entries(contenders)) {
+      await run(); // warm up
+      rates[name] = jobs / ((await best(3, run)) / 1000);
+    }
+    return rates;
+  },
+
+  /** run() with its full report: total, and how much of it was dispatch. */
+  async endToEnd(jobs) {
+    await dispatcher.run({ jobs: 1000, maxWaitMs: 1 });
+    let fastest = null;
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      const report = await dispatcher.run({ jobs, maxWaitMs: 1, queueLength: 100 });
+      const total = performance.now() - started;
+      if (report.status !== "completed" || report.jobs.length !== jobs) throw new Error("the run did not complete");
+      // elapsedMs runs from the dispatcher's first poll to its end; the rest is the report.
+      if (!fastest || total < fastest.totalMs) fastest = { totalMs: total, dispatchMs: report.elapsedMs, reportMs: total - report.elapsedMs };
+    }
+    return fastest;
+  },
+
+  /**
+   * From a failing job's start to run()'s promise settling, while nine other
+   * jobs sleep for seconds; and the timers still set afterwards.
+   */
+  async cancellation(runs) {
+    countTimers();
+    const latencies = [];
+    let timersLeft = 0;
+    for (let i = 0; i < runs; i++) {
+      let failedAt = 0;
+      const waits = [5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 2, 9999];
+      await dispatcher.run({ workers: 10, waits, thresholdMs: 9000 }, (event) => {
+        if (event.type === "start" && event.jobId === 10) failedAt = performance.now();
+      });
+      latencies.push(performance.now() - failedAt);
+      timersLeft = Math.max(timersLeft, liveTimers());
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    timersLeft = Math.max(timersLeft, liveTimers());
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), timersLeft };
+  },
+
+  /** A real run's elapsed time against the same waits on the virtual clock. */
+  async makespan(options) {
+    const virtual = dispatcher.simulate(options).elapsedMs;
+    const real = (await dispatcher.run(options)).elapsedMs;
+    return { realMs: real, virtualMs: virtual, overMs: real - virtual, overPercent: virtual ? (100 * (real - virtual)) / virtual : 0 };
+  },
+
+  /** wasm memory growth over `jobs` ready jobs through the dispatcher. */
+  async memory(jobs) {
+    await dispatcher.__benchDispatch(1000, 10, 100);
+    const before = memory.buffer.byteLength;
+    const ms = await dispatcher.__benchDispatch(jobs, 10, 100);
+    return { growth: memory.buffer.byteLength - before, ms };
+  },
+};
+window.benchReady = true;
