@@ -25,7 +25,7 @@ serve:
 
 build: setup-build
 	wasm-pack --quiet build --target web --release
-	$(WASM_OPT) -Oz $(WASM_OPT_FEATURES) $(WASM) -o $(WASM)
+	$(WASM_OPT) -O3 $(WASM_OPT_FEATURES) $(WASM) -o $(WASM)
 
 test: setup-test test-native test-browser test-page
 

@@ -45,3 +45,18 @@ export function countedSignal(controller) {
   signal.removeEventListener = function (...args) { listeners--; return remove.apply(this, args); };
   return { signal, listeners: () => listeners };
 }
+
+// How many tasks of its own the page got to run while `promise` was pending.
+export async function tasksWhile(promise) {
+  let tasks = 0;
+  let done = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    tasks++;
+    if (!done) channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
+  await promise;
+  done = true;
+  return tasks;
+}

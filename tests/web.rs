@@ -290,3 +290,13 @@ async fn several_runs_at_once_are_independent() {
     assert_eq!(Array::from(&get(&second, "jobs")).length(), 4);
     assert_eq!(number(&third, "error.jobId"), 1.0);
 }
+
+#[wasm_bindgen_test]
+async fn a_run_of_ready_jobs_lets_the_page_have_turns() {
+    let promise = run(options(r#"{"jobs": 300000, "maxWaitMs": 1}"#), JsValue::UNDEFINED);
+    let tasks = JsFuture::from(tasks_while(&promise)).await.unwrap().as_f64().unwrap();
+    let report = report_of(promise).await;
+    assert_eq!(get(&report, "status"), "completed");
+    // Every 8 ms or so the run yields (not through setTimeout, which would clamp to 4 ms).
+    assert!(tasks >= 5.0, "the page ran {tasks} tasks during a {} ms run", number(&report, "elapsedMs"));
+}

@@ -22,6 +22,8 @@ extern "C" {
     pub fn signal(this: &CountedSignal) -> JsValue;
     #[wasm_bindgen(method)]
     pub fn listeners(this: &CountedSignal) -> i32;
+    #[wasm_bindgen(js_name = tasksWhile)]
+    pub fn tasks_while(promise: &Promise) -> Promise;
     #[wasm_bindgen(js_name = busyAfter)]
     pub fn busy_after(after: u32, ms: u32);
     #[wasm_bindgen(js_name = abortAfter)]
