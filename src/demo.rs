@@ -83,8 +83,8 @@ pub async fn run<C: Clock>(
     let mut recorder = Recorder::new(clock, waits.len());
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
     let observe = |event: Event<'_, WaitTooLong>| {
-        recorder.record(&event);
-        on_event(&event, waits[event.job()], recorder.elapsed_ms());
+        let at_ms = recorder.record(&event);
+        on_event(&event, waits[event.job()], at_ms);
     };
     let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
     DemoReport { report: recorder.finish(outcome), waits, seed }

@@ -13,6 +13,8 @@
 //!   and with it whatever the job was waiting on (a timer is cleared on drop).
 
 use std::cell::{Cell, RefCell};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::future::Future;
 use std::num::NonZeroUsize;
 use std::pin::pin;
@@ -298,11 +300,11 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
 
     /// Reports the jobs whose futures were dropped with the group, in id order.
     fn abort_running(&self) {
-        let mut running: Vec<(JobId, usize)> = (self.running.borrow_mut().iter_mut().enumerate())
-            .filter_map(|(worker, job)| Some((job.take()?, worker)))
+        // A heap, not a sort: std's sort is many kilobytes of wasm, for at most `workers` jobs.
+        let mut running: BinaryHeap<Reverse<(JobId, usize)>> = (self.running.borrow_mut().iter_mut().enumerate())
+            .filter_map(|(worker, job)| Some(Reverse((job.take()?, worker))))
             .collect();
-        running.sort_unstable();
-        for (job, worker) in running {
+        while let Some(Reverse((job, worker))) = running.pop() {
             self.emit(Event::Aborted { job, worker });
         }
     }

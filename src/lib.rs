@@ -57,7 +57,7 @@ mod web;
 pub use clock::Clock;
 pub use dispatcher::{Dispatcher, Event, Failure, Outcome, Status};
 pub use gate::Gate;
-pub use options::{suggest, OptionError, Options, Value};
+pub use options::{suggest, Got, OptionError, Options, Value};
 pub use options::{JOBS, MAX_JOBS, MAX_SEED, MAX_WAIT, MAX_WAIT_MS, OPTIONS, QUEUE_LENGTH, SEED, THRESHOLD, WORKERS};
 pub use report::{JobRecord, JobState, Moment, Recorder, Report};
 pub use virtual_clock::{Sleep, Stalled, VirtualClock};

@@ -95,16 +95,37 @@ pub const OPTIONS: [&str; 11] = [
 ];
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // The fields are the option's name, what it must be and what it was.
 pub enum OptionError {
     /// No option has this name.
     Unknown { name: String, suggestion: Option<&'static str> },
     /// The value has the wrong type: a `TypeError` in JS.
-    Type { option: String, expected: String, got: String },
+    Type { option: String, expected: String, got: Got },
     /// The value has the right type but is out of range, or not an integer:
     /// a `RangeError` in JS.
-    Range { option: String, expected: String, got: String },
+    Range { option: String, expected: String, got: Got },
+}
+
+/// A refused value, as a message shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Got {
+    /// A number, shown as JS's `String(n)` shows it.
+    Number(f64),
+    /// Anything else, in words: `"5" (a string)`, `an object`, `1000001 waits`.
+    Words(String),
+}
+
+impl Got {
+    /// The words, with numbers written by `number`. (The JS layer passes
+    /// JS's own `String(n)`, and so leaves Rust's float formatting out of
+    /// the wasm module.)
+    pub fn show(&self, number: impl Fn(f64) -> String) -> String {
+        match self {
+            Got::Number(n) => number(*n),
+            Got::Words(words) => words.clone(),
+        }
+    }
 }
 
 impl OptionError {
@@ -112,24 +133,27 @@ impl OptionError {
     pub fn is_type_error(&self) -> bool {
         !matches!(self, OptionError::Range { .. })
     }
+
+    /// The message, with numbers written by `number`; `Display` writes them
+    /// as JS would.
+    pub fn message(&self, number: impl Fn(f64) -> String) -> String {
+        match self {
+            OptionError::Unknown { name, suggestion: Some(known) } => {
+                format!("unknown option {}; did you mean {}?", quote(name), quote(known))
+            }
+            OptionError::Unknown { name, suggestion: None } => {
+                format!("unknown option {}; the options are {}", quote(name), OPTIONS.join(", "))
+            }
+            OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
+                format!("{option} must be {expected}, got {}", got.show(number))
+            }
+        }
+    }
 }
 
 impl fmt::Display for OptionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OptionError::Unknown { name, suggestion } => {
-                write!(f, "unknown option {name:?}")?;
-                match suggestion {
-                    Some(known) => write!(f, "; did you mean {known:?}?"),
-                    None => {
-                        write!(f, "; the options are {}", OPTIONS.join(", "))
-                    }
-                }
-            }
-            OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
-                write!(f, "{option} must be {expected}, got {got}")
-            }
-        }
+        f.write_str(&self.message(js_number))
     }
 }
 
@@ -201,27 +225,46 @@ fn waits(value: &Value) -> Result<Vec<u32>, OptionError> {
     };
     if list.len() > MAX_JOBS as usize {
         let expected = format!("an array of at most {MAX_JOBS} waits");
-        return Err(OptionError::Range { option: "waits".into(), expected, got: format!("{} waits", list.len()) });
+        return Err(OptionError::Range { option: "waits".into(), expected, got: Got::Words(format!("{} waits", list.len())) });
     }
     let range = (0, u64::from(MAX_WAIT_MS));
     list.iter().enumerate().map(|(i, wait)| integer(&format!("waits[{i}]"), wait, range).map(|w| w as u32)).collect()
 }
 
-/// A value as JS would write it in a message.
-pub(crate) fn show(value: &Value) -> String {
-    match value {
+/// A value as a message shows it.
+pub(crate) fn show(value: &Value) -> Got {
+    Got::Words(match value {
+        Value::Number(n) => return Got::Number(*n),
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => js_number(*n),
-        Value::String(s) => format!("{s:?} (a string)"),
+        Value::String(s) => format!("{} (a string)", quote(s)),
         Value::List(_) => "an array".into(),
         Value::Other(what) => (*what).into(),
+    })
+}
+
+/// `s` in double quotes, as `JSON.stringify` writes it (near enough: quotes,
+/// backslashes and line breaks escaped).
+fn quote(s: &str) -> String {
+    let mut quoted = String::with_capacity(s.len() + 2);
+    quoted.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            c => quoted.push(c),
+        }
     }
+    quoted.push('"');
+    quoted
 }
 
 /// `String(n)` in JS, for the numbers a message may show.
-fn js_number(n: f64) -> String {
+pub(crate) fn js_number(n: f64) -> String {
     if n.is_nan() {
         "NaN".into()
     } else if n.is_infinite() {

@@ -90,11 +90,13 @@ impl<'c, C: Clock> Recorder<'c, C> {
         self.clock.now() - self.origin
     }
 
-    /// Notes one event; pass it every event of the run, in order.
-    pub fn record<E>(&mut self, event: &Event<'_, E>) {
+    /// Notes one event; pass it every event of the run, in order. Returns
+    /// the time it noted it at, in ms since the start of the run: the clock
+    /// is read once per event.
+    pub fn record<E>(&mut self, event: &Event<'_, E>) -> f64 {
         let now = self.elapsed_ms();
         let (job, state) = match *event {
-            Event::Queued { .. } => return,
+            Event::Queued { .. } => return now,
             Event::Started { job, worker } => {
                 let record = &mut self.jobs[job];
                 record.worker = Some(worker);
@@ -118,6 +120,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
         if record.start_ms.is_some() && state != JobState::Running {
             record.end_ms = Some(now);
         }
+        now
     }
 
     /// The report of the run that ended with `outcome`.

@@ -12,14 +12,14 @@ use std::sync::Once;
 use futures::channel::oneshot;
 use futures::future::{Either, FutureExt};
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, Error, Function, Object, Promise, RangeError, Reflect, TypeError};
+use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Dispatcher, Event, Gate, JobState, OptionError, Options, Status, Value, VirtualClock};
+use crate::{Clock, Dispatcher, Event, Gate, JobState, OptionError, Options, Status, Value};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -174,19 +174,6 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         let report = demo::run(&options, gate, random_seed, &clock, on_event, stop).await;
         Ok(to_js(&report, !options.fail_fast))
     })
-}
-
-/// What `run(options)` would report with perfect timers: the same run on a
-/// virtual clock, at once. Throws what `run` would reject with.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn simulate(options: Option<RunOptions>) -> Result<JsValue, JsValue> {
-    let Parsed { options, .. } = parse(&options.map_or(JsValue::UNDEFINED, Into::into), JsValue::UNDEFINED)
-        .map_err(|error| option_error(&error))?;
-    let clock = VirtualClock::new();
-    let run = demo::run(&options, None, random_seed(), &clock, |_, _, _| {}, futures::future::pending());
-    // Only the clock's own timers are awaited, so a simulated run cannot stall.
-    let report = clock.block_on(run).map_err(|stalled| JsValue::from(Error::new(&stalled.to_string())))?;
-    Ok(to_js(&report, !options.fail_fast))
 }
 
 /// Sends `jobs` jobs that are ready at once through a dispatcher with no
@@ -457,14 +444,19 @@ fn kind_of(value: &JsValue) -> &'static str {
     }
 }
 
-fn describe(value: &JsValue) -> String {
+fn describe(value: &JsValue) -> crate::Got {
     crate::options::show(&to_value(value))
+}
+
+/// `String(n)`, by JS itself.
+fn js_string(n: f64) -> String {
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 /// A `TypeError` or `RangeError`, which also carries the parts of its message:
 /// `option`, and `expected` and `got`, or `suggestion` for an unknown option.
 fn option_error(error: &OptionError) -> JsValue {
-    let message = error.to_string();
+    let message = error.message(js_string);
     let js: JsValue = if error.is_type_error() { TypeError::new(&message).into() } else { RangeError::new(&message).into() };
     let set = |key: &str, value: Option<&str>| {
         let _ = Reflect::set(&js, &key.into(), &value.map_or(JsValue::NULL, JsValue::from));
@@ -477,7 +469,7 @@ fn option_error(error: &OptionError) -> JsValue {
         OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
             set("option", Some(option));
             set("expected", Some(expected));
-            set("got", Some(got));
+            set("got", Some(&got.show(js_string)));
         }
     }
     js
