@@ -14,7 +14,7 @@ fn main() {
     for (name, cancel_in_flight) in [("cancel in flight", true), ("finish (as in Go)", false)] {
         let options = Options { waits: Some(waits.clone()), cancel_in_flight, ..Options::default() };
         let clock = VirtualClock::new();
-        let run = demo::run(&options, None, 0, &clock, |_, _, _| {}, futures::future::pending());
+        let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
         let report = clock.block_on(run).expect("the replay never stalls").report;
         let failed_at = report.jobs[report.failures[0].job].start_ms.unwrap_or_default();
         let count = |state| report.jobs.iter().filter(|job| job.state == state).count();

@@ -21,7 +21,7 @@ fn main() {
         }
     }
     let clock = VirtualClock::new();
-    let run = demo::run(&options, None, 0, &clock, |_, _, _| {}, futures::future::pending());
+    let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;
     println!("{}", report.elapsed_ms);
 }

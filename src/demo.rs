@@ -56,14 +56,14 @@ pub struct DemoReport {
 
 /// Runs the original Go program with `options`, held back while `gate` is
 /// closed. `random_seed` is used when
-/// neither a seed nor the waits are given. `on_event` sees each event with
-/// the job's wait and the ms since the start of the run.
+/// neither a seed nor the waits are given. `on_event`, if given, sees each
+/// event with the job's wait and the ms since the start of the run.
 pub async fn run<C: Clock>(
     options: &Options,
     gate: Option<Gate>,
     random_seed: u64,
     clock: &C,
-    mut on_event: impl FnMut(&Event<'_, WaitTooLong>, u32, f64),
+    mut on_event: Option<&mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64)>,
     stop: impl Future<Output = ()>,
 ) -> DemoReport {
     let (waits, seed) = match &options.waits {
@@ -84,7 +84,11 @@ pub async fn run<C: Clock>(
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
     let observe = |event: Event<'_, WaitTooLong>| {
         let at_ms = recorder.record(&event);
-        on_event(&event, waits[event.job()], at_ms);
+        if let Some(on_event) = on_event.as_deref_mut() {
+            // The recorder needs no time for a job put in the queue: read it only for them.
+            let at_ms = at_ms.unwrap_or_else(|| recorder.elapsed_ms());
+            on_event(&event, waits[event.job()], at_ms);
+        }
     };
     let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
     DemoReport { report: recorder.finish(outcome), waits, seed }

@@ -92,11 +92,14 @@ impl<'c, C: Clock> Recorder<'c, C> {
 
     /// Notes one event; pass it every event of the run, in order. Returns
     /// the time it noted it at, in ms since the start of the run: the clock
-    /// is read once per event.
-    pub fn record<E>(&mut self, event: &Event<'_, E>) -> f64 {
+    /// is read once per event, and not for `Queued`, which needs no time.
+    pub fn record<E>(&mut self, event: &Event<'_, E>) -> Option<f64> {
+        if let Event::Queued { .. } = event {
+            return None;
+        }
         let now = self.elapsed_ms();
         let (job, state) = match *event {
-            Event::Queued { .. } => return now,
+            Event::Queued { .. } => return None,
             Event::Started { job, worker } => {
                 let record = &mut self.jobs[job];
                 record.worker = Some(worker);
@@ -120,7 +123,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
         if record.start_ms.is_some() && state != JobState::Running {
             record.end_ms = Some(now);
         }
-        now
+        Some(now)
     }
 
     /// The report of the run that ended with `outcome`.

@@ -157,18 +157,22 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
             Some(signal) => Either::Left(aborted(signal)),
             None => Either::Right(futures::future::pending()),
         };
-        let on_event = |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
+        let mut on_event = |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
+            let (kind, job, worker) = match *event {
+                Event::Queued { job } => (0, job, -1),
+                Event::Started { job, worker } => (1, job, worker as i32),
+                Event::Succeeded { job, worker } => (2, job, worker as i32),
+                Event::Failed { job, worker, .. } => (3, job, worker as i32),
+                Event::Canceled { job } => (4, job, -1),
+                Event::Aborted { job, worker } => (5, job, worker as i32),
+            };
             if let Some(on_progress) = &on_progress {
-                let (kind, job, worker) = match *event {
-                    Event::Queued { job } => (0, job, -1),
-                    Event::Started { job, worker } => (1, job, worker as i32),
-                    Event::Succeeded { job, worker } => (2, job, worker as i32),
-                    Event::Failed { job, worker, .. } => (3, job, worker as i32),
-                    Event::Canceled { job } => (4, job, -1),
-                    Event::Aborted { job, worker } => (5, job, worker as i32),
-                };
                 emit_progress(on_progress, kind, job as u32, worker, wait_ms, at_ms);
             }
+        };
+        let on_event = match on_progress {
+            Some(_) => Some(&mut on_event as &mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64)),
+            None => None,
         };
         let clock = BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
         let report = demo::run(&options, gate, random_seed, &clock, on_event, stop).await;

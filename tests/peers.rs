@@ -116,7 +116,7 @@ fn p_map_results_stay_in_input_order_whatever_order_jobs_finish() {
     use dispatcher_demo::{demo, VirtualClock};
     let options = Options { workers: 3, waits: Some(vec![300, 100, 200, 50]), ..Options::default() };
     let clock = VirtualClock::new();
-    let report = clock.block_on(demo::run(&options, None, 0, &clock, |_, _, _| {}, futures::future::pending())).unwrap();
+    let report = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();
     let ends: Vec<f64> = report.report.jobs.iter().map(|job| job.end_ms.unwrap()).collect();
     assert_eq!(ends, [300.0, 100.0, 200.0, 150.0]); // by id, not by end
 }

@@ -30,7 +30,7 @@ fn replay(cancel_in_flight: bool) -> (DemoReport, u64) {
         ..Options::default()
     };
     let clock = VirtualClock::new();
-    let report = clock.block_on(demo::run(&options, None, 0, &clock, |_, _, _| {}, future::pending())).unwrap();
+    let report = clock.block_on(demo::run(&options, None, 0, &clock, None, future::pending())).unwrap();
     assert_eq!(clock.pending_timers(), 0, "a timer outlived the run");
     (report, clock.now_ms())
 }
