@@ -22,8 +22,19 @@ const server = await serve();
 const browser = await launch();
 const rows = [];
 const row = (figure, measured, target, met, note = "") => {
-  rows.push({ figure, measured, target, met, note });
+  rows.push({ figure, measured, target, met, note: met === false ? note : "" });
   console.error(`  ${figure}: ${measured}`);
+};
+
+// For a target missed: what was tried, and where the rest of the time or size goes.
+const TRIED = {
+  throughput: "tried: a ring queue of our own instead of futures' mpsc, which allocated per job (natively 12.7 → 21 M jobs/s), and opt-level 3 instead of z (about 2× in wasm); left: the RefCell borrows, event calls and FuturesUnordered wakes per job",
+  pmap: "p-map's own rate moves between 1.8 and 2.5 M jobs/s from run to run, and the ratio with it",
+  runMillion: "tried: one clock read per event, none for queued jobs (dispatch 1.4 → about 0.9 s); left: two performance.now() calls into JS per job, and the log formatted line by line",
+  wasm: "tried (twiggy): no float formatting, std sort, Debug escaping or virtual clock in the module (62 → 35 KB); left: the allocator (dlmalloc), futures' FuturesUnordered and Abortable, core::fmt for the log, the bindings",
+  visit: "the wasm is most of it; the page's own modules and styles are the rest",
+  pageTenThousand: "the long tasks are the first frame of a run and its end (the report, a full repaint and the log in one task); frames in between stay short",
+  pageMillion: "the run yields every 8 ms; the end, a report of a million jobs built and drawn in one task, does not",
 };
 const rate = (perSecond) => `${(perSecond / M).toFixed(1)} M jobs/s`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -44,17 +55,18 @@ try {
   console.error("1. dispatch throughput");
   const rates = await call("throughput", M);
   const ours = rates.dispatcher;
-  row("dispatch throughput, 1 M ready jobs, 10 workers, queue 100 (wasm)", rate(ours), "≥ 30 M jobs/s", ours >= 30 * M);
+  row("dispatch throughput, 1 M ready jobs, 10 workers, queue 100 (wasm)", rate(ours), "≥ 30 M jobs/s", ours >= 30 * M,
+    `${Math.round((100 * ours) / (30 * M))} % of it; ${TRIED.throughput}`);
   for (const peer of ["p-map", "p-limit", "p-queue"]) {
     const ratio = ours / rates[peer];
-    row(`… ${peer}, concurrency 10, same page`, `${rate(rates[peer])}; ours ${ratio.toFixed(1)}×`, peer === "p-map" ? "ours ≥ 10×" : "", peer === "p-map" ? ratio >= 10 : null);
+    row(`… ${peer}, concurrency 10, same page`, `${rate(rates[peer])}; ours ${ratio.toFixed(1)}×`, peer === "p-map" ? "ours ≥ 10×" : "", peer === "p-map" ? ratio >= 10 : null, TRIED.pmap);
   }
 
   console.error("2. run() end to end");
   for (const jobs of [100_000, M]) {
     const e2e = await call("endToEnd", jobs);
     row(`run() with full report, ${jobs.toLocaleString("en")} zero-wait jobs`, `${ms(e2e.totalMs)} (dispatch ${ms(e2e.dispatchMs)}, report ${ms(e2e.reportMs)})`,
-      jobs === M ? "≤ 1.0 s" : "", jobs === M ? e2e.totalMs <= 1000 : null);
+      jobs === M ? "≤ 1.0 s" : "", jobs === M ? e2e.totalMs <= 1000 : null, `${((e2e.totalMs - 1000) / 1000).toFixed(2)} s over; ${TRIED.runMillion}`);
   }
 
   console.error("3. cancellation latency");
@@ -84,7 +96,8 @@ try {
   const wasm = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
   const glue = await readFile(join(root, "pkg/dispatcher_demo.js"));
   const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
-  row("wasm", `${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped`, "≤ 20 KB gzipped", gz(wasm) <= 20 * 1024);
+  row("wasm", `${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped`, "≤ 20 KB gzipped", gz(wasm) <= 20 * 1024,
+    `${kb(gz(wasm) - 20 * 1024)} over; ${TRIED.wasm}`);
   row("JS glue (pkg/dispatcher_demo.js)", `${kb(glue.length)} raw, ${kb(gz(glue))} gzipped`, "", null);
   const visit = await browser.newPage();
   const bodies = [];
@@ -95,7 +108,8 @@ try {
   const files = (await Promise.all(bodies)).filter(Boolean);
   const raw = files.reduce((sum, { body }) => sum + body.length, 0);
   const zipped = files.reduce((sum, { body }) => sum + gz(body), 0);
-  row(`first visit of the page (${files.length} files)`, `${kb(raw)} raw, ${kb(zipped)} gzipped`, "≤ 50 KB gzipped", zipped <= 50 * 1024);
+  row(`first visit of the page (${files.length} files)`, `${kb(raw)} raw, ${kb(zipped)} gzipped`, "≤ 50 KB gzipped", zipped <= 50 * 1024,
+    `${kb(zipped - 50 * 1024)} over; ${TRIED.visit}`);
   await visit.close();
 
   console.error("6. page smoothness");
@@ -127,7 +141,7 @@ try {
       return { longest: window.longest, fps: { median: rates[rates.length >> 1], min: rates[0] } };
     });
     row(`page, ${name}`, `longest task ${ms(longest)}; ${fps.median.toFixed(0)} fps median, ${fps.min.toFixed(0)} min`,
-      "longest task < 50 ms, ≥ 55 fps median", longest < 50 && fps.median >= 55);
+      "longest task < 50 ms, ≥ 55 fps median", longest < 50 && fps.median >= 55, name.startsWith("10,000") ? TRIED.pageTenThousand : TRIED.pageMillion);
     await smooth.close();
   }
 } finally {
@@ -139,7 +153,7 @@ console.error("8. native, criterion");
 const criterion = execFileSync("cargo", ["bench", "--quiet", "--bench", "dispatch"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 const thrpt = criterion.match(/thrpt:\s*\[[^\]]*?([\d.]+) (M|K)elem\/s\s+([\d.]+) (M|K)elem\/s/);
 const nativeRate = thrpt ? Number(thrpt[3]) * (thrpt[4] === "M" ? M : 1000) : NaN;
-row("native dispatch (criterion), same 1 M jobs", rate(nativeRate), "", null, "wasm is " + (rows[0] && nativeRate ? `${(100 * (parseFloat(rows[0].measured) * M) / nativeRate).toFixed(0)} % of native` : "?"));
+row("native dispatch (criterion), same 1 M jobs", `${rate(nativeRate)}; wasm does ${Math.round((100 * parseFloat(rows[0].measured) * M) / nativeRate)} % of it`, "", null);
 
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
 const date = new Date().toISOString().slice(0, 10);
@@ -150,7 +164,7 @@ const table = [
   "",
   "| figure | measured | target | |",
   "|---|---|---|---|",
-  ...rows.map(({ figure, measured, target, met, note }) => `| ${figure} | ${measured}${note ? ` (${note})` : ""} | ${target} | ${mark(met)} |`),
+  ...rows.map(({ figure, measured, target, met, note }) => `| ${figure} | ${measured} | ${target} | ${mark(met)}${note ? `: ${note}` : ""} |`),
 ].join("\n");
 console.log(table);
 await writeFile(join(root, "bench/results.md"), `# Benchmark results\n\n${table}\n`);

@@ -491,9 +491,11 @@ export class DispatcherDemo extends HTMLElement {
       return;
     }
     const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - this.#current?.started || 0);
-    this.#drawMeters(run);
+    // The canvases read their boxes' sizes: before anything writes to the
+    // DOM, so that reading forces no layout.
     (this.#timeline ??= new Timeline(ui.timeline)).draw(run, colors, nowMs);
     (this.#grid ??= new Grid(ui.grid)).draw(run, colors, { wallNow, spreadMs });
+    this.#drawMeters(run);
     // Text costs the browser a layout: while the run goes, a few times a second is enough.
     if (run.report || wallNow - this.#textDrawn >= TEXT_EVERY_MS) {
       this.#textDrawn = wallNow;
