@@ -29,8 +29,8 @@ const row = (figure, measured, target, met, note = "") => {
 // For a target missed: what was tried, and where the rest of the time or size goes.
 const TRIED = {
   throughput: "tried: a ring queue of our own instead of futures' mpsc, which allocated per job (natively 12.7 → 21 M jobs/s), and opt-level 3 instead of z (about 2× in wasm); left: the RefCell borrows, event calls and FuturesUnordered wakes per job",
-  pmap: "p-map's own rate moves between 1.8 and 2.5 M jobs/s from run to run, and the ratio with it",
-  runMillion: "tried: one clock read per event, none for queued jobs (dispatch 1.4 → about 0.9 s); left: two performance.now() calls into JS per job, and the log formatted line by line",
+  pmap: "p-map's own rate moved between 1.8 and 2.9 M jobs/s from one make bench to the next (ours was 9.5–10.4× it in earlier runs)",
+  runMillion: "tried: one clock read per event, none for queued jobs (dispatch 1.4 → 0.65 s); left: two performance.now() calls into JS per job, and the log formatted line by line",
   wasm: "tried (twiggy): no float formatting, std sort, Debug escaping or virtual clock in the module (62 → 35 KB); left: the allocator (dlmalloc), futures' FuturesUnordered and Abortable, core::fmt for the log, the bindings",
   visit: "the wasm is most of it; the page's own modules and styles are the rest",
   pageTenThousand: "the long tasks are the first frame of a run and its end (the report, a full repaint and the log in one task); frames in between stay short",
