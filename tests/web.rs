@@ -38,13 +38,7 @@ async fn settles_within_a_few_ms_of_the_failing_job_while_others_sleep() {
 #[wasm_bindgen_test]
 async fn no_timer_fires_after_it_settles() {
     count_timers();
-    let events = Array::new();
-    let on_progress = Closure::<dyn FnMut(JsValue)>::new({
-        let events = events.clone();
-        move |event| {
-            events.push(&event);
-        }
-    });
+    let (events, on_progress) = collect_events();
     let promise = run(options(r#"{"workers": 2, "waits": [300, 300, 20, 999]}"#), on_progress.as_ref().clone());
     let report = JsFuture::from(promise).await.unwrap();
     assert_eq!(get(&report, "status"), "failed");
@@ -192,13 +186,7 @@ fn check_options_names_the_parts_of_the_error() {
 
 #[wasm_bindgen_test]
 async fn progress_events_describe_each_job() {
-    let events = Array::new();
-    let on_progress = Closure::<dyn FnMut(JsValue)>::new({
-        let events = events.clone();
-        move |event| {
-            events.push(&event);
-        }
-    });
+    let (events, on_progress) = collect_events();
     let promise = run(options(r#"{"workers": 1, "queueLength": 1, "waits": [10, 999, 10]}"#), on_progress.as_ref().clone());
     JsFuture::from(promise).await.unwrap();
     let types: Vec<String> = events.iter().map(|e| get(&e, "type").as_string().unwrap()).collect();

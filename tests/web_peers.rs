@@ -15,13 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Runs with `options`, and returns the report and every progress event.
 async fn run_traced(options: JsValue) -> (JsValue, Vec<JsValue>) {
-    let events = Array::new();
-    let on_progress = Closure::<dyn FnMut(JsValue)>::new({
-        let events = events.clone();
-        move |event| {
-            events.push(&event);
-        }
-    });
+    let (events, on_progress) = collect_events();
     let report = report_of(run(options, on_progress.as_ref().clone())).await;
     (report, events.iter().collect())
 }
@@ -80,13 +74,7 @@ async fn errgroup_the_first_error_sticks_and_later_jobs_never_start() {
 async fn errgroup_nothing_runs_after_a_run_settles() {
     count_timers();
     for json in [r#"{"workers": 2, "waits": [10, 20, 30]}"#, r#"{"workers": 2, "waits": [300, 999, 300]}"#] {
-        let events = Array::new();
-        let on_progress = Closure::<dyn FnMut(JsValue)>::new({
-            let events = events.clone();
-            move |event| {
-                events.push(&event);
-            }
-        });
+        let (events, on_progress) = collect_events();
         report_of(run(options(json), on_progress.as_ref().clone())).await;
         let seen = events.length();
         assert_eq!(live_timers(), 0, "{json}");

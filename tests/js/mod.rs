@@ -72,3 +72,16 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+
+/// A progress callback that keeps every event, in order, in the array. The
+/// callback must outlive the run.
+pub fn collect_events() -> (Array, Closure<dyn FnMut(JsValue)>) {
+    let events = Array::new();
+    let on_progress = Closure::new({
+        let events = events.clone();
+        move |event: JsValue| {
+            events.push(&event);
+        }
+    });
+    (events, on_progress)
+}
