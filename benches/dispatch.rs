@@ -1,6 +1,8 @@
 //! The dispatch benchmark, natively: 1,000,000 ready jobs, 10 workers, a
 //! queue of 100, as `make bench` runs it in wasm. `cargo bench --bench dispatch`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::num::NonZeroUsize;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

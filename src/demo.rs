@@ -43,6 +43,10 @@ pub fn draw_waits(seed: u64, jobs: u32, max_wait_ms: u32) -> Vec<u32> {
     (0..jobs).map(|_| rng.u32(0..max_wait_ms)).collect()
 }
 
+/// What [`run`] calls with each event, the job's wait and the ms since the
+/// start of the run.
+pub type OnEvent<'a> = &'a mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64);
+
 /// A demo run's report, with the waits it ran.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DemoReport {
@@ -63,7 +67,7 @@ pub async fn run<C: Clock>(
     gate: Option<Gate>,
     random_seed: u64,
     clock: &C,
-    mut on_event: Option<&mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64)>,
+    mut on_event: Option<OnEvent<'_>>,
     stop: impl Future<Output = ()>,
 ) -> DemoReport {
     let (waits, seed) = match &options.waits {

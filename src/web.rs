@@ -170,10 +170,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                 emit_progress(on_progress, kind, job as u32, worker, wait_ms, at_ms);
             }
         };
-        let on_event = match on_progress {
-            Some(_) => Some(&mut on_event as &mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64)),
-            None => None,
-        };
+        let on_event = on_progress.as_ref().map(|_| &mut on_event as demo::OnEvent);
         let clock = BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
         let report = demo::run(&options, gate, random_seed, &clock, on_event, stop).await;
         Ok(to_js(&report, !options.fail_fast))
