@@ -236,8 +236,7 @@ export class Grid {
   draw(run, colors, { wallNow, spreadMs }) {
     const width = this.#canvas.clientWidth || 600;
     const spreading = run.cancelWall !== null && spreadMs > 0 && wallNow - run.cancelWall <= spreadMs + 32;
-    // The report replaces the run's state at the end: that too repaints all.
-    const key = `${width}|${run.jobs}|${run.report !== null}|${colors.state.join()}`;
+    const key = `${width}|${run.jobs}|${colors.state.join()}`;
     let cells = run.takeChanged();
     if (key !== this.#key || run !== this.#run || spreading) {
       this.#key = key;

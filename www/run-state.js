@@ -105,6 +105,8 @@ export class RunState {
     this.counts.fill(0);
     for (const job of report.jobs) {
       const state = BY_NAME[job.state];
+      // The events have told it all already, but the report is the truth.
+      if (this.state[job.id] !== state) this.#changed.push(job.id);
       this.state[job.id] = state;
       this.counts[state]++;
       this.wait[job.id] = job.waitMs;
