@@ -94,32 +94,27 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// the time it noted it at, in ms since the start of the run: the clock
     /// is read once per event, and not for `Queued`, which needs no time.
     pub fn record<E>(&mut self, event: &Event<'_, E>) -> Option<f64> {
-        if let Event::Queued { .. } = event {
-            return None;
-        }
-        let now = self.elapsed_ms();
         let (job, state) = match *event {
             Event::Queued { .. } => return None,
-            Event::Started { job, worker } => {
-                let record = &mut self.jobs[job];
+            Event::Started { job, .. } => (job, JobState::Running),
+            Event::Succeeded { job, .. } => (job, JobState::Succeeded),
+            Event::Failed { job, .. } => (job, JobState::Failed),
+            Event::Canceled { job } => (job, JobState::Canceled),
+            Event::Aborted { job, .. } => (job, JobState::Aborted),
+        };
+        let now = self.elapsed_ms();
+        let record = &mut self.jobs[job];
+        record.state = state;
+        match *event {
+            Event::Started { worker, .. } => {
                 record.worker = Some(worker);
                 record.start_ms = Some(now);
                 self.moments.push(Moment::Started(job));
-                (job, JobState::Running)
             }
-            Event::Succeeded { job, .. } => (job, JobState::Succeeded),
-            Event::Failed { job, .. } => (job, JobState::Failed),
-            Event::Canceled { job } => {
-                self.moments.push(Moment::Canceled(job));
-                (job, JobState::Canceled)
-            }
-            Event::Aborted { job, .. } => {
-                self.moments.push(Moment::Aborted(job));
-                (job, JobState::Aborted)
-            }
-        };
-        let record = &mut self.jobs[job];
-        record.state = state;
+            Event::Canceled { .. } => self.moments.push(Moment::Canceled(job)),
+            Event::Aborted { .. } => self.moments.push(Moment::Aborted(job)),
+            _ => {}
+        }
         if record.start_ms.is_some() && state != JobState::Running {
             record.end_ms = Some(now);
         }

@@ -157,20 +157,20 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
             Some(signal) => Either::Left(aborted(signal)),
             None => Either::Right(futures::future::pending()),
         };
-        let mut on_event = |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
-            let (kind, job, worker) = match *event {
-                Event::Queued { job } => (0, job, -1),
-                Event::Started { job, worker } => (1, job, worker as i32),
-                Event::Succeeded { job, worker } => (2, job, worker as i32),
-                Event::Failed { job, worker, .. } => (3, job, worker as i32),
-                Event::Canceled { job } => (4, job, -1),
-                Event::Aborted { job, worker } => (5, job, worker as i32),
-            };
-            if let Some(on_progress) = &on_progress {
-                emit_progress(on_progress, kind, job as u32, worker, wait_ms, at_ms);
+        let mut on_event = on_progress.map(|on_progress| {
+            move |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
+                let (kind, job, worker) = match *event {
+                    Event::Queued { job } => (0, job, -1),
+                    Event::Started { job, worker } => (1, job, worker as i32),
+                    Event::Succeeded { job, worker } => (2, job, worker as i32),
+                    Event::Failed { job, worker, .. } => (3, job, worker as i32),
+                    Event::Canceled { job } => (4, job, -1),
+                    Event::Aborted { job, worker } => (5, job, worker as i32),
+                };
+                emit_progress(&on_progress, kind, job as u32, worker, wait_ms, at_ms);
             }
-        };
-        let on_event = on_progress.as_ref().map(|_| &mut on_event as demo::OnEvent);
+        });
+        let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
         let clock = BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
         let report = demo::run(&options, gate, random_seed, &clock, on_event, stop).await;
         Ok(to_js(&report, !options.fail_fast))
@@ -438,8 +438,6 @@ fn kind_of(value: &JsValue) -> &'static str {
         "a bigint"
     } else if value.is_symbol() {
         "a symbol"
-    } else if Array::is_array(value) {
-        "an array"
     } else {
         "an object"
     }
