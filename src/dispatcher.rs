@@ -120,7 +120,7 @@ impl Dispatcher {
     }
 
     /// How many jobs may wait in the queue: exactly this many. The producer
-    /// waits while it is full. The queue's slots are allocated once per run.
+    /// waits while it is full. A longer queue costs no memory.
     pub fn queue_length(mut self, queue_length: NonZeroUsize) -> Self {
         self.queue_length = queue_length;
         self
@@ -178,7 +178,7 @@ impl Dispatcher {
             queue: RefCell::new(Queue::new(self.queue_length.get(), workers)),
             fed: Cell::new(0),
             cause: Cell::new(None),
-            running: RefCell::new(vec![None; workers]),
+            running: (0..workers).map(|_| Cell::new(None)).collect(),
             failures: RefCell::new(Vec::new()),
             observe: RefCell::new(observe),
             abort,
@@ -230,7 +230,7 @@ struct Run<'d, E, O> {
     /// Why the run was cancelled; the first cause sticks.
     cause: Cell<Option<Cause>>,
     /// The job each worker is running.
-    running: RefCell<Vec<Option<JobId>>>,
+    running: Box<[Cell<Option<JobId>>]>,
     failures: RefCell<Vec<Failure<E>>>,
     observe: RefCell<O>,
     abort: AbortHandle,
@@ -245,11 +245,10 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
     /// fed or the run is cancelled; then tells idle workers no more will come.
     async fn feed(&self) {
         while self.cause.get().is_none() && self.fed.get() < self.jobs {
-            let job = self.fed.get();
             // Fails once the run is cancelled, which closes the queue.
-            if future::poll_fn(|cx| self.queue.borrow_mut().poll_push(job, cx)).await.is_err() {
+            let Ok(job) = future::poll_fn(|cx| self.queue.borrow_mut().poll_push(cx)).await else {
                 break;
-            }
+            };
             self.fed.set(job + 1);
             self.emit(Event::Queued { job });
         }
@@ -263,11 +262,11 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
     {
         let gate = self.config.gate.as_ref();
         while let Some(job) = future::poll_fn(|cx| self.queue.borrow_mut().poll_next(worker, gate, cx)).await {
-            self.running.borrow_mut()[worker] = Some(job);
+            self.running[worker].set(Some(job));
             self.emit(Event::Started { job, worker });
             let job_future = (work.borrow_mut())(job);
             let result = job_future.await;
-            self.running.borrow_mut()[worker] = None;
+            self.running[worker].set(None);
             match result {
                 Ok(_) => self.emit(Event::Succeeded { job, worker }),
                 Err(error) => {
@@ -289,7 +288,7 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
         }
         self.cause.set(Some(cause));
         let queued = self.queue.borrow_mut().close();
-        for job in queued.into_iter().chain(self.fed.get()..self.jobs) {
+        for job in queued.start..self.jobs {
             self.emit(Event::Canceled { job });
         }
         self.fed.set(self.jobs);
@@ -301,7 +300,7 @@ impl<E, O: FnMut(Event<'_, E>)> Run<'_, E, O> {
     /// Reports the jobs whose futures were dropped with the group, in id order.
     fn abort_running(&self) {
         // A heap, not a sort: std's sort is many kilobytes of wasm, for at most `workers` jobs.
-        let mut running: BinaryHeap<Reverse<(JobId, usize)>> = (self.running.borrow_mut().iter_mut().enumerate())
+        let mut running: BinaryHeap<Reverse<(JobId, usize)>> = (self.running.iter().enumerate())
             .filter_map(|(worker, job)| Some(Reverse((job.take()?, worker))))
             .collect();
         while let Some(Reverse((job, worker))) = running.pop() {

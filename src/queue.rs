@@ -5,9 +5,10 @@
 //! message and synchronises as if threads shared it, which cost more than
 //! half of the dispatcher's time per job (callgrind: about 300 of 560
 //! instructions), and its receiver remembers a single waker, so the workers
-//! needed a hand-off of their own on top. This queue is a ring of
-//! `capacity` slots allocated once, with no atomics: memory is
-//! O(workers + capacity), whatever the number of jobs.
+//! needed a hand-off of their own on top. A ring of `capacity` ids came
+//! next; but the producer feeds ids in order, so what the queue holds is
+//! always a run of consecutive ids, and two counters are enough. Memory is
+//! O(workers), whatever the number of jobs or the capacity.
 //!
 //! Invariants:
 //! 1. It is borrowed only inside one poll, never across an `.await`.
@@ -22,12 +23,14 @@
 //!    worker is woken, and each then sees the end.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::task::{Context, Poll, Waker};
 
 use crate::{Gate, JobId};
 
 pub(crate) struct Queue {
-    jobs: VecDeque<JobId>,
+    /// The jobs in the queue, in the order they leave it.
+    jobs: Range<JobId>,
     capacity: usize,
     /// The producer has fed every job.
     finished: bool,
@@ -45,7 +48,7 @@ pub(crate) struct Closed;
 impl Queue {
     pub(crate) fn new(capacity: usize, workers: usize) -> Self {
         Queue {
-            jobs: VecDeque::with_capacity(capacity),
+            jobs: 0..0,
             capacity,
             finished: false,
             closed: false,
@@ -55,9 +58,9 @@ impl Queue {
         }
     }
 
-    /// Puts `job` in the queue if there is room; otherwise waits for a
-    /// worker to take one.
-    pub(crate) fn poll_push(&mut self, job: JobId, cx: &mut Context<'_>) -> Poll<Result<(), Closed>> {
+    /// Puts the next job in the queue if there is room, and returns its id;
+    /// otherwise waits for a worker to take one. Ids go in from 0 up.
+    pub(crate) fn poll_push(&mut self, cx: &mut Context<'_>) -> Poll<Result<JobId, Closed>> {
         if self.closed {
             return Poll::Ready(Err(Closed));
         }
@@ -65,9 +68,10 @@ impl Queue {
             self.producer = Some(cx.waker().clone());
             return Poll::Pending;
         }
-        self.jobs.push_back(job);
+        let job = self.jobs.end;
+        self.jobs.end += 1;
         self.wake_next_worker();
-        Poll::Ready(Ok(()))
+        Poll::Ready(Ok(job))
     }
 
     /// The producer has fed every job: once the queue is empty, the workers
@@ -84,7 +88,7 @@ impl Queue {
             return Poll::Ready(None);
         }
         let open = gate.map_or(Poll::Ready(()), |gate| gate.poll_open(cx)).is_ready();
-        match if open { self.jobs.pop_front() } else { None } {
+        match if open { self.jobs.next() } else { None } {
             Some(job) => {
                 self.waiting[worker] = None;
                 if let Some(producer) = self.producer.take() {
@@ -106,13 +110,14 @@ impl Queue {
 
     /// Cancels: hands back, in order, the jobs still queued. The producer and
     /// every waiting worker are woken, and see the end.
-    pub(crate) fn close(&mut self) -> Vec<JobId> {
+    pub(crate) fn close(&mut self) -> Range<JobId> {
         self.closed = true;
         if let Some(producer) = self.producer.take() {
             producer.wake();
         }
         self.wake_all_workers();
-        self.jobs.drain(..).collect()
+        let end = self.jobs.end;
+        std::mem::replace(&mut self.jobs, end..end)
     }
 
     fn wake_next_worker(&mut self) {
