@@ -21,6 +21,9 @@ use web_sys::AbortSignal;
 use crate::demo::{self, DemoReport, WaitTooLong};
 use crate::{Clock, Dispatcher, Event, Gate, JobState, OptionError, Options, Status, Value};
 
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** Options of `run`. Every one is optional; the defaults are the original Go program's. */
