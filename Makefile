@@ -15,7 +15,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
 demo: build serve
 
@@ -26,6 +26,11 @@ serve:
 build: setup-build
 	wasm-pack --quiet build --target web --release
 	$(WASM_OPT) -O3 $(WASM_OPT_FEATURES) $(WASM) -o $(WASM)
+
+# The same module with the benchmark's hook (the `bench` feature), for bench/.
+build-bench: setup-build
+	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
+	$(WASM_OPT) -O3 $(WASM_OPT_FEATURES) bench/$(WASM) -o bench/$(WASM)
 
 test: setup-test test-native test-browser test-page
 
@@ -45,7 +50,7 @@ setup-test:
 	@scripts/setup test
 
 clean:
-	rm -rf pkg target tests/artifacts
+	rm -rf pkg bench/pkg target tests/artifacts
 
 # The README's screenshot (www/screenshot.png), from the article's run.
 screenshot: build
@@ -65,5 +70,5 @@ soak: build
 
 # The benchmark: every figure in headless Chromium, and natively with criterion.
 # Prints one table, and writes it to bench/results.md and the README.
-bench: build
+bench: build build-bench
 	node bench/run.mjs

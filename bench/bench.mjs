@@ -3,7 +3,8 @@
 import pMap from "p-map";
 import pLimit from "p-limit";
 import PQueue from "p-queue";
-import init, * as dispatcher from "../pkg/dispatcher_demo.js";
+// bench/pkg: the page's module built with the `bench` feature, for __benchDispatch.
+import init, * as dispatcher from "./pkg/dispatcher_demo.js";
 import { countTimers, liveTimers } from "../tests/timers.js";
 
 const { memory } = await init();

@@ -6,7 +6,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::{ready, Future, Ready};
-use std::num::NonZeroUsize;
 use std::sync::Once;
 
 use futures::channel::oneshot;
@@ -19,7 +18,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Dispatcher, Event, Gate, JobState, OptionError, Options, Status, Value};
+use crate::{Clock, Event, Gate, JobState, OptionError, Options, Status, Value};
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -182,11 +181,13 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
 
 /// Sends `jobs` jobs that are ready at once through a dispatcher with no
 /// observer, and resolves with the ms it took: the benchmark of dispatch alone.
+#[cfg(feature = "bench")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __benchDispatch, skip_typescript)]
 pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
+    use std::num::NonZeroUsize;
     let positive = |n: u32| NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN);
-    let dispatcher = Dispatcher::new(positive(workers)).queue_length(positive(queue_length));
+    let dispatcher = crate::Dispatcher::new(positive(workers)).queue_length(positive(queue_length));
     future_to_promise(async move {
         let started = performance_now();
         let work = |_| futures::future::ready(Ok::<(), ()>(()));
