@@ -6,10 +6,11 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::{ready, Future, Ready};
+use std::pin::pin;
 use std::sync::Once;
 
 use futures::channel::oneshot;
-use futures::future::{Either, FutureExt};
+use futures::future::{self, Either, FutureExt};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
 use wasm_bindgen::convert::TryFromJsValue;
@@ -157,8 +158,9 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
     future_to_promise(async move {
         let stop = match &signal {
             Some(signal) => Either::Left(aborted(signal)),
-            None => Either::Right(futures::future::pending()),
+            None => Either::Right(future::pending()),
         };
+        let clock = &BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
         let mut on_event = on_progress.map(|on_progress| {
             move |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
                 let (kind, job, worker) = match *event {
@@ -170,11 +172,18 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                     Event::Aborted { job, worker } => (5, job, worker as i32),
                 };
                 emit_progress(&on_progress, kind, job as u32, worker, wait_ms, at_ms);
+                // The callback took time.
+                clock.reading.set(None);
             }
         });
         let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
-        let clock = BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
-        let report = demo::run(&options, gate, random_seed, &clock, on_event, stop).await;
+        let mut report = pin!(demo::run(&options, gate, random_seed, clock, on_event, stop));
+        // Each poll comes in a new task or microtask: time has moved on.
+        let report = future::poll_fn(|cx| {
+            clock.reading.set(None);
+            report.as_mut().poll(cx)
+        })
+        .await;
         Ok(to_js(&report, !options.fail_fast))
     })
 }
@@ -190,8 +199,8 @@ pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
     let dispatcher = crate::Dispatcher::new(positive(workers)).queue_length(positive(queue_length));
     future_to_promise(async move {
         let started = performance_now();
-        let work = |_| futures::future::ready(Ok::<(), ()>(()));
-        let _ = dispatcher.run(jobs as usize, work, |_| {}, futures::future::pending()).await;
+        let work = |_| future::ready(Ok::<(), ()>(()));
+        let _ = dispatcher.run(jobs as usize, work, |_| {}, future::pending()).await;
         Ok(JsValue::from(performance_now() - started))
     })
 }
@@ -299,16 +308,25 @@ pub fn panic_for_tests(message: &str) {
 /// A 0 ms wait takes no time, since the browser would clamp a nested
 /// `setTimeout` to 4 ms. But a run of many such jobs must not hold the page:
 /// every `SLICE_MS` of them, the wait goes round the event loop instead.
+///
+/// Reading `performance.now()` is a call into JS, and the recorder wants the
+/// time twice per job: for a million zero waits, that was more than half of
+/// `run()`'s time. So a reading is kept until time can have moved on: the
+/// next poll of the run (a timer fired, a signal aborted, a pause ended: a
+/// new task), the next progress event (JS ran), or `ZEROS_PER_CHECK` zero
+/// waits (a few microseconds of Rust, below the clock's own resolution).
 #[derive(Default)]
 struct BrowserClock {
     /// When the current slice of work began.
     slice: Cell<f64>,
     /// Zero waits since the clock was last read.
     zeros: Cell<u32>,
+    /// `performance.now()`, while it is still the time.
+    reading: Cell<Option<f64>>,
 }
 
 /// Completes in a new task, once the page has had its turn.
-type NextTask = futures::future::Map<JsFuture, fn(Result<JsValue, JsValue>)>;
+type NextTask = future::Map<JsFuture, fn(Result<JsValue, JsValue>)>;
 
 /// The longest stretch of zero waits before the page gets a turn.
 const SLICE_MS: f64 = 8.0;
@@ -319,12 +337,16 @@ impl Clock for BrowserClock {
     type Sleep = Either<Ready<()>, Either<TimeoutFuture, NextTask>>;
 
     fn now(&self) -> f64 {
-        performance_now()
+        self.reading.get().unwrap_or_else(|| {
+            let now = performance_now();
+            self.reading.set(Some(now));
+            now
+        })
     }
 
     fn sleep(&self, ms: u32) -> Self::Sleep {
         if ms > 0 {
-            self.slice.set(performance_now() + ms as f64);
+            self.slice.set(self.now() + ms as f64);
             return Either::Right(Either::Left(TimeoutFuture::new(ms)));
         }
         self.zeros.set(self.zeros.get() + 1);
@@ -332,7 +354,8 @@ impl Clock for BrowserClock {
             return Either::Left(ready(()));
         }
         self.zeros.set(0);
-        let now = performance_now();
+        self.reading.set(None);
+        let now = self.now();
         if now - self.slice.get() < SLICE_MS {
             return Either::Left(ready(()));
         }

@@ -288,3 +288,30 @@ async fn a_run_of_ready_jobs_lets_the_page_have_turns() {
     // Every 8 ms or so the run yields (not through setTimeout, which would clamp to 4 ms).
     assert!(tasks >= 5.0, "the page ran {tasks} tasks during a {} ms run", number(&report, "elapsedMs"));
 }
+
+// The clock keeps its reading while only Rust runs: these would fail if it
+// were kept across a progress callback, or through a long run of zero waits.
+
+#[wasm_bindgen_test]
+async fn times_are_read_again_after_a_slow_progress_callback() {
+    // Each job's "start" callback keeps the thread busy for 30 ms.
+    let busy = js_sys::Function::new_with_args(
+        "event",
+        "if (event.type === 'start') { const end = performance.now() + 30; while (performance.now() < end); }",
+    );
+    let report = report_of(run(options(r#"{"workers": 1, "waits": [0, 0]}"#), busy.into())).await;
+    let (start_0, end_0, start_1) = (number(&job(&report, 0), "startMs"), number(&job(&report, 0), "endMs"), number(&job(&report, 1), "startMs"));
+    assert!(end_0 - start_0 >= 30.0, "job 0 ran from {start_0} to {end_0} ms, around a 30 ms callback");
+    assert!(start_1 >= end_0, "job 1 started at {start_1} ms, before job 0 ended at {end_0} ms");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_run_of_zero_waits_is_timed_throughout() {
+    let report = report(options(r#"{"jobs": 200000, "maxWaitMs": 1}"#)).await;
+    let jobs = Array::from(&get(&report, "jobs"));
+    // Jobs start in id order.
+    let starts: Vec<f64> = jobs.iter().map(|job| number(&job, "startMs")).collect();
+    assert!(starts.windows(2).all(|pair| pair[0] <= pair[1]), "job starts go back in time");
+    let (last, elapsed) = (number(&jobs.get(jobs.length() - 1), "endMs"), number(&report, "elapsedMs"));
+    assert!(last >= elapsed / 2.0, "the last job ended at {last} ms of a {elapsed} ms run");
+}
