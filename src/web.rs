@@ -449,10 +449,9 @@ fn to_value(value: &JsValue) -> Value {
         Value::Undefined
     } else if value.is_null() {
         Value::Null
-    } else if Array::is_array(value) {
+    } else if Array::is_array(value) || (js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>()) {
+        // An array, or a typed array: `Array.from` takes both.
         Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect())
-    } else if js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>() {
-        Value::List(js_sys::Float64Array::new(value).to_vec().into_iter().map(Value::Number).collect())
     } else {
         Value::Other(kind_of(value))
     }

@@ -315,3 +315,19 @@ async fn a_long_run_of_zero_waits_is_timed_throughout() {
     let (last, elapsed) = (number(&jobs.get(jobs.length() - 1), "endMs"), number(&report, "elapsedMs"));
     assert!(last >= elapsed / 2.0, "the last job ended at {last} ms of a {elapsed} ms run");
 }
+
+/// The value a JS expression gives, for options JSON cannot write.
+fn js(expression: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return {expression}")).call0(&JsValue::NULL).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn waits_may_be_a_typed_array() {
+    let report = report(js("{ workers: 1, waits: new Uint16Array([5, 0, 999]) }")).await;
+    assert_eq!(get(&report, "status"), "failed");
+    assert_eq!(get(&report, "error.message"), "cannot wait for more than 990 ms: job #2; 999 ms");
+    let error = rejection(js("{ waits: new DataView(new ArrayBuffer(4)) }")).await;
+    assert_eq!(String::from(error.message()), "waits must be an array of integers from 0 to 600000, got an object");
+    let error = rejection(js("{ waits: new BigInt64Array([5n]) }")).await;
+    assert_eq!(String::from(error.message()), "waits[0] must be an integer from 0 to 600000, got a bigint");
+}
