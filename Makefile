@@ -14,6 +14,8 @@ WASM_OPT := node_modules/.bin/wasm-opt
 # The features rustc's wasm32 target emits, which wasm-opt must accept.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
+# Speed first (as the Cargo profile), and no sections the browser does not read.
+WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
 .PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
 
@@ -25,12 +27,12 @@ serve:
 
 build: setup-build
 	wasm-pack --quiet build --target web --release
-	$(WASM_OPT) -O3 $(WASM_OPT_FEATURES) $(WASM) -o $(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
 
 # The same module with the benchmark's hook (the `bench` feature), for bench/.
 build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
-	$(WASM_OPT) -O3 $(WASM_OPT_FEATURES) bench/$(WASM) -o bench/$(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
 test: setup-test test-native test-browser test-page
 
