@@ -17,8 +17,10 @@
 //!    index is somewhere in `turns` (which may also hold stale indices,
 //!    whose slot is empty: they are skipped).
 //! 4. Every job pushed, and every job taken while more remain, wakes the
-//!    worker that has waited longest. So no worker sits idle while a job
-//!    waits in the queue.
+//!    worker that has waited longest, unless a worker woken so has yet to be
+//!    polled: that one wakes the next as it takes its job. So no worker sits
+//!    idle while a job waits in the queue, and a worker that takes one ready
+//!    job after another does not wake the others in vain.
 //! 5. Once the producer has finished or the queue is closed, every waiting
 //!    worker is woken, and each then sees the end.
 
@@ -40,6 +42,8 @@ pub(crate) struct Queue {
     producer: Option<Waker>,
     waiting: Vec<Option<Waker>>,
     turns: VecDeque<usize>,
+    /// The worker woken for a job, until it is polled.
+    woken: Option<usize>,
 }
 
 /// The queue was closed: the run was cancelled.
@@ -55,6 +59,7 @@ impl Queue {
             producer: None,
             waiting: vec![None; workers],
             turns: VecDeque::with_capacity(workers),
+            woken: None,
         }
     }
 
@@ -84,6 +89,9 @@ impl Queue {
     /// The next job for `worker`, or `None` once the queue has ended. While
     /// `gate` is closed, it waits.
     pub(crate) fn poll_next(&mut self, worker: usize, gate: Option<&Gate>, cx: &mut Context<'_>) -> Poll<Option<JobId>> {
+        if self.woken == Some(worker) {
+            self.woken = None;
+        }
         if self.closed || (self.finished && self.jobs.is_empty()) {
             return Poll::Ready(None);
         }
@@ -121,8 +129,12 @@ impl Queue {
     }
 
     fn wake_next_worker(&mut self) {
+        if self.woken.is_some() {
+            return;
+        }
         while let Some(next) = self.turns.pop_front() {
             if let Some(waker) = self.waiting[next].take() {
+                self.woken = Some(next);
                 waker.wake();
                 return;
             }
