@@ -1,6 +1,6 @@
 // Shapes the JS objects that `run` hands out. Rust passes plain numbers and
-// typed-array views of its memory; building the objects here, in one pass,
-// is much cheaper than setting each property from wasm.
+// typed arrays; building the objects here is much cheaper than setting each
+// property from wasm, and for a big run, not building them is cheaper still.
 
 const EVENT_TYPES = ["queue", "start", "succeed", "fail", "cancel", "abort"];
 const STATES = ["waiting", "running", "succeeded", "failed", "canceled", "aborted"];
@@ -28,10 +28,94 @@ export function emitProgress(onProgress, type, jobId, worker, waitMs, atMs) {
   }
 }
 
-// `states`, `workers`, `starts` and `ends` are views into wasm memory, valid
-// only during this call. Missing values arrive as -1 (workers) and NaN (times).
+/** A report of more jobs than this builds its `jobs` and `log` when they are first read. */
+const EAGER_JOBS = 10_000;
+
+/**
+ * The report's columns, on a property this key names (not enumerable: no
+ * copy or serialisation of the report sees it), for the demo page, which
+ * would rather not have a million objects made and collected:
+ * `{ waits, states, workers, starts, ends }`, typed arrays by job id, with
+ * `states` indexing ["waiting", "running", "succeeded", "failed", "canceled",
+ * "aborted"], -1 for no worker and NaN for no time; and `log`, with the log's
+ * `length` and `slice(from, to)`, which writes only the lines asked for.
+ */
+export const REPORT_COLUMNS = Symbol.for("dispatcher-demo.reportColumns");
+
+/**
+ * The report, from typed arrays by job id: `waits`, `states`, `workers`,
+ * `starts`, `ends` (-1 for no worker, NaN for no time); the failures' ids and
+ * messages (one a line); and the log, as each moment's kind (0 started,
+ * 1 canceled, 2 aborted) and job, in order, then whether it ends with every
+ * error or the first. (A `src/web.rs` that writes the log itself passes it as
+ * one string of lines instead, and the columns as views into wasm memory,
+ * valid only during this call.)
+ *
+ * The report of a big run makes its million objects and lines only if they
+ * are read: building them, and collecting them, would hold the page for
+ * hundreds of milliseconds, whether it wants them or not.
+ */
 export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, waits, states, workers, starts, ends,
-                            errorIds, errorMessages, log) {
+                            errorIds, errorMessages, ...log) {
+  const written = typeof log[0] === "string";
+  const keep = (array) => (written ? array.slice() : array);
+  const columns = { waits: keep(waits), states: keep(states), workers: keep(workers), starts: keep(starts), ends: keep(ends) };
+  const messages = errorIds.length ? errorMessages.split("\n") : [];
+  const errors = Array.from(errorIds, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
+  columns.log = written
+    ? (log[0] ? log[0].split("\n") : [])
+    : new LogLines(log[0], log[1], columns.waits, log[2] ? messages : messages.slice(0, 1));
+  const report = {
+    status,
+    error: errors[0] ?? null,
+    errors,
+    elapsedMs,
+    maxLateMs,
+    timingDistorted,
+    seed: seed < 0 ? null : seed,
+    jobs: null,
+    log: null,
+  };
+  const makeJobs = () => jobsOf(columns);
+  const makeLog = () => columns.log.slice(0, columns.log.length);
+  if (columns.waits.length <= EAGER_JOBS) {
+    report.jobs = makeJobs();
+    report.log = makeLog();
+  } else {
+    lazy(report, "jobs", makeJobs);
+    lazy(report, "log", makeLog);
+  }
+  Object.defineProperty(report, REPORT_COLUMNS, { value: columns });
+  return report;
+}
+
+/**
+ * Makes `object[name]` with `make` when it is first read, or takes what is
+ * assigned to it first; from then on it is a plain data property (unless the
+ * object was frozen in between: then it keeps what it made).
+ */
+function lazy(object, name, make) {
+  let made = false;
+  let value;
+  const settle = (target, settled) => {
+    made = true;
+    value = settled;
+    if (Object.isExtensible(target)) Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(object, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!made) settle(this, make());
+      return value;
+    },
+    set(assigned) {
+      settle(this, assigned);
+    },
+  });
+}
+
+function jobsOf({ waits, states, workers, starts, ends }) {
   const jobs = new Array(waits.length);
   for (let id = 0; id < jobs.length; id++) {
     const worker = workers[id];
@@ -44,17 +128,96 @@ export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed,
       endMs: Number.isNaN(ends[id]) ? null : ends[id],
     };
   }
-  const messages = errorIds.length ? errorMessages.split("\n") : [];
-  const errors = Array.from(errorIds, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
-  return {
-    status,
-    error: errors[0] ?? null,
-    errors,
-    elapsedMs,
-    maxLateMs,
-    timingDistorted,
-    seed: seed < 0 ? null : seed,
-    jobs,
-    log: log ? log.split("\n") : [],
-  };
+  return jobs;
+}
+
+/** Lines written between the decoder's calls. */
+const LINES_PER_DECODE = 4096;
+
+/**
+ * The log, written on demand: the original program's lines (and ours for
+ * aborted jobs), one per moment, then the errors. Each line is written as
+ * ASCII bytes, and the bytes of many lines decoded and cut at once: for a
+ * million lines, several times faster than template strings, which allocate
+ * for every number and part.
+ */
+class LogLines {
+  static #PARTS = [
+    ["Working on the job #", ". Wait for ", " ms.\n"],
+    ["Canceled the job #", "\n"],
+    ["Aborted the job #", " while it was waiting\n"],
+  ].map((parts) => parts.map((part) => Uint8Array.from(part, (c) => c.charCodeAt(0))));
+
+  #kinds;
+  #jobs;
+  #waits;
+  #errors;
+
+  constructor(kinds, jobs, waits, errors) {
+    this.#kinds = kinds;
+    this.#jobs = jobs;
+    this.#waits = waits;
+    this.#errors = errors;
+  }
+
+  get length() {
+    return this.#kinds.length + this.#errors.length;
+  }
+
+  /** Lines `from` to `to` (not included), as `Array.prototype.slice` takes them. */
+  slice(from = 0, to = this.length) {
+    const length = this.length;
+    const index = (i) => Math.min(length, Math.max(0, i < 0 ? length + i : i));
+    from = index(from);
+    to = index(to);
+    const lines = [];
+    const moments = this.#kinds.length;
+    for (let start = from; start < Math.min(to, moments); start += LINES_PER_DECODE) {
+      this.#write(start, Math.min(to, moments, start + LINES_PER_DECODE), lines);
+    }
+    for (let i = Math.max(from, moments); i < to; i++) lines.push(this.#errors[i - moments]);
+    return lines;
+  }
+
+  #write(from, to, lines) {
+    // No line is longer than 64 bytes.
+    if (lineBytes.length < 64 * (to - from)) lineBytes = new Uint8Array(64 * LINES_PER_DECODE);
+    const bytes = lineBytes;
+    const kinds = this.#kinds;
+    const jobs = this.#jobs;
+    const waits = this.#waits;
+    let at = 0;
+    for (let i = from; i < to; i++) {
+      const job = jobs[i];
+      const [first, second, third] = LogLines.#PARTS[kinds[i]];
+      at = put(bytes, at, first);
+      at = putNumber(bytes, at, job);
+      at = put(bytes, at, second);
+      if (third) {
+        at = putNumber(bytes, at, waits[job]);
+        at = put(bytes, at, third);
+      }
+    }
+    for (const line of decoder.decode(bytes.subarray(0, at - 1)).split("\n")) lines.push(line);
+  }
+}
+
+const decoder = new TextDecoder();
+/** Where lines are written: one buffer for every log, grown to LINES_PER_DECODE lines when a log is that long. */
+let lineBytes = new Uint8Array(0);
+
+function put(bytes, at, part) {
+  for (let k = 0; k < part.length; k++) bytes[at + k] = part[k];
+  return at + part.length;
+}
+
+/** Writes `n`, a non-negative integer, in decimal. */
+function putNumber(bytes, at, n) {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let k = at + digits - 1; k >= at; k--) {
+    bytes[k] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return at + digits;
 }
