@@ -52,10 +52,17 @@ const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
 const ENDED = [SUCCEEDED, FAILED, CANCELED, ABORTED];
 /** Attributes any element may have, which are not settings. */
 const HTML_ATTRIBUTE = /^(sync-url|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
-/** The log shows this many lines at most: the first and last halves. */
+/** The log shows this many lines at most: the first and last halves. Copy log copies them all. */
 const LOG_LINES_SHOWN = 2000;
-/** While a run goes, the log shows its last lines only. */
-const LOG_TAIL = 200;
+/**
+ * The log's lines go in blocks of this many. Blocks other than the first two
+ * and the last two, which show at the log's ends, are laid out only when they
+ * are scrolled into view ("far" in the stylesheet, which assumes this many
+ * lines a block).
+ */
+const LOG_BLOCK = 100;
+/** Lines of the log put together between the page's turns, when it is copied. */
+const LINES_PER_COPY = 20_000;
 /** While a run goes, the summary and the log change at most this often. */
 const TEXT_EVERY_MS = 200;
 
@@ -118,6 +125,7 @@ template.innerHTML = `
   <dl class="summary" aria-label="Summary"></dl>
   <details class="log-box" open>
     <summary>Log</summary>
+    <button type="button" class="copy-log" disabled>Copy log</button>
     <pre class="log" role="log" tabindex="0" aria-label="The original program's output"></pre>
   </details>
 `;
@@ -137,6 +145,10 @@ export class DispatcherDemo extends HTMLElement {
   #grid = null;
   #timeline = null;
   #textDrawn = 0;
+  /** The settled run whose summary and log are drawn. */
+  #textDrawnFor = null;
+  /** The log was at its end before its text changed: scroll it there in the next frame, when that forces no layout. */
+  #logToBottom = false;
   #given = new Map();
   /** The message for an attribute or parameter that is no setting. */
   #unknownSetting = null;
@@ -162,6 +174,7 @@ export class DispatcherDemo extends HTMLElement {
       stop: find(".stop"),
       pause: find(".pause"),
       copy: find(".copy-link"),
+      copyLog: find(".copy-log"),
       newSeed: find(".new-seed"),
       status: find(".status"),
       message: find(".message"),
@@ -185,6 +198,7 @@ export class DispatcherDemo extends HTMLElement {
     ui.stop.addEventListener("click", () => this.stop(), { signal });
     ui.pause.addEventListener("click", () => this.#togglePause(), { signal });
     ui.copy.addEventListener("click", () => this.#copyLink(), { signal });
+    ui.copyLog.addEventListener("click", () => this.#copyLog(), { signal });
     ui.newSeed.addEventListener("click", () => {
       ui.fields.seed.value = randomSeed();
       this.#settingsChanged();
@@ -294,13 +308,17 @@ export class DispatcherDemo extends HTMLElement {
     const started = performance.now();
     let crash;
     const crashed = new Promise((_, reject) => (crash = reject));
-    const done = Promise.race([
-      run({ ...options, signal: abort.signal, pause }, (event) => {
+    crashed.catch(() => {}); // it may come before the run has started, and is raced then
+    const done = (async () => {
+      // The run starts in a task of its own: setting up a million jobs takes
+      // a while, and the click that asked for them has had its share.
+      await new Promise((resolve) => setTimeout(resolve));
+      const report = run({ ...options, signal: abort.signal, pause }, (event) => {
         state.apply(event);
         this.#schedule();
-      }),
-      crashed,
-    ]);
+      });
+      return Promise.race([report, crashed]);
+    })();
     const current = { abort, pause, state, done, started, crash };
     this.#current = current;
     this.#shown = state;
@@ -457,6 +475,33 @@ export class DispatcherDemo extends HTMLElement {
     }
   }
 
+  /**
+   * Copies the whole log of the run shown, once it has settled. A million
+   * lines are put together a slice at a time, the page having its turn in
+   * between; the clipboard takes the promise of them, as browsers that want
+   * the copy made during the click allow.
+   */
+  async #copyLog() {
+    const log = this.#shown?.report ? this.#shown.log : null;
+    if (!log) return;
+    const text = (async () => {
+      const parts = [];
+      for (let from = 0; from < log.length; from += LINES_PER_COPY) {
+        if (from) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        const lines = log.slice(from, Math.min(log.length, from + LINES_PER_COPY));
+        parts.push(lines.join("\n"), from + LINES_PER_COPY < log.length ? "\n" : "");
+      }
+      return new Blob(parts, { type: "text/plain" });
+    })();
+    try {
+      if (globalThis.ClipboardItem) await navigator.clipboard.write([new ClipboardItem({ "text/plain": text })]);
+      else await navigator.clipboard.writeText(await (await text).text());
+      this.#status(`Log copied: ${log.length} lines.`);
+    } catch (error) {
+      this.#status(`The log could not be copied (${error.message}).`);
+    }
+  }
+
   #status(text) {
     this.#ui.status.textContent = text;
   }
@@ -491,19 +536,30 @@ export class DispatcherDemo extends HTMLElement {
       return;
     }
     const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - this.#current?.started || 0);
-    // The canvases read their boxes' sizes: before anything writes to the
-    // DOM, so that reading forces no layout.
-    (this.#timeline ??= new Timeline(ui.timeline)).draw(run, colors, nowMs);
+    // Text costs the browser a layout: while the run goes, a few times a
+    // second is enough; once it has settled, once.
+    const textDue = run.report
+      ? this.#textDrawnFor !== run
+      : wallNow - this.#textDrawn >= TEXT_EVERY_MS || (run.logLines > 0 && ui.log.dataset.lines === "0");
+    // Layout is read before anything writes to the DOM, so that reading
+    // forces no layout: whether the log is scrolled to its end, and the
+    // canvases' sizes.
+    if (this.#logToBottom) {
+      this.#logToBottom = false;
+      ui.log.scrollTop = ui.log.scrollHeight;
+    }
+    const logAtBottom = textDue && this.#logAtBottom();
+    const repainting = (this.#timeline ??= new Timeline(ui.timeline)).draw(run, colors, nowMs);
     (this.#grid ??= new Grid(ui.grid)).draw(run, colors, { wallNow, spreadMs });
     this.#drawMeters(run);
-    // Text costs the browser a layout: while the run goes, a few times a second is enough.
-    if (run.report || wallNow - this.#textDrawn >= TEXT_EVERY_MS) {
+    if (textDue) {
       this.#textDrawn = wallNow;
+      this.#textDrawnFor = run.report ? run : null;
       this.#drawSummary(run, nowMs);
-      this.#drawLog(run);
+      this.#drawLog(run, logAtBottom);
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
-    if ((!run.report && !reducedMotion) || spreading) this.#schedule();
+    if ((!run.report && !reducedMotion) || spreading || repainting) this.#schedule();
   }
 
   #drawMeters({ queued, queueLength, running, workers, ended, jobs }) {
@@ -566,20 +622,40 @@ export class DispatcherDemo extends HTMLElement {
     }));
   }
 
-  #drawLog(run) {
+  #logAtBottom() {
+    const box = this.#ui.log;
+    return box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
+  }
+
+  #drawLog(run, atBottom) {
+    const box = this.#ui.log;
+    const final = Boolean(run.report);
+    if (box.dataset.lines === String(run.logLines) && box.dataset.final === String(final)) return;
+    // A settled run's log: its `length` and `slice`, which writes only the lines shown.
     const log = run.log;
-    if (this.#ui.log.dataset.lines === String(log.length) && this.#ui.log.dataset.final === String(Boolean(run.report))) return;
-    const shown = !run.report
-      ? log.slice(-LOG_TAIL)
+    const shown = !final
+      ? run.logTail()
       : log.length > LOG_LINES_SHOWN
         ? [...log.slice(0, LOG_LINES_SHOWN / 2), `… ${log.length - LOG_LINES_SHOWN} more lines …`, ...log.slice(-LOG_LINES_SHOWN / 2)]
-        : log;
-    const box = this.#ui.log;
-    const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
-    box.textContent = shown.join("\n");
-    box.dataset.lines = String(log.length);
-    box.dataset.final = String(Boolean(run.report));
-    if (atBottom) box.scrollTop = box.scrollHeight;
+        : log.slice(0, log.length);
+    const blocks = [];
+    const count = Math.ceil(shown.length / LOG_BLOCK);
+    for (let from = 0; from < shown.length; from += LOG_BLOCK) {
+      const block = document.createElement("span");
+      const index = from / LOG_BLOCK;
+      if (index >= 2 && index < count - 2) block.className = "far";
+      const to = Math.min(shown.length, from + LOG_BLOCK);
+      block.textContent = shown.slice(from, to).join("\n") + (to < shown.length ? "\n" : "");
+      blocks.push(block);
+    }
+    box.replaceChildren(...blocks);
+    box.dataset.lines = String(run.logLines);
+    box.dataset.final = String(final);
+    this.#ui.copyLog.disabled = !final;
+    if (atBottom) {
+      this.#logToBottom = true;
+      this.#schedule();
+    }
   }
 
   #readColors() {

@@ -1,7 +1,15 @@
 // Draws a run on two canvases: the timeline, one lane per worker on a shared
 // time axis, and the grid, one cell per job. Both draw from RunState, at most
-// once per animation frame: the timeline whole, the grid only where it changed.
+// once per animation frame, and only what changed: a run may have a million
+// jobs, and a frame has a few milliseconds.
 import { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELED, ABORTED, GLYPHS } from "./run-state.js";
+
+/**
+ * Every canvas is drawn on by the CPU. Left to choose, headless Chromium
+ * moved some to the GPU process, and then showed them black (their pixels
+ * were right).
+ */
+const CANVAS = { willReadFrequently: true };
 
 /**
  * Sizes the canvas to its box and the screen's pixel ratio, and clears it;
@@ -16,7 +24,7 @@ export function fit(canvas, cssHeight) {
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
   }
-  const context = canvas.getContext("2d");
+  const context = canvas.getContext("2d", CANVAS);
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
   return { context, width, height, ratio };
@@ -38,24 +46,38 @@ function tickStep(ms, pixels) {
 
 const label = (ms) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
+/** The longest a frame spends repainting the timeline's finished jobs; the rest waits for the next frames. */
+const REPAINT_MS = 4;
+
 /**
  * The timeline: a block per started job in its worker's lane, coloured and
- * marked by state; the moment of the first failure; and "now". Finished jobs
- * are painted once into a buffer, which is repainted whole only when the
- * time scale, the size or the colours change; each frame then copies it and
- * adds the running jobs.
+ * marked by state; the moment of the first failure; and "now". Lanes and axis
+ * are one layer, finished jobs another, each painted once; each frame copies
+ * them and adds the running jobs. The jobs' layer is repainted whole when the
+ * time scale, the size or the colours change, a few milliseconds a frame,
+ * with the last whole layer, stretched to the new scale, standing in meanwhile.
  */
 export class Timeline {
   #canvas;
-  #buffer = null;
   #key = "";
   #span = 0;
   #run = null;
+  #background = null;
+  #jobs = null;
+  /** The span #jobs is painted at. */
+  #jobsSpan = 0;
+  /** Jobs with a lower id have been repainted into #jobs since it was cleared. */
+  #repainted = 0;
+  /** The last whole layer of jobs, and its span, shown while #jobs is repainted. */
+  #previous = null;
+  /** The layer of jobs before #jobs, to be cleared and used again. */
+  #spare = null;
 
   constructor(canvas) {
     this.#canvas = canvas;
   }
 
+  /** Draws `run` at `nowMs`. Returns whether the jobs' layer is still being repainted: then draw again next frame. */
   draw(run, colors, nowMs) {
     const canvas = this.#canvas;
     const { context: c, width, height, ratio } = fit(canvas, timelineHeight(run.workers));
@@ -71,32 +93,65 @@ export class Timeline {
     geometry.x = (ms) => GUTTER + (ms / span) * geometry.plot;
     geometry.bar = Math.max(1, geometry.lane - (geometry.lane > 6 ? 3 : 0));
 
-    const key = `${canvas.width}|${canvas.height}|${span}|${run.report !== null}|${colors.state.join()}`;
-    let ended = run.takeEnded();
+    const look = `${canvas.width}|${canvas.height}|${colors.state.join()}`;
+    const key = `${look}|${span}|${run.report !== null}`;
+    const ended = run.takeEnded();
     if (key !== this.#key || run !== this.#run) {
+      const rescaled = run === this.#run && this.#key.startsWith(`${look}|`);
+      if (!rescaled) this.#previous = null;
+      else if (this.#repainted >= run.jobs) this.#previous = { layer: this.#jobs, span: this.#jobsSpan };
       this.#key = key;
       this.#run = run;
-      this.#buffer = new OffscreenCanvas(canvas.width, canvas.height);
-      const b = this.#buffer.getContext("2d");
-      b.setTransform(ratio, 0, 0, ratio, 0, 0);
-      paintBackground(b, run, colors, geometry);
-      ended = null;
-    }
-    const b = this.#buffer.getContext("2d");
-    if (ended === null) {
-      for (let job = 0; job < run.jobs; job++) if (run.state[job] > RUNNING) paintJob(b, run, colors, geometry, job, nowMs);
-    } else {
-      for (const job of ended) paintJob(b, run, colors, geometry, job, nowMs);
+      // Three layers, made once for a size: the background, the jobs, and the previous jobs.
+      this.#background = layer(this.#background, canvas, ratio);
+      paintBackground(this.#background.getContext("2d", CANVAS), run, colors, geometry);
+      const spare = this.#spare;
+      this.#spare = this.#jobs;
+      this.#jobs = layer(spare === this.#previous?.layer ? null : spare, canvas, ratio);
+      this.#jobsSpan = span;
+      this.#repainted = 0;
     }
 
+    const jobs = new JobPainter(this.#jobs.getContext("2d", CANVAS), run, colors, geometry, nowMs);
+    // Jobs that ended behind the repaint; it will come to the others.
+    for (const job of ended) if (job < this.#repainted) jobs.paint(job);
+    const deadline = performance.now() + REPAINT_MS;
+    while (this.#repainted < run.jobs && performance.now() < deadline) {
+      const to = Math.min(run.jobs, this.#repainted + 2048);
+      for (let job = this.#repainted; job < to; job++) if (run.state[job] > RUNNING) jobs.paint(job);
+      this.#repainted = to;
+    }
+    jobs.flush();
+    const repainting = this.#repainted < run.jobs;
+
     c.setTransform(1, 0, 0, 1, 0, 0);
-    c.drawImage(this.#buffer, 0, 0);
+    c.drawImage(this.#background, 0, 0);
+    if (repainting && this.#previous) {
+      const { layer: previous, span: previousSpan } = this.#previous;
+      const left = GUTTER * ratio;
+      const plot = geometry.plot * ratio;
+      c.drawImage(previous, left, 0, plot, canvas.height, left, 0, (plot * previousSpan) / span, canvas.height);
+    }
+    c.drawImage(this.#jobs, 0, 0);
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (!run.report) {
-      for (const job of run.current) if (job >= 0) paintJob(c, run, colors, geometry, job, nowMs);
+      const running = new JobPainter(c, run, colors, geometry, nowMs);
+      for (const job of run.current) if (job >= 0) running.paint(job);
+      running.flush();
     }
     paintMarks(c, run, colors, geometry, nowMs);
+    return repainting;
   }
+}
+
+/** A transparent layer the size of `canvas`, drawn on in CSS pixels: `reused` cleared, if it has that size. */
+function layer(reused, canvas, ratio) {
+  const offscreen = reused?.width === canvas.width && reused.height === canvas.height ? reused : new OffscreenCanvas(canvas.width, canvas.height);
+  const c = offscreen.getContext("2d", CANVAS);
+  c.setTransform(1, 0, 0, 1, 0, 0);
+  c.clearRect(0, 0, offscreen.width, offscreen.height);
+  c.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return offscreen;
 }
 
 function paintBackground(c, run, colors, { width, height, span, plot, lane, x }) {
@@ -128,23 +183,108 @@ function paintBackground(c, run, colors, { width, height, span, plot, lane, x })
   c.textAlign = "left";
 }
 
-function paintJob(c, run, colors, { lane, bar, x }, job, nowMs) {
-  const state = run.state[job];
-  const worker = run.worker[job];
-  if (worker < 0 || state < RUNNING) return;
-  const x0 = x(run.start[job]);
-  const x1 = state === RUNNING ? x(nowMs) : x(run.end[job]);
-  const y = worker * lane + (lane - bar) / 2;
-  // A gap of a pixel between one job and the next in a lane, where there is room.
-  const gap = x1 - x0 > 4 ? 1 : 0;
-  const w = Math.max(x1 - x0 - gap, state === FAILED ? 3 : 1);
-  c.fillStyle = state === ABORTED ? hatchPattern(c, colors.aborted) : colors.state[state];
-  c.fillRect(x0 + gap, y, w, bar);
-  if (w >= 14 && bar >= 12 && state !== RUNNING) {
-    c.font = "11px system-ui, sans-serif";
-    c.textBaseline = "middle";
-    c.fillStyle = colors.onState;
-    c.fillText(GLYPHS[state], x0 + 3, y + bar / 2 + 1);
+const lanes = { state: new Int8Array(0), left: new Float64Array(0), right: new Float64Array(0) };
+
+/**
+ * Paints jobs' blocks. A block that would begin at least half a pixel inside
+ * the one before it in its lane, in the same state, is merged into it: a
+ * million short jobs make a few thousand rectangles, which is all the eye
+ * sees of them anyway. `flush` paints the blocks still held back.
+ */
+class JobPainter {
+  #c;
+  #run;
+  #colors;
+  #geometry;
+  /** x = #origin + ms × #scale, as geometry.x has it, without a call per job. */
+  #origin;
+  #scale;
+  #nowX;
+  #style = null;
+  /** Per lane, the block held back: its state (-1 for none), left and right edges. */
+  #state;
+  #left;
+  #right;
+  /** The lanes with a block held back. */
+  #held = [];
+
+  constructor(c, run, colors, geometry, nowMs) {
+    this.#c = c;
+    this.#run = run;
+    this.#colors = colors;
+    this.#geometry = geometry;
+    this.#origin = geometry.x(0);
+    this.#scale = geometry.x(1) - this.#origin;
+    this.#nowX = geometry.x(nowMs);
+    if (lanes.state.length < run.workers) {
+      lanes.state = new Int8Array(run.workers).fill(-1);
+      lanes.left = new Float64Array(run.workers);
+      lanes.right = new Float64Array(run.workers);
+    }
+    // Shared by every painter: each flushes (and so empties) them before the next paints.
+    this.#state = lanes.state;
+    this.#left = lanes.left;
+    this.#right = lanes.right;
+  }
+
+  paint(job) {
+    const run = this.#run;
+    const state = run.state[job];
+    if (state < RUNNING) return;
+    const worker = run.worker[job];
+    if (worker < 0) return;
+    const x0 = this.#origin + run.start[job] * this.#scale;
+    const x1 = state === RUNNING ? this.#nowX : this.#origin + run.end[job] * this.#scale;
+    // A gap of a pixel between one job and the next in a lane, where there is room.
+    const gap = x1 - x0 > 4 ? 1 : 0;
+    const w = Math.max(x1 - x0 - gap, state === FAILED ? 3 : 1);
+    const left = x0 + gap;
+    const bar = this.#geometry.bar;
+    const glyph = w >= 14 && bar >= 12 && state !== RUNNING;
+    const held = this.#state[worker];
+    if (!glyph && held === state && left >= this.#left[worker] && left <= this.#right[worker] - 0.5) {
+      this.#right[worker] = Math.max(this.#right[worker], left + w);
+      return;
+    }
+    if (held >= 0) this.#paintHeld(worker);
+    if (glyph) {
+      this.#rect(worker, state, left, left + w);
+      const c = this.#c;
+      c.font = "11px system-ui, sans-serif";
+      c.textBaseline = "middle";
+      this.#fill(this.#colors.onState);
+      c.fillText(GLYPHS[state], x0 + 3, this.#top(worker) + bar / 2 + 1);
+      return;
+    }
+    if (held < 0) this.#held.push(worker);
+    this.#state[worker] = state;
+    this.#left[worker] = left;
+    this.#right[worker] = left + w;
+  }
+
+  flush() {
+    for (const worker of this.#held) if (this.#state[worker] >= 0) this.#paintHeld(worker);
+    this.#held.length = 0;
+  }
+
+  #paintHeld(worker) {
+    this.#rect(worker, this.#state[worker], this.#left[worker], this.#right[worker]);
+    this.#state[worker] = -1;
+  }
+
+  #top(worker) {
+    const { lane, bar } = this.#geometry;
+    return worker * lane + (lane - bar) / 2;
+  }
+
+  #rect(worker, state, left, right) {
+    const colors = this.#colors;
+    this.#fill(state === ABORTED ? hatchPattern(this.#c, colors.aborted) : colors.state[state]);
+    this.#c.fillRect(left, this.#top(worker), right - left, this.#geometry.bar);
+  }
+
+  #fill(style) {
+    if (style !== this.#style) this.#c.fillStyle = this.#style = style;
   }
 }
 
@@ -190,7 +330,7 @@ function hatchPattern(context, color) {
   const cached = hatches.get(color);
   if (cached) return cached;
   const tile = new OffscreenCanvas(6, 6);
-  const t = tile.getContext("2d");
+  const t = tile.getContext("2d", CANVAS);
   t.fillStyle = color;
   t.globalAlpha = 0.35;
   t.fillRect(0, 0, 6, 6);
@@ -221,13 +361,18 @@ export function gridLayout(jobs, width) {
  * state. It repaints only the cells whose job changed since the last frame,
  * and everything when its size or colours change. When the run is cancelled,
  * the change spreads out from the job that caused it over `spreadMs`, so that
- * the eye can follow it.
+ * the eye can follow it. Cells are painted a state at a time, as one path:
+ * thousands of rectangles cost the browser little more than one.
  */
 export class Grid {
   #canvas;
   #key = "";
   #run = null;
   #layout = null;
+  /** How far the cancellation had spread at the last paint, from 0 to 1. */
+  #spread = 1;
+  /** Per cell, whether it is already in the list to paint. */
+  #listed = null;
 
   constructor(canvas) {
     this.#canvas = canvas;
@@ -236,55 +381,133 @@ export class Grid {
   draw(run, colors, { wallNow, spreadMs }) {
     const width = this.#canvas.clientWidth || 600;
     const spreading = run.cancelWall !== null && spreadMs > 0 && wallNow - run.cancelWall <= spreadMs + 32;
+    const spread = spreading ? Math.min(1, (wallNow - run.cancelWall) / spreadMs) : 1;
     const key = `${width}|${run.jobs}|${colors.state.join()}`;
-    let cells = run.takeChanged();
-    if (key !== this.#key || run !== this.#run || spreading) {
+    const changed = run.takeChanged();
+    if (key !== this.#key || run !== this.#run || spread < this.#spread) {
       this.#key = key;
       this.#run = run;
       this.#layout = gridLayout(run.jobs, width);
+      this.#listed = new Uint8Array(this.#layout.cells);
       fit(this.#canvas, this.#layout.height);
-      cells = null;
+      this.#paint(run, colors, null, spread);
+    } else {
+      const { perCell } = this.#layout;
+      const cells = [];
+      const list = (cell) => {
+        if (!this.#listed[cell]) {
+          this.#listed[cell] = 1;
+          cells.push(cell);
+        }
+      };
+      // A cell shows its first job.
+      for (const job of changed) if (job % perCell === 0) list(job / perCell);
+      if (spread > this.#spread) this.#reached(run, this.#spread, spread, list);
+      this.#paint(run, colors, cells, spread);
+      for (const cell of cells) this.#listed[cell] = 0;
     }
-    this.#paint(run, colors, cells, spreading ? (wallNow - run.cancelWall) / spreadMs : 1);
+    this.#spread = spread;
     return this.#layout;
   }
 
+  /** Lists the cancelled cells the spread reached between `from` and `to`. */
+  #reached(run, from, to, list) {
+    const { perCell, cells } = this.#layout;
+    const origin = run.cancelOrigin;
+    const farthest = Math.max(origin, run.jobs - origin, 1);
+    for (let cell = 0; cell < cells; cell++) {
+      const job = cell * perCell;
+      const state = run.state[job];
+      if (state !== CANCELED && state !== ABORTED) continue;
+      const reach = Math.abs(job - origin) / farthest;
+      if (reach > from && reach <= to) list(cell);
+    }
+  }
+
+  /** Paints `cells`, or every cell if null, with the cancellation shown spread as far as `spread`. */
   #paint(run, colors, cells, spread) {
-    const c = this.#canvas.getContext("2d");
-    const { size, columns, perCell } = this.#layout;
+    const c = this.#canvas.getContext("2d", CANVAS);
+    const { size, columns, perCell, cells: count } = this.#layout;
     const gap = size >= 6 ? 1 : 0;
     const glyphs = size >= 14 && run.jobs <= 2000;
     const origin = run.cancelOrigin;
     const farthest = Math.max(origin, run.jobs - origin, 1);
-    c.font = `${Math.floor(size * 0.62)}px system-ui, sans-serif`;
-    c.textAlign = "center";
-    c.textBaseline = "middle";
-    const paint = (cell) => {
+    const cleared = [];
+    const filled = new Map();
+    const outlined = new Path2D();
+    const marked = [];
+    const fill = (state, x, y, width) => {
+      if (!filled.has(state)) filled.set(state, new Path2D());
+      filled.get(state).rect(x + gap, y + gap, width - 2 * gap, size - 2 * gap);
+    };
+    // Cells next to each other in a row make one rectangle: to clear, and,
+    // when no gap parts them, to fill in one state.
+    let clearFrom = 0, clearTo = 0;
+    let fillState = -1, fillFrom = 0, fillTo = 0;
+    const endClear = () => {
+      if (clearTo > clearFrom) cleared.push((clearFrom % columns) * size, Math.floor(clearFrom / columns) * size, (clearTo - clearFrom) * size);
+      clearFrom = clearTo = 0;
+    };
+    const endFill = () => {
+      if (fillState >= 0) fill(fillState, (fillFrom % columns) * size, Math.floor(fillFrom / columns) * size, (fillTo - fillFrom) * size);
+      fillState = -1;
+    };
+    const add = (cell) => {
       const job = cell * perCell;
       let state = run.state[job];
       if ((state === CANCELED || state === ABORTED) && Math.abs(job - origin) / farthest > spread) {
         state = state === CANCELED ? QUEUED : RUNNING;
       }
+      const rowStart = cell % columns === 0;
+      if (cells) {
+        if (cell !== clearTo || rowStart) {
+          endClear();
+          clearFrom = cell;
+        }
+        clearTo = cell + 1;
+      }
+      if (gap === 0 && state !== CANCELED) {
+        if (state !== fillState || cell !== fillTo || rowStart) {
+          endFill();
+          fillState = state;
+          fillFrom = cell;
+        }
+        fillTo = cell + 1;
+        return;
+      }
       const cx = (cell % columns) * size;
       const cy = Math.floor(cell / columns) * size;
-      c.clearRect(cx, cy, size, size);
-      if (state === CANCELED) {
-        c.strokeStyle = colors.state[CANCELED];
-        c.lineWidth = 1;
-        c.strokeRect(cx + gap + 0.5, cy + gap + 0.5, size - 2 * gap - 1, size - 2 * gap - 1);
-      } else {
-        c.fillStyle = colors.state[state];
-        c.fillRect(cx + gap, cy + gap, size - 2 * gap, size - 2 * gap);
-      }
-      if (glyphs && state >= SUCCEEDED) {
-        c.fillStyle = state === CANCELED ? colors.state[CANCELED] : colors.onState;
-        c.fillText(GLYPHS[state], cx + size / 2, cy + size / 2 + 1);
-      }
+      if (state === CANCELED) outlined.rect(cx + gap + 0.5, cy + gap + 0.5, size - 2 * gap - 1, size - 2 * gap - 1);
+      else fill(state, cx, cy, size);
+      if (glyphs && state >= SUCCEEDED) marked.push(state, cx + size / 2, cy + size / 2 + 1);
     };
-    if (cells === null) {
-      for (let cell = 0; cell < this.#layout.cells; cell++) paint(cell);
+    if (cells) {
+      if (!cells.length) return;
+      for (const cell of cells) add(cell);
+      endClear();
+      endFill();
+      // Not a "destination-out" fill of a path: headless Chromium then showed every canvas black.
+      for (let i = 0; i < cleared.length; i += 3) c.clearRect(cleared[i], cleared[i + 1], cleared[i + 2], size);
     } else {
-      for (const job of cells) paint(Math.floor(job / perCell));
+      c.clearRect(0, 0, this.#canvas.width, this.#canvas.height);
+      for (let cell = 0; cell < count; cell++) add(cell);
+      endFill();
+    }
+    for (const [state, path] of filled) {
+      c.fillStyle = colors.state[state];
+      c.fill(path);
+    }
+    c.strokeStyle = colors.state[CANCELED];
+    c.lineWidth = 1;
+    c.stroke(outlined);
+    if (marked.length) {
+      c.font = `${Math.floor(size * 0.62)}px system-ui, sans-serif`;
+      c.textAlign = "center";
+      c.textBaseline = "middle";
+      for (let i = 0; i < marked.length; i += 3) {
+        c.fillStyle = marked[i] === CANCELED ? colors.state[CANCELED] : colors.onState;
+        c.fillText(GLYPHS[marked[i]], marked[i + 1], marked[i + 2]);
+      }
     }
   }
 }
