@@ -19,7 +19,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Event, Gate, JobState, OptionError, Options, Status, Value};
+use crate::{Clock, Event, Gate, JobState, Moment, OptionError, Options, Status, Value};
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -109,6 +109,8 @@ extern "C" {
     #[wasm_bindgen(js_name = emitProgress)]
     fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, wait_ms: u32, at_ms: f64);
 
+    /// The arrays are copies, which the report keeps: a big report makes its
+    /// job objects and log lines from them when they are first read.
     #[wasm_bindgen(js_name = buildReport)]
     #[allow(clippy::too_many_arguments)]
     fn build_report(
@@ -117,14 +119,16 @@ extern "C" {
         max_late_ms: f64,
         timing_distorted: bool,
         seed: f64,
-        waits: &[u32],
-        states: &[u8],
-        workers: &[i32],
-        starts: &[f64],
-        ends: &[f64],
-        error_ids: &[u32],
+        waits: Vec<u32>,
+        states: Vec<u8>,
+        workers: Vec<i32>,
+        starts: Vec<f64>,
+        ends: Vec<f64>,
+        error_ids: Vec<u32>,
         error_messages: &str,
-        log: &str,
+        moment_kinds: Vec<u8>,
+        moment_jobs: Vec<u32>,
+        every_error: bool,
     ) -> JsValue;
 }
 
@@ -184,7 +188,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
             report.as_mut().poll(cx)
         })
         .await;
-        Ok(to_js(&report, !options.fail_fast))
+        Ok(to_js(report, !options.fail_fast))
     })
 }
 
@@ -500,7 +504,9 @@ fn option_error(error: &OptionError) -> JsValue {
     js
 }
 
-fn to_js(demo: &DemoReport, every_error: bool) -> JsValue {
+/// Hands the report to `web.js` as columns by job id, and the log as its
+/// moments: JS writes the lines, a slice at a time.
+fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let report = &demo.report;
     let status = match report.status {
         Status::Completed => "completed",
@@ -508,29 +514,37 @@ fn to_js(demo: &DemoReport, every_error: bool) -> JsValue {
         Status::Stopped => "stopped",
     };
     let jobs = &report.jobs;
-    let states: Vec<u8> = jobs.iter().map(|job| state_code(job.state)).collect();
-    let workers: Vec<i32> = jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect();
-    let starts: Vec<f64> = jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect();
-    let ends: Vec<f64> = jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect();
-    let error_ids: Vec<u32> = report.failures.iter().map(|f| f.job as u32).collect();
+    let states = jobs.iter().map(|job| state_code(job.state)).collect();
+    let workers = jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect();
+    let starts = jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect();
+    let ends = jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect();
+    let error_ids = report.failures.iter().map(|f| f.job as u32).collect();
     let error_messages: Vec<String> = report.failures.iter().map(|f| f.error.to_string()).collect();
-    let mut log = String::new();
-    demo.write_log(&mut log, every_error);
-    log.pop(); // the last newline
+    let (moment_kinds, moment_jobs) = report
+        .moments
+        .iter()
+        .map(|moment| match *moment {
+            Moment::Started(job) => (0, job as u32),
+            Moment::Canceled(job) => (1, job as u32),
+            Moment::Aborted(job) => (2, job as u32),
+        })
+        .unzip();
     build_report(
         status,
         report.elapsed_ms,
         demo.max_lateness_ms(),
         demo.timing_distorted(),
         demo.seed.map_or(-1.0, |seed| seed as f64),
-        &demo.waits,
-        &states,
-        &workers,
-        &starts,
-        &ends,
-        &error_ids,
+        demo.waits,
+        states,
+        workers,
+        starts,
+        ends,
+        error_ids,
         &error_messages.join("\n"),
-        &log,
+        moment_kinds,
+        moment_jobs,
+        every_error,
     )
 }
 

@@ -331,3 +331,24 @@ async fn waits_may_be_a_typed_array() {
     let error = rejection(js("{ waits: new BigInt64Array([5n]) }")).await;
     assert_eq!(String::from(error.message()), "waits[0] must be an integer from 0 to 600000, got a bigint");
 }
+
+/// The log the Rust demo writes for the same run, on the virtual clock.
+fn log_on_the_virtual_clock(workers: u32, waits: &[u32], fail_fast: bool) -> Vec<String> {
+    use dispatcher_demo::{demo, Options, VirtualClock};
+    let options = Options { workers, waits: Some(waits.to_vec()), fail_fast, ..Options::default() };
+    let clock = VirtualClock::new();
+    let demo = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();
+    demo.log(!fail_fast)
+}
+
+#[wasm_bindgen_test]
+async fn the_log_is_the_one_the_rust_demo_writes() {
+    // Every kind of line: started, canceled, aborted, and the errors; times
+    // far enough apart that real timers keep the virtual clock's order.
+    for (workers, waits, fail_fast) in [(2, [300, 20, 999, 5, 5], true), (2, [30, 999, 0, 995, 5], false)] {
+        let options = options(&format!(r#"{{"workers": {workers}, "waits": {waits:?}, "failFast": {fail_fast}}}"#));
+        let expected = log_on_the_virtual_clock(workers, &waits, fail_fast);
+        assert_eq!(expected.len(), 7, "{expected:?}");
+        assert_eq!(strings(&get(&report(options).await, "log")), expected);
+    }
+}
