@@ -66,28 +66,22 @@ const EAGER_JOBS = 10_000;
 export const REPORT_COLUMNS = Symbol.for("dispatcher-demo.reportColumns");
 
 /**
- * The report, from typed arrays by job id: `waits`, `states`, `workers`,
- * `starts`, `ends` (-1 for no worker, NaN for no time); the failures' ids and
- * messages (one a line); and the log, as each moment's kind (0 started,
- * 1 canceled, 2 aborted) and job, in order, then whether it ends with every
- * error or the first. (A `src/web.rs` that writes the log itself passes it as
- * one string of lines instead, and the columns as views into wasm memory,
- * valid only during this call.)
+ * The report, from typed arrays by job id (copies, which it may keep):
+ * `waits`, `states`, `workers`, `starts`, `ends` (-1 for no worker, NaN for
+ * no time); the failures' ids and messages (one a line); and the log, as
+ * each moment's kind (0 started, 1 canceled, 2 aborted) and job, in order,
+ * then whether it ends with every error or the first.
  *
  * The report of a big run makes its million objects and lines only if they
  * are read: building them, and collecting them, would hold the page for
  * hundreds of milliseconds, whether it wants them or not.
  */
 export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, waits, states, workers, starts, ends,
-                            errorIds, errorMessages, ...log) {
-  const written = typeof log[0] === "string";
-  const keep = (array) => (written ? array.slice() : array);
-  const columns = { waits: keep(waits), states: keep(states), workers: keep(workers), starts: keep(starts), ends: keep(ends) };
+                            errorIds, errorMessages, momentKinds, momentJobs, everyError) {
   const messages = errorIds.length ? errorMessages.split("\n") : [];
   const errors = Array.from(errorIds, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
-  columns.log = written
-    ? (log[0] ? log[0].split("\n") : [])
-    : new LogLines(log[0], log[1], columns.waits, log[2] ? messages : messages.slice(0, 1));
+  const log = new LogLines(momentKinds, momentJobs, waits, everyError ? messages : messages.slice(0, 1));
+  const columns = { waits, states, workers, starts, ends, log };
   const report = {
     status,
     error: errors[0] ?? null,
