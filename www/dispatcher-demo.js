@@ -207,6 +207,10 @@ export class DispatcherDemo extends HTMLElement {
     ui.form.addEventListener("change", (event) => {
       if (event.target !== ui.preset) this.#settingsChanged();
     }, { signal });
+    root.querySelector('link[rel="stylesheet"]').addEventListener("load", () => {
+      this.#colors = null;
+      this.#schedule();
+    }, { signal });
     for (const query of ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"]) {
       matchMedia(query).addEventListener("change", () => {
         this.#colors = null;
@@ -526,7 +530,7 @@ export class DispatcherDemo extends HTMLElement {
   #draw() {
     this.#frame = 0;
     const run = this.#shown;
-    const colors = (this.#colors ??= this.#readColors());
+    const colors = this.#colors ?? this.#readColors();
     const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
     const spreadMs = reducedMotion ? 0 : 450;
     const wallNow = performance.now();
@@ -658,11 +662,12 @@ export class DispatcherDemo extends HTMLElement {
     }
   }
 
+  /** The colours, from the stylesheet's custom properties; kept once the stylesheet is in. */
   #readColors() {
     const style = getComputedStyle(this.shadowRoot.querySelector(".stage"));
     const get = (name) => style.getPropertyValue(name).trim();
     const state = ["--dd-queued", "--dd-queued", "--dd-running", "--dd-succeeded", "--dd-failed", "--dd-canceled", "--dd-aborted"].map(get);
-    return {
+    const colors = {
       state,
       aborted: get("--dd-aborted"),
       onState: get("--dd-on-state"),
@@ -672,6 +677,9 @@ export class DispatcherDemo extends HTMLElement {
       now: get("--dd-now"),
       background: get("--dd-panel"),
     };
+    // Before the stylesheet has loaded there are none, and canvases drew black: read them again then.
+    if (state.every(Boolean)) this.#colors = colors;
+    return colors;
   }
 }
 

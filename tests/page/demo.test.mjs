@@ -254,3 +254,23 @@ test("an invalid attribute is shown on the element, and nothing runs", async () 
   assert.equal(await page.evaluate(() => window.reports.length), 2);
   await page.close();
 });
+
+test("the canvases take the stylesheet's colours even when it comes after the first frame", async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.route("**/dispatcher-demo.css", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await collectReports(page);
+  await page.goto(`${server.url}/index.html?jobs=200&max-wait-ms=1&seed=1&autorun`);
+  await nthReport(page);
+  await page.waitForTimeout(300);
+  const [cell, succeeded] = await demo(page).evaluate((element) => {
+    const root = element.shadowRoot;
+    const pixel = root.querySelector(".grid").getContext("2d").getImageData(3, 3, 1, 1).data;
+    const color = getComputedStyle(root.querySelector(".stage")).getPropertyValue("--dd-succeeded").trim();
+    return [[...pixel.slice(0, 3)].join(), color.match(/[0-9a-f]{2}/gi).map((hex) => parseInt(hex, 16)).join()];
+  });
+  assert.equal(cell, succeeded);
+  await page.close();
+});
