@@ -42,13 +42,15 @@ export function nextTask() {
 }
 
 // Calls `onProgress` like an event listener: an exception is reported, and
-// the run goes on.
+// the run goes on. Returns the time after it, which the run's clock takes as
+// its next reading: the callback may have taken a while.
 export function emitProgress(onProgress, type, jobId, worker, waitMs, atMs) {
   try {
     onProgress({ type: EVENT_TYPES[type], jobId, worker: worker < 0 ? null : worker, waitMs, atMs });
   } catch (error) {
     globalThis.reportError(error);
   }
+  return performance.now();
 }
 
 /** A report of more jobs than this builds its `jobs` and `log` when they are first read. */

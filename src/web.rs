@@ -106,8 +106,9 @@ extern "C" {
     #[wasm_bindgen(js_name = nextTask)]
     fn next_task() -> Promise;
 
+    /// Returns `performance.now()` after the callback.
     #[wasm_bindgen(js_name = emitProgress)]
-    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, wait_ms: u32, at_ms: f64);
+    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, wait_ms: u32, at_ms: f64) -> f64;
 
     /// The arrays are copies, which the report keeps: a big report makes its
     /// job objects and log lines from them when they are first read.
@@ -175,9 +176,8 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                     Event::Canceled { job } => (4, job, -1),
                     Event::Aborted { job, worker } => (5, job, worker as i32),
                 };
-                emit_progress(&on_progress, kind, job as u32, worker, wait_ms, at_ms);
-                // The callback took time.
-                clock.reading.set(None);
+                // The callback took time: the clock takes the time after it.
+                clock.reading.set(Some(emit_progress(&on_progress, kind, job as u32, worker, wait_ms, at_ms)));
             }
         });
         let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
@@ -317,8 +317,9 @@ pub fn panic_for_tests(message: &str) {
 /// time twice per job: for a million zero waits, that was more than half of
 /// `run()`'s time. So a reading is kept until time can have moved on: the
 /// next poll of the run (a timer fired, a signal aborted, a pause ended: a
-/// new task), the next progress event (JS ran), or `ZEROS_PER_CHECK` zero
-/// waits (a few microseconds of Rust, below the clock's own resolution).
+/// new task), or `ZEROS_PER_CHECK` zero waits (a few microseconds of Rust,
+/// below the clock's own resolution). A progress callback runs JS, so it
+/// hands back the time after it.
 #[derive(Default)]
 struct BrowserClock {
     /// When the current slice of work began.
