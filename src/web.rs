@@ -6,11 +6,13 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::{ready, Future, Ready};
-use std::pin::pin;
+use std::pin::{pin, Pin};
+use std::rc::Rc;
+use std::task::{ready, Context, Poll};
 use std::sync::Once;
 
 use futures::channel::oneshot;
-use futures::future::{self, Either, FutureExt};
+use futures::future::{self, Either};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Function, Object, Promise, RangeError, Reflect, TypeError};
 use wasm_bindgen::convert::TryFromJsValue;
@@ -165,7 +167,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
             Some(signal) => Either::Left(aborted(signal)),
             None => Either::Right(future::pending()),
         };
-        let clock = &BrowserClock { slice: Cell::new(performance_now()), ..BrowserClock::default() };
+        let clock = &BrowserClock { slice: Rc::new(Cell::new(Some(performance_now()))), ..BrowserClock::default() };
         let mut on_event = on_progress.map(|on_progress| {
             move |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
                 let (kind, job, worker) = match *event {
@@ -311,7 +313,11 @@ pub fn panic_for_tests(message: &str) {
 ///
 /// A 0 ms wait takes no time, since the browser would clamp a nested
 /// `setTimeout` to 4 ms. But a run of many such jobs must not hold the page:
-/// every `SLICE_MS` of them, the wait goes round the event loop instead.
+/// once the current slice of work has lasted `SLICE_MS`, every zero wait
+/// goes round the event loop instead, until one comes back in a new task and
+/// starts the next slice. (Every one: had only the first worker to notice
+/// yielded, the nine others would each have gone on for a slice of their own
+/// in the same task, holding the page for 80 ms.)
 ///
 /// Reading `performance.now()` is a call into JS, and the recorder wants the
 /// time twice per job: for a million zero waits, that was more than half of
@@ -322,16 +328,13 @@ pub fn panic_for_tests(message: &str) {
 /// hands back the time after it.
 #[derive(Default)]
 struct BrowserClock {
-    /// When the current slice of work began.
-    slice: Cell<f64>,
+    /// When the current slice of work began; `None` once it is over.
+    slice: Rc<Cell<Option<f64>>>,
     /// Zero waits since the clock was last read.
     zeros: Cell<u32>,
     /// `performance.now()`, while it is still the time.
     reading: Cell<Option<f64>>,
 }
-
-/// Completes in a new task, once the page has had its turn.
-type NextTask = future::Map<JsFuture, fn(Result<JsValue, JsValue>)>;
 
 /// The longest stretch of zero waits before the page gets a turn.
 const SLICE_MS: f64 = 8.0;
@@ -351,21 +354,42 @@ impl Clock for BrowserClock {
 
     fn sleep(&self, ms: u32) -> Self::Sleep {
         if ms > 0 {
-            self.slice.set(self.now() + ms as f64);
             return Either::Right(Either::Left(TimeoutFuture::new(ms)));
         }
+        let next_task = || Either::Right(Either::Right(NextTask { task: next_task().into(), slice: self.slice.clone() }));
+        let Some(start) = self.slice.get() else {
+            return next_task();
+        };
         self.zeros.set(self.zeros.get() + 1);
         if self.zeros.get() < ZEROS_PER_CHECK {
             return Either::Left(ready(()));
         }
         self.zeros.set(0);
         self.reading.set(None);
-        let now = self.now();
-        if now - self.slice.get() < SLICE_MS {
+        if self.now() - start < SLICE_MS {
             return Either::Left(ready(()));
         }
-        self.slice.set(now);
-        Either::Right(Either::Right(JsFuture::from(next_task()).map(drop as fn(_))))
+        self.slice.set(None);
+        next_task()
+    }
+}
+
+/// Completes in a new task, once the page has had its turn, and starts the
+/// next slice of work there.
+struct NextTask {
+    task: JsFuture,
+    slice: Rc<Cell<Option<f64>>>,
+}
+
+impl Future for NextTask {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        ready!(Pin::new(&mut self.task).poll(cx)).ok();
+        if self.slice.get().is_none() {
+            self.slice.set(Some(performance_now()));
+        }
+        Poll::Ready(())
     }
 }
 
