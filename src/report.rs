@@ -74,15 +74,20 @@ pub struct Report<E> {
 pub struct Recorder<'c, C> {
     clock: &'c C,
     origin: f64,
+    /// By id. Records are added as jobs first appear, in id order, and the
+    /// vectors grow as they go: nothing is written, nor is wasm memory grown,
+    /// for a million jobs before the first one starts.
     jobs: Vec<JobRecord>,
+    total: usize,
     moments: Vec<Moment>,
 }
+
+const WAITING: JobRecord = JobRecord { state: JobState::Waiting, worker: None, start_ms: None, end_ms: None };
 
 impl<'c, C: Clock> Recorder<'c, C> {
     /// A recorder for jobs `0..jobs`, whose times count from now.
     pub fn new(clock: &'c C, jobs: usize) -> Self {
-        let waiting = JobRecord { state: JobState::Waiting, worker: None, start_ms: None, end_ms: None };
-        Recorder { clock, origin: clock.now(), jobs: vec![waiting; jobs], moments: Vec::with_capacity(jobs) }
+        Recorder { clock, origin: clock.now(), jobs: Vec::new(), total: jobs, moments: Vec::new() }
     }
 
     /// Ms since the recorder was made.
@@ -94,6 +99,9 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// the time it noted it at, in ms since the start of the run: the clock
     /// is read once per event, and not for `Queued`, which needs no time.
     pub fn record<E>(&mut self, event: &Event<'_, E>) -> Option<f64> {
+        if event.job() >= self.jobs.len() {
+            self.jobs.resize(event.job() + 1, WAITING);
+        }
         let (job, state) = match *event {
             Event::Queued { .. } => return None,
             Event::Started { job, .. } => (job, JobState::Running),
@@ -127,7 +135,11 @@ impl<'c, C: Clock> Recorder<'c, C> {
             status: outcome.status,
             failures: outcome.failures,
             elapsed_ms: self.elapsed_ms(),
-            jobs: self.jobs,
+            jobs: {
+                let mut jobs = self.jobs;
+                jobs.resize(self.total.max(jobs.len()), WAITING);
+                jobs
+            },
             moments: self.moments,
         }
     }
