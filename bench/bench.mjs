@@ -60,9 +60,14 @@ window.bench = {
       const started = performance.now();
       const report = await dispatcher.run({ jobs, maxWaitMs: 1, queueLength: 100 });
       const total = performance.now() - started;
-      if (report.status !== "completed" || report.jobs.length !== jobs) throw new Error("the run did not complete");
+      // A report of more than 10,000 jobs makes its job objects and log lines
+      // when they are first read: that read is timed on its own.
+      const reading = performance.now();
+      const read = report.jobs.length + report.log.length;
+      const firstReadMs = performance.now() - reading;
+      if (report.status !== "completed" || report.jobs.length !== jobs || read < 2 * jobs) throw new Error("the run did not complete");
       // elapsedMs runs from the dispatcher's first poll to its end; the rest is the report.
-      if (!fastest || total < fastest.totalMs) fastest = { totalMs: total, dispatchMs: report.elapsedMs, reportMs: total - report.elapsedMs };
+      if (!fastest || total < fastest.totalMs) fastest = { totalMs: total, dispatchMs: report.elapsedMs, reportMs: total - report.elapsedMs, firstReadMs };
     }
     return fastest;
   },
