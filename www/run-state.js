@@ -12,7 +12,8 @@ const BY_NAME = Object.fromEntries(STATE_NAMES.map((name, code) => [name, code])
 const ENDS = { succeed: SUCCEEDED, fail: FAILED, cancel: CANCELED, abort: ABORTED };
 /** The report's columns (see src/web.js): its states' codes, and ours. */
 const REPORT_COLUMNS = Symbol.for("dispatcher-demo.reportColumns");
-const FROM_REPORT = Uint8Array.from(["waiting", "running", "succeeded", "failed", "canceled", "aborted"], (name) => BY_NAME[name]);
+const REPORT_STATES = ["waiting", "running", "succeeded", "failed", "canceled", "aborted"];
+const FROM_REPORT = Uint8Array.from(REPORT_STATES, (name) => BY_NAME[name]);
 /** The log's last lines kept while the run goes. */
 const LOG_TAIL = 200;
 const STARTED = 0, CANCELED_LINE = 1, ABORTED_LINE = 2;
@@ -181,9 +182,8 @@ export class RunState {
 
 /** A report's columns, from its objects: for a report made elsewhere than src/web.js. */
 function columnsOf({ jobs, log }) {
-  const names = ["waiting", "running", "succeeded", "failed", "canceled", "aborted"];
   return {
-    states: Uint8Array.from(jobs, (job) => names.indexOf(job.state)),
+    states: Uint8Array.from(jobs, (job) => REPORT_STATES.indexOf(job.state)),
     workers: Int32Array.from(jobs, (job) => job.worker ?? -1),
     starts: Float64Array.from(jobs, (job) => job.startMs ?? NaN),
     ends: Float64Array.from(jobs, (job) => job.endMs ?? NaN),
