@@ -3,7 +3,8 @@
 //! quotes: `cargo run --example replay`.
 
 use dispatcher_demo::demo;
-use dispatcher_demo::{JobState, Options, VirtualClock};
+use bounded_dispatcher::VirtualClock;
+use dispatcher_demo::{JobState, Options};
 
 fn main() {
     let fixture: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/seed-run.json")).unwrap();

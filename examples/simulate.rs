@@ -3,7 +3,8 @@
 //!   cargo run --release --example simulate -- seed=1 threshold-ms=1000
 //!   cargo run --release --example simulate -- jobs=1000 max-wait-ms=1
 
-use dispatcher_demo::{demo, Options, VirtualClock};
+use bounded_dispatcher::VirtualClock;
+use dispatcher_demo::{demo, Options};
 
 fn main() {
     let mut options = Options::default();

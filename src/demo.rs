@@ -5,7 +5,9 @@ use std::fmt::{self, Write};
 use std::future::Future;
 use std::num::NonZeroUsize;
 
-use crate::{Clock, Dispatcher, Event, Gate, JobId, JobState, Moment, Options, Recorder, Report};
+use bounded_dispatcher::{Clock, Dispatcher, Event, Gate, JobId};
+
+use crate::{JobState, Moment, Options, Recorder, Report};
 
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub fn draw_waits(seed: u64, jobs: u32, max_wait_ms: u32) -> Vec<u32> {
 
 /// What [`run`] calls with each event, the job's wait and the ms since the
 /// start of the run.
-pub type OnEvent<'a> = &'a mut dyn FnMut(&Event<'_, WaitTooLong>, u32, f64);
+pub type OnEvent<'a> = &'a mut dyn FnMut(&Event<'_, (), WaitTooLong>, u32, f64);
 
 /// A demo run's report, with the waits it ran.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +80,7 @@ pub async fn run<C: Clock>(
         }
     };
     let mut dispatcher = Dispatcher::new(nonzero(options.workers))
-        .queue_length(nonzero(options.queue_length))
+        .queue_length(options.queue_length as usize)
         .cancel_in_flight(options.cancel_in_flight)
         .fail_fast(options.fail_fast);
     if let Some(gate) = gate {
@@ -86,12 +88,12 @@ pub async fn run<C: Clock>(
     }
     let mut recorder = Recorder::new(clock, waits.len());
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
-    let observe = |event: Event<'_, WaitTooLong>| {
+    let observe = |event: Event<'_, (), WaitTooLong>| {
         let at_ms = recorder.record(&event);
         if let Some(on_event) = on_event.as_deref_mut() {
             // The recorder needs no time for a job put in the queue: read it only for them.
             let at_ms = at_ms.unwrap_or_else(|| recorder.elapsed_ms());
-            on_event(&event, waits[event.job()], at_ms);
+            on_event(&event, waits[event.jobs().start], at_ms);
         }
     };
     let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
@@ -131,7 +133,7 @@ impl DemoReport {
             // Writing to a String cannot fail.
             let _ = match *moment {
                 Moment::Started(job) => writeln!(out, "Working on the job #{job}. Wait for {} ms.", self.waits[job]),
-                Moment::Canceled(job) => writeln!(out, "Canceled the job #{job}"),
+                Moment::Canceled { start, end } => (start..end).try_for_each(|job| writeln!(out, "Canceled the job #{job}")),
                 Moment::Aborted(job) => writeln!(out, "Aborted the job #{job} while it was waiting"),
             };
         }

@@ -24,7 +24,7 @@ pub enum Value {
 pub struct Options {
     /// How many jobs run at once.
     pub workers: u32,
-    /// How many jobs wait in the queue.
+    /// How many jobs wait in the queue; 0 is Go's unbuffered channel.
     pub queue_length: u32,
     /// How many jobs, when the waits are drawn.
     pub jobs: u32,
@@ -36,9 +36,9 @@ pub struct Options {
     pub seed: Option<u64>,
     /// The waits, given explicitly; overrides `jobs`, `max_wait_ms` and `seed`.
     pub waits: Option<Vec<u32>>,
-    /// See [`Dispatcher::cancel_in_flight`](crate::Dispatcher::cancel_in_flight).
+    /// See [`Dispatcher::cancel_in_flight`](bounded_dispatcher::Dispatcher::cancel_in_flight).
     pub cancel_in_flight: bool,
-    /// See [`Dispatcher::fail_fast`](crate::Dispatcher::fail_fast).
+    /// See [`Dispatcher::fail_fast`](bounded_dispatcher::Dispatcher::fail_fast).
     pub fail_fast: bool,
 }
 
@@ -68,7 +68,7 @@ pub const MAX_SEED: u64 = (1 << 53) - 1;
 /// The range of each integer option, inclusive.
 pub const WORKERS: (u64, u64) = (1, 10_000);
 #[allow(missing_docs)]
-pub const QUEUE_LENGTH: (u64, u64) = (1, MAX_JOBS as u64);
+pub const QUEUE_LENGTH: (u64, u64) = (0, MAX_JOBS as u64);
 #[allow(missing_docs)]
 pub const JOBS: (u64, u64) = (0, MAX_JOBS as u64);
 #[allow(missing_docs)]
@@ -313,7 +313,7 @@ mod tests {
         );
         assert_eq!(
             message(&[("queueLength", Value::String("10".into()))]),
-            r#"queueLength must be an integer from 1 to 1000000, got "10" (a string)"#
+            r#"queueLength must be an integer from 0 to 1000000, got "10" (a string)"#
         );
         assert_eq!(message(&[("failFast", Value::Number(1.0))]), "failFast must be true or false, got 1");
         assert_eq!(

@@ -1,7 +1,7 @@
 //! A record of one run: each job's final state, worker and times, and the
 //! order in which jobs started, were cancelled or were aborted.
 
-use crate::{Clock, Event, Failure, JobId, Outcome, Status};
+use bounded_dispatcher::{Clock, Event, Failure, JobId, Outcome, Status};
 
 /// The state a job ends in. Every job of a finished run is in exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,7 +51,8 @@ pub struct JobRecord {
 #[allow(missing_docs)]
 pub enum Moment {
     Started(JobId),
-    Canceled(JobId),
+    /// Jobs `start..end`, cancelled at once.
+    Canceled { start: JobId, end: JobId },
     Aborted(JobId),
 }
 
@@ -79,15 +80,18 @@ pub struct Recorder<'c, C> {
     /// for a million jobs before the first one starts.
     jobs: Vec<JobRecord>,
     total: usize,
+    /// Jobs from here on were cancelled before any record was made for them.
+    canceled_from: usize,
     moments: Vec<Moment>,
 }
 
 const WAITING: JobRecord = JobRecord { state: JobState::Waiting, worker: None, start_ms: None, end_ms: None };
+const CANCELED: JobRecord = JobRecord { state: JobState::Canceled, ..WAITING };
 
 impl<'c, C: Clock> Recorder<'c, C> {
     /// A recorder for jobs `0..jobs`, whose times count from now.
     pub fn new(clock: &'c C, jobs: usize) -> Self {
-        Recorder { clock, origin: clock.now(), jobs: Vec::new(), total: jobs, moments: Vec::new() }
+        Recorder { clock, origin: clock.now(), jobs: Vec::new(), total: jobs, canceled_from: jobs, moments: Vec::new() }
     }
 
     /// Ms since the recorder was made.
@@ -98,17 +102,28 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// Notes one event; pass it every event of the run, in order. Returns
     /// the time it noted it at, in ms since the start of the run: the clock
     /// is read once per event, and not for `Queued`, which needs no time.
-    pub fn record<E>(&mut self, event: &Event<'_, E>) -> Option<f64> {
-        if event.job() >= self.jobs.len() {
-            self.jobs.resize(event.job() + 1, WAITING);
+    pub fn record<T, E>(&mut self, event: &Event<'_, T, E>) -> Option<f64> {
+        if let Event::Canceled { start, end } = *event {
+            let now = self.elapsed_ms();
+            let recorded = self.jobs.len();
+            for record in self.jobs.get_mut(start..end.min(recorded)).into_iter().flatten() {
+                record.state = JobState::Canceled;
+            }
+            self.canceled_from = self.canceled_from.min(start.max(recorded));
+            self.moments.push(Moment::Canceled { start, end });
+            return Some(now);
         }
-        let (job, state) = match *event {
+        let job = event.jobs().start;
+        if job >= self.jobs.len() {
+            self.jobs.resize(job + 1, WAITING);
+        }
+        let state = match *event {
             Event::Queued { .. } => return None,
-            Event::Started { job, .. } => (job, JobState::Running),
-            Event::Succeeded { job, .. } => (job, JobState::Succeeded),
-            Event::Failed { job, .. } => (job, JobState::Failed),
-            Event::Canceled { job } => (job, JobState::Canceled),
-            Event::Aborted { job, .. } => (job, JobState::Aborted),
+            Event::Started { .. } => JobState::Running,
+            Event::Succeeded { .. } => JobState::Succeeded,
+            Event::Failed { .. } => JobState::Failed,
+            Event::Canceled { .. } => unreachable!("handled above"),
+            Event::Aborted { .. } => JobState::Aborted,
         };
         let now = self.elapsed_ms();
         let record = &mut self.jobs[job];
@@ -119,11 +134,10 @@ impl<'c, C: Clock> Recorder<'c, C> {
                 record.start_ms = Some(now);
                 self.moments.push(Moment::Started(job));
             }
-            Event::Canceled { .. } => self.moments.push(Moment::Canceled(job)),
             Event::Aborted { .. } => self.moments.push(Moment::Aborted(job)),
             _ => {}
         }
-        if record.start_ms.is_some() && state != JobState::Running {
+        if state != JobState::Running {
             record.end_ms = Some(now);
         }
         Some(now)
@@ -137,7 +151,8 @@ impl<'c, C: Clock> Recorder<'c, C> {
             elapsed_ms: self.elapsed_ms(),
             jobs: {
                 let mut jobs = self.jobs;
-                jobs.resize(self.total.max(jobs.len()), WAITING);
+                jobs.resize(self.canceled_from.max(jobs.len()), WAITING);
+                jobs.resize(self.total.max(jobs.len()), CANCELED);
                 jobs
             },
             moments: self.moments,

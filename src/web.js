@@ -3,6 +3,7 @@
 // property from wasm, and for a big run, not building them is cheaper still.
 
 const EVENT_TYPES = ["queue", "start", "succeed", "fail", "cancel", "abort"];
+const CANCEL = EVENT_TYPES.indexOf("cancel");
 const STATES = ["waiting", "running", "succeeded", "failed", "canceled", "aborted"];
 
 // A promise that resolves in a new task, after the browser has had its turn
@@ -44,9 +45,11 @@ export function nextTask() {
 // Calls `onProgress` like an event listener: an exception is reported, and
 // the run goes on. Returns the time after it, which the run's clock takes as
 // its next reading: the callback may have taken a while.
-export function emitProgress(onProgress, type, jobId, worker, waitMs, atMs) {
+export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
+  const event = { type: EVENT_TYPES[type], jobId, worker: worker < 0 ? null : worker, waitMs, atMs };
+  if (type === CANCEL) event.count = count;
   try {
-    onProgress({ type: EVENT_TYPES[type], jobId, worker: worker < 0 ? null : worker, waitMs, atMs });
+    onProgress(event);
   } catch (error) {
     globalThis.reportError(error);
   }

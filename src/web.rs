@@ -20,8 +20,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
+use bounded_dispatcher::{Clock, Event, Gate, Status};
+
 use crate::demo::{self, DemoReport, WaitTooLong};
-use crate::{Clock, Event, Gate, JobState, Moment, OptionError, Options, Status, Value};
+use crate::{JobState, Moment, OptionError, Options, Value};
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -32,7 +34,7 @@ const TYPES: &str = r#"
 export interface RunOptions {
   /** How many jobs run at once: an integer from 1 to 10000. Default 10. */
   workers?: number;
-  /** How many jobs wait in the queue: an integer from 1 to 1000000. Default 100. */
+  /** How many jobs wait in the queue: an integer from 0 (no queue: Go's unbuffered channel) to 1000000. Default 100. */
   queueLength?: number;
   /** How many jobs: an integer from 0 to 1000000. Default 100. */
   jobs?: number;
@@ -56,7 +58,10 @@ export interface RunOptions {
 
 export interface ProgressEvent {
   type: "queue" | "start" | "succeed" | "fail" | "cancel" | "abort";
+  /** For "cancel", the first of the jobs cancelled at once: jobId to jobId + count - 1. */
   jobId: number;
+  /** "cancel" only: how many jobs were cancelled at once, all that had not started. */
+  count?: number;
   /** null for "queue" and "cancel". */
   worker: number | null;
   waitMs: number;
@@ -110,7 +115,7 @@ extern "C" {
 
     /// Returns `performance.now()` after the callback.
     #[wasm_bindgen(js_name = emitProgress)]
-    fn emit_progress(on_progress: &Function, kind: u8, job: u32, worker: i32, wait_ms: u32, at_ms: f64) -> f64;
+    fn emit_progress(on_progress: &Function, kind: u8, job: u32, count: u32, worker: i32, wait_ms: u32, at_ms: f64) -> f64;
 
     /// The arrays are copies, which the report keeps: a big report makes its
     /// job objects and log lines from them when they are first read.
@@ -169,17 +174,19 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         };
         let clock = &BrowserClock { slice: Rc::new(Cell::new(Some(performance_now()))), ..BrowserClock::default() };
         let mut on_event = on_progress.map(|on_progress| {
-            move |event: &Event<'_, WaitTooLong>, wait_ms: u32, at_ms: f64| {
-                let (kind, job, worker) = match *event {
-                    Event::Queued { job } => (0, job, -1),
-                    Event::Started { job, worker } => (1, job, worker as i32),
-                    Event::Succeeded { job, worker } => (2, job, worker as i32),
-                    Event::Failed { job, worker, .. } => (3, job, worker as i32),
-                    Event::Canceled { job } => (4, job, -1),
-                    Event::Aborted { job, worker } => (5, job, worker as i32),
+            move |event: &Event<'_, (), WaitTooLong>, wait_ms: u32, at_ms: f64| {
+                let (kind, worker) = match *event {
+                    Event::Queued { .. } => (0, -1),
+                    Event::Started { worker, .. } => (1, worker as i32),
+                    Event::Succeeded { worker, .. } => (2, worker as i32),
+                    Event::Failed { worker, .. } => (3, worker as i32),
+                    Event::Canceled { .. } => (4, -1),
+                    Event::Aborted { worker, .. } => (5, worker as i32),
                 };
+                let jobs = event.jobs();
+                let (job, count) = (jobs.start as u32, jobs.len() as u32);
                 // The callback took time: the clock takes the time after it.
-                clock.reading.set(Some(emit_progress(&on_progress, kind, job as u32, worker, wait_ms, at_ms)));
+                clock.reading.set(Some(emit_progress(&on_progress, kind, job, count, worker, wait_ms, at_ms)));
             }
         });
         let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
@@ -202,7 +209,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
 pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
     use std::num::NonZeroUsize;
     let positive = |n: u32| NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN);
-    let dispatcher = crate::Dispatcher::new(positive(workers)).queue_length(positive(queue_length));
+    let dispatcher = bounded_dispatcher::Dispatcher::new(positive(workers)).queue_length(queue_length as usize);
     future_to_promise(async move {
         let started = performance_now();
         let work = |_| future::ready(Ok::<(), ()>(()));
@@ -548,10 +555,13 @@ fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let (moment_kinds, moment_jobs) = report
         .moments
         .iter()
-        .map(|moment| match *moment {
-            Moment::Started(job) => (0, job as u32),
-            Moment::Canceled(job) => (1, job as u32),
-            Moment::Aborted(job) => (2, job as u32),
+        .flat_map(|moment| {
+            let (kind, jobs) = match *moment {
+                Moment::Started(job) => (0, job..job + 1),
+                Moment::Canceled { start, end } => (1, start..end),
+                Moment::Aborted(job) => (2, job..job + 1),
+            };
+            jobs.map(move |job| (kind, job as u32))
         })
         .unzip();
     build_report(

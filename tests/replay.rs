@@ -7,7 +7,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use dispatcher_demo::demo::{self, DemoReport};
-use dispatcher_demo::{JobState, Options, Status, VirtualClock};
+use bounded_dispatcher::{Status, VirtualClock};
+use dispatcher_demo::{JobState, Options};
 use futures::future;
 use serde_json::Value;
 
@@ -20,10 +21,14 @@ fn ids(value: &Value) -> Vec<usize> {
 }
 
 fn replay(cancel_in_flight: bool) -> (DemoReport, u64) {
+    replay_with_queue(cancel_in_flight, fixture()["queueLength"].as_u64().unwrap() as u32)
+}
+
+fn replay_with_queue(cancel_in_flight: bool, queue_length: u32) -> (DemoReport, u64) {
     let fixture = fixture();
     let options = Options {
         workers: fixture["workers"].as_u64().unwrap() as u32,
-        queue_length: fixture["queueLength"].as_u64().unwrap() as u32,
+        queue_length,
         threshold_ms: fixture["thresholdMs"].as_u64().unwrap() as u32,
         waits: Some(fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect()),
         cancel_in_flight,
@@ -96,4 +101,17 @@ fn the_log_reads_like_the_original_program() {
     assert!(log.contains(&"Canceled the job #79".to_owned()));
     assert!(log.contains(&"Aborted the job #65 while it was waiting".to_owned()));
     assert_eq!(log.last().unwrap(), "cannot wait for more than 990 ms: job #78; 996 ms");
+}
+
+#[test]
+fn an_unbuffered_queue_replays_the_same_run() {
+    // Go's `make(chan *Job)`: the same jobs start and end at the same times;
+    // only the queue is gone, and the jobs a cancel finds are never fed.
+    for cancel_in_flight in [true, false] {
+        let ((queued, queued_end), (unbuffered, unbuffered_end)) = (replay(cancel_in_flight), replay_with_queue(cancel_in_flight, 0));
+        assert_eq!(unbuffered.report.jobs, queued.report.jobs);
+        assert_eq!(unbuffered.report.failures, queued.report.failures);
+        assert_eq!((unbuffered.report.elapsed_ms, unbuffered_end), (queued.report.elapsed_ms, queued_end));
+        assert_eq!(unbuffered.log(false), queued.log(false));
+    }
 }

@@ -131,7 +131,7 @@ async fn bad_options_are_rejected_with_the_option_named() {
     let cases = [
         (r#"{"workers": 0}"#, "RangeError", "workers must be an integer from 1 to 10000, got 0"),
         (r#"{"workers": 1.5}"#, "RangeError", "workers must be an integer from 1 to 10000, got 1.5"),
-        (r#"{"queueLength": "10"}"#, "TypeError", r#"queueLength must be an integer from 1 to 1000000, got "10" (a string)"#),
+        (r#"{"queueLength": "10"}"#, "TypeError", r#"queueLength must be an integer from 0 to 1000000, got "10" (a string)"#),
         (r#"{"jobs": 1000001}"#, "RangeError", "jobs must be an integer from 0 to 1000000, got 1000001"),
         (r#"{"waits": [1, -2]}"#, "RangeError", "waits[1] must be an integer from 0 to 600000, got -2"),
         (r#"{"failFast": "yes"}"#, "TypeError", r#"failFast must be true or false, got "yes" (a string)"#),
@@ -174,11 +174,12 @@ async fn a_pause_controller_holds_back_new_jobs() {
 #[wasm_bindgen_test]
 fn check_options_names_the_parts_of_the_error() {
     assert!(check_options(Some(options(r#"{"workers": 4}"#).unchecked_into())).is_null());
-    let error = check_options(Some(options(r#"{"queueLength": 0}"#).unchecked_into()));
+    assert!(check_options(Some(options(r#"{"queueLength": 0}"#).unchecked_into())).is_null(), "0 is Go's unbuffered channel");
+    let error = check_options(Some(options(r#"{"queueLength": -1}"#).unchecked_into()));
     assert_eq!(get(&error, "name"), "RangeError");
     assert_eq!(get(&error, "option"), "queueLength");
-    assert_eq!(get(&error, "expected"), "an integer from 1 to 1000000");
-    assert_eq!(get(&error, "got"), "0");
+    assert_eq!(get(&error, "expected"), "an integer from 0 to 1000000");
+    assert_eq!(get(&error, "got"), "-1");
     let error = check_options(Some(options(r#"{"queue_length": 4}"#).unchecked_into()));
     assert_eq!(get(&error, "option"), "queue_length");
     assert_eq!(get(&error, "suggestion"), "queueLength");
@@ -190,11 +191,14 @@ async fn progress_events_describe_each_job() {
     let promise = run(options(r#"{"workers": 1, "queueLength": 1, "waits": [10, 999, 10]}"#), on_progress.as_ref().clone());
     JsFuture::from(promise).await.unwrap();
     let types: Vec<String> = events.iter().map(|e| get(&e, "type").as_string().unwrap()).collect();
-    // Job 2 is queued as job 0 leaves the queue, and canceled when job 1 fails.
-    assert_eq!(types, ["queue", "start", "queue", "succeed", "start", "fail", "cancel"]);
-    assert_eq!(number(&events.get(5), "jobId"), 1.0);
-    assert_eq!(number(&events.get(5), "worker"), 0.0);
-    assert!(get(&events.get(6), "worker").is_null());
+    // Job 1 is queued as job 0 leaves the queue, job 2 as job 1 does, and
+    // job 2 is canceled when job 1 fails.
+    assert_eq!(types, ["queue", "start", "queue", "succeed", "start", "queue", "fail", "cancel"]);
+    assert_eq!(number(&events.get(6), "jobId"), 1.0);
+    assert_eq!(number(&events.get(6), "worker"), 0.0);
+    let cancel = events.get(7);
+    assert!(get(&cancel, "worker").is_null());
+    assert_eq!((number(&cancel, "jobId"), number(&cancel, "count")), (2.0, 1.0));
 }
 
 #[wasm_bindgen_test]
@@ -334,7 +338,8 @@ async fn waits_may_be_a_typed_array() {
 
 /// The log the Rust demo writes for the same run, on the virtual clock.
 fn log_on_the_virtual_clock(workers: u32, waits: &[u32], fail_fast: bool) -> Vec<String> {
-    use dispatcher_demo::{demo, Options, VirtualClock};
+    use bounded_dispatcher::VirtualClock;
+    use dispatcher_demo::{demo, Options};
     let options = Options { workers, waits: Some(waits.to_vec()), fail_fast, ..Options::default() };
     let clock = VirtualClock::new();
     let demo = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();

@@ -27,16 +27,17 @@ fn types(events: &[JsValue]) -> Vec<String> {
 /// (running, pending) after each event.
 fn running_and_pending(events: &[JsValue], jobs: usize) -> Vec<(usize, usize)> {
     let (mut running, mut done) = (0, 0);
-    types(events)
+    events
         .iter()
-        .filter_map(|kind| {
-            match kind.as_str() {
+        .filter_map(|event| {
+            match get(event, "type").as_string().unwrap().as_str() {
                 "start" => running += 1,
                 "succeed" | "fail" | "abort" => {
                     running -= 1;
                     done += 1;
                 }
-                "cancel" => done += 1,
+                // All the jobs that had not started, at once.
+                "cancel" => done += number(event, "count") as usize,
                 _ => return None,
             }
             Some((running, jobs - done - running))

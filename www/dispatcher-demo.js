@@ -80,7 +80,7 @@ template.innerHTML = `
         </select>
       </label>
       <label>Workers <input name="workers" type="number" inputmode="numeric" min="1" step="1"></label>
-      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" min="1" step="1"></label>
+      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" min="0" step="1"></label>
       <label>Jobs <input name="jobs" type="number" inputmode="numeric" min="0" step="1"></label>
       <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" min="1" step="1"></label>
       <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" min="0" step="1"></label>

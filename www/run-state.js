@@ -99,8 +99,9 @@ export class RunState {
     return changed;
   }
 
-  apply({ type, jobId: job, worker, waitMs, atMs }) {
+  apply({ type, jobId: job, count, worker, waitMs, atMs }) {
     this.lastMs = atMs;
+    if (type === "cancel") return this.#cancel(job, count, atMs);
     this.wait[job] = waitMs;
     switch (type) {
       case "queue":
@@ -108,8 +109,9 @@ export class RunState {
         this.queued++;
         return;
       case "start":
+        // With no queue (queueLength 0), a job goes straight to its worker.
+        if (this.state[job] === QUEUED) this.queued--;
         this.#set(job, RUNNING);
-        this.queued--;
         this.running++;
         this.worker[job] = worker;
         this.current[worker] = job;
@@ -117,24 +119,32 @@ export class RunState {
         this.#logLine(STARTED, job);
         return;
     }
-    if (type === "cancel" || type === "abort") {
-      this.cancelAtMs ??= atMs;
-      this.cancelWall ??= performance.now();
-      if (this.#firstCanceled < 0 || job < this.#firstCanceled) this.#firstCanceled = job;
-    }
-    if (type === "cancel") {
-      if (this.state[job] === QUEUED) this.queued--;
-      this.#logLine(CANCELED_LINE, job);
-    } else {
-      this.running--;
-      this.end[job] = atMs;
-      this.current[worker] = -1;
-      this.#ended.push(job);
-    }
+    if (type === "abort") this.#cancelled(job, atMs);
+    this.running--;
+    this.end[job] = atMs;
+    this.current[worker] = -1;
+    this.#ended.push(job);
     if (type === "abort") this.#logLine(ABORTED_LINE, job);
     if (type === "fail") this.failure ??= { job, atMs };
     this.#set(job, ENDS[type]);
     this.ended++;
+  }
+
+  /** Jobs `first` to `first + count - 1`, which had not started, cancelled at once. */
+  #cancel(first, count, atMs) {
+    this.#cancelled(first, atMs);
+    for (let job = first; job < first + count; job++) {
+      if (this.state[job] === QUEUED) this.queued--;
+      this.#set(job, CANCELED);
+      this.#logLine(CANCELED_LINE, job);
+    }
+    this.ended += count;
+  }
+
+  #cancelled(job, atMs) {
+    this.cancelAtMs ??= atMs;
+    this.cancelWall ??= performance.now();
+    if (this.#firstCanceled < 0 || job < this.#firstCanceled) this.#firstCanceled = job;
   }
 
   /**

@@ -133,7 +133,7 @@ test("settings round-trip through the URL", async () => {
 test("an invalid parameter is shown on the page, and nothing runs", async () => {
   for (const [search, message] of [
     ["?workers=0&autorun", "workers must be an integer from 1 to 10000, got 0"],
-    ["?queue-length=2.5&autorun", "queue-length must be an integer from 1 to 1000000, got 2.5"],
+    ["?queue-length=2.5&autorun", "queue-length must be an integer from 0 to 1000000, got 2.5"],
     ["?fail-fast=maybe&autorun", 'fail-fast must be true or false, got "maybe" (a string)'],
     ["?queue-lenght=3&autorun", 'unknown setting "queue-lenght"; did you mean "queue-length"?'],
     ["?waits=1,x,3&autorun", 'waits[1] must be an integer from 0 to 600000, got "x" (a string)'],

@@ -4,9 +4,11 @@
 //! Invariants:
 //! 1. Time moves only in [`VirtualClock::block_on`], and only when the future
 //!    is stuck: nothing woke it since its last poll.
-//! 2. Timers fire one at a time, earliest deadline first and, at equal
-//!    deadlines, in the order they were set, with a poll after each. That is
-//!    how a browser runs `setTimeout` callbacks: one task each.
+//! 2. Timers fire earliest deadline first and, at equal deadlines, in the
+//!    order they were set. By default they fire one at a time, with a poll
+//!    after each, as a browser runs `setTimeout` callbacks, one task each;
+//!    [`coalescing`](VirtualClock::coalescing) fires every timer due at the
+//!    same time before the next poll, as tokio's timer wheel does.
 //! 3. A dropped [`Sleep`] leaves no timer behind.
 
 use std::cell::RefCell;
@@ -17,15 +19,23 @@ use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
-
-use futures::task::{waker, ArcWake};
+use std::task::{Context, Poll, Wake, Waker};
 
 use crate::Clock;
 
 /// A clock whose time only moves when everything it drives is waiting on it.
 ///
 /// Clones share the same time and timers.
+///
+/// # Examples
+///
+/// ```
+/// use bounded_dispatcher::{Clock, VirtualClock};
+///
+/// let clock = VirtualClock::new();
+/// clock.block_on(clock.sleep(1500)).unwrap(); // at once
+/// assert_eq!(clock.now_ms(), 1500);
+/// ```
 #[derive(Clone, Default)]
 pub struct VirtualClock {
     timers: Rc<RefCell<Timers>>,
@@ -35,6 +45,7 @@ pub struct VirtualClock {
 struct Timers {
     now: u64,
     set: u64,
+    coalescing: bool,
     /// Pending timers by (deadline, order set), each with the waker to call.
     pending: BTreeMap<(u64, u64), Waker>,
 }
@@ -56,9 +67,17 @@ impl fmt::Display for Stalled {
 impl std::error::Error for Stalled {}
 
 impl VirtualClock {
-    /// A clock at 0 ms with no timers.
+    /// A clock at 0 ms with no timers, firing them one at a time.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A clock at 0 ms that fires every timer due at the same time together,
+    /// before the future is polled again: several jobs wake in one tick.
+    pub fn coalescing() -> Self {
+        let clock = Self::default();
+        clock.timers.borrow_mut().coalescing = true;
+        clock
     }
 
     /// The virtual time, in whole milliseconds.
@@ -75,7 +94,7 @@ impl VirtualClock {
     /// whenever it waits only on this clock's timers.
     pub fn block_on<F: Future>(&self, future: F) -> Result<F::Output, Stalled> {
         let woken = Arc::new(Flag(AtomicBool::new(false)));
-        let waker = waker(woken.clone());
+        let waker = Waker::from(woken.clone());
         let mut cx = Context::from_waker(&waker);
         let mut future = pin!(future);
         loop {
@@ -85,13 +104,19 @@ impl VirtualClock {
             if woken.0.swap(false, Ordering::Relaxed) {
                 continue;
             }
-            let mut timers = self.timers.borrow_mut();
-            let Some(((deadline, _), timer)) = timers.pending.pop_first() else {
-                return Err(Stalled { at_ms: timers.now });
+            let due = {
+                let mut timers = self.timers.borrow_mut();
+                let Some(((deadline, _), timer)) = timers.pending.pop_first() else {
+                    return Err(Stalled { at_ms: timers.now });
+                };
+                timers.now = deadline;
+                let mut due = vec![timer];
+                while timers.coalescing && timers.pending.first_key_value().is_some_and(|((at, _), _)| *at == deadline) {
+                    due.extend(timers.pending.pop_first().map(|(_, timer)| timer));
+                }
+                due
             };
-            timers.now = deadline;
-            drop(timers);
-            timer.wake();
+            due.into_iter().for_each(Waker::wake);
         }
     }
 }
@@ -163,8 +188,12 @@ impl Drop for Sleep {
 
 struct Flag(AtomicBool);
 
-impl ArcWake for Flag {
-    fn wake_by_ref(flag: &Arc<Self>) {
-        flag.0.store(true, Ordering::Relaxed);
+impl Wake for Flag {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.0.store(true, Ordering::Relaxed);
     }
 }

@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dispatcher_demo::{Dispatcher, Status};
+use bounded_dispatcher::{Dispatcher, Status};
 use futures::executor::block_on;
 use futures::future;
 
@@ -35,7 +35,7 @@ static ALLOCATOR: Counting = Counting;
 
 /// The peak heap growth of one run of `jobs` ready jobs, in bytes.
 fn peak_growth(jobs: usize, queue_length: usize) -> usize {
-    let dispatcher = Dispatcher::new(NonZeroUsize::new(10).unwrap()).queue_length(NonZeroUsize::new(queue_length).unwrap());
+    let dispatcher = Dispatcher::new(NonZeroUsize::new(10).unwrap()).queue_length(queue_length);
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let outcome = block_on(dispatcher.run(jobs, |_| future::ready(Ok::<(), ()>(())), |_| {}, future::pending()));

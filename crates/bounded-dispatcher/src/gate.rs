@@ -1,23 +1,23 @@
 //! A gate that holds workers back: while it is closed, no worker takes a new
 //! job, and jobs already running go on.
 
-use std::cell::RefCell;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, Waker};
 
 /// Pauses and resumes the runs of the [`Dispatcher`](crate::Dispatcher)s
-/// that hold it. Clones share the same gate.
+/// that hold it. Clones share the same gate, and it is `Send + Sync`: any
+/// thread may open or close it.
 ///
 /// While the gate is closed, workers take no job from the queue, and the
-/// producer fills the queue up to its length. Jobs already running go on.
-/// Cancelling a run still ends it at once: a closed gate never holds back the
-/// end of a run.
+/// producer keeps the queue full. Jobs already running go on. Cancelling a
+/// run still ends it at once: a closed gate never holds back the end of a
+/// run.
 ///
 /// # Examples
 ///
 /// ```
-/// use dispatcher_demo::Gate;
+/// use bounded_dispatcher::Gate;
 ///
 /// let gate = Gate::new();
 /// gate.close();
@@ -27,13 +27,14 @@ use std::task::{Context, Poll, Waker};
 /// ```
 #[derive(Clone, Default)]
 pub struct Gate {
-    state: Rc<RefCell<State>>,
+    state: Arc<Mutex<State>>,
 }
 
 #[derive(Default)]
 struct State {
     closed: bool,
-    /// The workers waiting for the gate to open.
+    /// The workers waiting for the gate to open. A worker waits once per
+    /// closing, since only the gate wakes it: no need to look for it here.
     waiting: Vec<Waker>,
 }
 
@@ -45,13 +46,13 @@ impl Gate {
 
     /// Pauses: from now on no worker takes a new job.
     pub fn close(&self) {
-        self.state.borrow_mut().closed = true;
+        self.state().closed = true;
     }
 
     /// Resumes: wakes every worker that is waiting for a job.
     pub fn open(&self) {
         let waiting = {
-            let mut state = self.state.borrow_mut();
+            let mut state = self.state();
             state.closed = false;
             std::mem::take(&mut state.waiting)
         };
@@ -60,19 +61,22 @@ impl Gate {
 
     /// Whether workers may take jobs.
     pub fn is_open(&self) -> bool {
-        !self.state.borrow().closed
+        !self.state().closed
     }
 
     /// Ready while the gate is open; otherwise wakes `cx` when it opens.
     pub(crate) fn poll_open(&self, cx: &mut Context<'_>) -> Poll<()> {
-        let mut state = self.state.borrow_mut();
+        let mut state = self.state();
         if !state.closed {
             return Poll::Ready(());
         }
-        if !state.waiting.iter().any(|waker| waker.will_wake(cx.waker())) {
-            state.waiting.push(cx.waker().clone());
-        }
+        state.waiting.push(cx.waker().clone());
         Poll::Pending
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // Nothing panics while it is held.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 

@@ -1,11 +1,11 @@
-//! Properties that hold for every configuration, checked on the virtual clock.
+//! Properties that hold for every configuration, checked on the virtual
+//! clock, firing timers one by one or all that are due together.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::{nz, trace_with, Kind, Traced};
-use dispatcher_demo::{Clock, Dispatcher, Gate, Status};
-use futures::future;
+use bounded_dispatcher::{Clock, Dispatcher, Gate, Status};
+use common::{nz, trace_jobs, Kind, Traced, Virtual};
 use proptest::prelude::*;
 
 const THRESHOLD: u32 = 90;
@@ -14,20 +14,29 @@ const THRESHOLD: u32 = 90;
 struct Case {
     workers: usize,
     queue_length: usize,
-    /// Waits in 0..100 ms; those over 90 fail.
+    /// Waits in 0..100 ms; those over 90 fail as they start, and those
+    /// ending in 3 fail after their wait.
     waits: Vec<u32>,
     cancel_in_flight: bool,
     fail_fast: bool,
     stop_at: Option<u32>,
     /// Workers are held back from this time to that.
     pause: Option<(u32, u32)>,
+    /// Timers due together wake their jobs in one tick.
+    coalescing: bool,
+}
+
+impl Case {
+    fn fails(&self, job: usize) -> bool {
+        self.waits[job] > THRESHOLD || self.waits[job] % 10 == 3
+    }
 }
 
 fn cases() -> impl Strategy<Value = Case> {
     let pause = prop::option::of((0..300u32, 0..300u32).prop_map(|(from, length)| (from, from + length)));
-    let flags = (any::<bool>(), any::<bool>(), prop::option::of(0..400u32), pause);
-    (1..12usize, 1..12usize, prop::collection::vec(0..100u32, 0..60), flags).prop_map(
-        |(workers, queue_length, waits, (cancel_in_flight, fail_fast, stop_at, pause))| Case {
+    let flags = (any::<bool>(), any::<bool>(), prop::option::of(0..400u32), pause, any::<bool>());
+    (1..12usize, 0..12usize, prop::collection::vec(0..100u32, 0..60), flags).prop_map(
+        |(workers, queue_length, waits, (cancel_in_flight, fail_fast, stop_at, pause, coalescing))| Case {
             workers,
             queue_length,
             waits,
@@ -35,6 +44,7 @@ fn cases() -> impl Strategy<Value = Case> {
             fail_fast,
             stop_at,
             pause,
+            coalescing,
         },
     )
 }
@@ -42,20 +52,25 @@ fn cases() -> impl Strategy<Value = Case> {
 fn run(case: &Case) -> Traced {
     let gate = Gate::new();
     let dispatcher = Dispatcher::new(nz(case.workers))
-        .queue_length(nz(case.queue_length))
+        .queue_length(case.queue_length)
         .cancel_in_flight(case.cancel_in_flight)
         .fail_fast(case.fail_fast)
         .gate(gate.clone());
+    let rt = if case.coalescing { Virtual::coalescing() } else { Virtual::new() };
     let (stop_at, pause) = (case.stop_at, case.pause);
-    trace_with(&dispatcher, &case.waits, THRESHOLD, |clock| {
+    let waits = &case.waits;
+    let job = |job: common::Job<bounded_dispatcher::VirtualClock>| async move {
+        let wait = waits[job.id];
+        if wait > THRESHOLD {
+            return Err(job.id);
+        }
+        job.clock.sleep(wait).await;
+        if wait % 10 == 3 { Err(job.id) } else { Ok(()) }
+    };
+    trace_jobs(&rt, &dispatcher, case.waits.len(), job, |clock| {
         let (clock, other) = (clock.clone(), clock.clone());
         // Stops at `stop_at`, and meanwhile closes the gate over `pause`.
-        let stop = async move {
-            match stop_at {
-                Some(ms) => clock.sleep(ms).await,
-                None => future::pending().await,
-            }
-        };
+        let stop = common::stop_after(clock, stop_at);
         let pause = async move {
             if let Some((from, to)) = pause {
                 other.sleep(from).await;
@@ -63,11 +78,11 @@ fn run(case: &Case) -> Traced {
                 other.sleep(to - from).await;
                 gate.open();
             }
-            future::pending::<()>().await
+            std::future::pending::<()>().await
         };
         async move {
             futures::pin_mut!(stop, pause);
-            future::select(stop, pause).await;
+            futures::future::select(stop, pause).await;
         }
     })
 }
@@ -110,17 +125,21 @@ proptest! {
     }
 
     #[test]
-    fn no_job_starts_after_the_first_failure_when_failing_fast(case in cases()) {
+    fn nothing_happens_after_the_first_failure_but_the_cancel(case in cases()) {
         let case = Case { fail_fast: true, ..case };
         let run = run(&case);
-        if let Some(failure) = run.first(Kind::Failed) {
+        // A stop before it is the cause instead, and jobs left to finish may fail after it.
+        let failure = run.first(Kind::Failed).filter(|failure| case.stop_at.map_or(true, |stop| failure.at < u64::from(stop)));
+        if let Some(failure) = failure {
             let at = run.events.iter().position(|e| *e == failure).unwrap();
             prop_assert!(run.events[at..].iter().all(|e| e.kind != Kind::Started && e.kind != Kind::Queued));
             prop_assert_eq!(run.outcome.status, Status::Failed);
             if case.cancel_in_flight {
-                // Everything ends at the failure, and nothing finishes after it.
+                // Everything ends at the failure: no job finishes, fails or
+                // takes a step after it, even one woken in the same tick.
                 prop_assert_eq!(run.ended_at, failure.at);
                 prop_assert!(run.events[at + 1..].iter().all(|e| matches!(e.kind, Kind::Canceled | Kind::Aborted)));
+                prop_assert_eq!(run.outcome.failures.len(), 1);
             }
         }
     }
@@ -139,17 +158,28 @@ proptest! {
         let case = Case { fail_fast: false, stop_at: None, ..case };
         let run = run(&case);
         prop_assert_eq!(run.jobs(Kind::Started).len(), case.waits.len());
-        let failing: Vec<usize> = (0..case.waits.len()).filter(|&job| case.waits[job] > THRESHOLD).collect();
-        let mut failed = run.jobs(Kind::Failed);
-        failed.sort_unstable();
-        prop_assert_eq!(failed, failing);
+        let failing: Vec<usize> = (0..case.waits.len()).filter(|&job| case.fails(job)).collect();
+        prop_assert_eq!(run.sorted(Kind::Failed), failing);
     }
 
     #[test]
-    fn without_cancel_in_flight_no_job_is_aborted(case in cases()) {
+    fn without_cancel_in_flight_no_job_is_aborted_unless_stopped(case in cases()) {
         let case = Case { cancel_in_flight: false, ..case };
         let run = run(&case);
-        prop_assert!(run.jobs(Kind::Aborted).is_empty());
+        // A stop that comes while jobs are left to finish after a failure drops them.
+        let stopped_after_failure = case.stop_at.is_some() && run.first(Kind::Failed).is_some();
+        prop_assert!(stopped_after_failure || run.jobs(Kind::Aborted).is_empty());
+    }
+
+    #[test]
+    fn the_queue_length_changes_no_start_nor_end(case in cases()) {
+        let starts = |run: &Traced| -> Vec<(usize, u64)> {
+            run.events.iter().filter(|e| e.kind == Kind::Started).map(|e| (e.job, e.at)).collect()
+        };
+        let (queued, unbuffered) = (run(&case), run(&Case { queue_length: 0, ..case.clone() }));
+        prop_assert_eq!(starts(&queued), starts(&unbuffered));
+        prop_assert_eq!(queued.ended_at, unbuffered.ended_at);
+        prop_assert_eq!(queued.outcome, unbuffered.outcome);
     }
 
     #[test]
@@ -163,15 +193,14 @@ proptest! {
 
     #[test]
     fn idle_workers_never_leave_a_queued_job_waiting(case in cases()) {
-        // Between events at the same time, a job may sit in the queue; but once
-        // time moves on, a queued job and an idle worker never both exist.
+        // Once time moves on, a queued job and an idle worker never both exist.
         let run = run(&case);
         let (mut running, mut queued) = (0usize, 0usize);
         let mut was_queued = vec![false; case.waits.len()];
         for (i, event) in run.events.iter().enumerate() {
             match event.kind {
                 Kind::Queued => { queued += 1; was_queued[event.job] = true; }
-                Kind::Started => { queued -= 1; running += 1; }
+                Kind::Started => { if was_queued[event.job] { queued -= 1; } running += 1; }
                 Kind::Canceled if was_queued[event.job] => queued -= 1,
                 Kind::Succeeded | Kind::Failed | Kind::Aborted => running -= 1,
                 _ => {}
