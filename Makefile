@@ -1,5 +1,5 @@
 # make demo   builds the wasm package and serves the page at http://localhost:8080
-# make test   runs every suite: native, headless-browser (wasm-bindgen-test) and page (Playwright)
+# make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate, and page (Playwright)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -17,7 +17,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-page clean
+.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-page clean
 
 demo: build serve
 
@@ -34,13 +34,30 @@ build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-page
+test: setup-test test-native test-browser test-consumer test-page
 
+# Both crates of the workspace: the library's behaviour tests on the virtual
+# clocks and on tokio, the demo's replay and option checks.
 test-native:
-	cargo test --quiet
+	cargo test --quiet --workspace
+	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
+	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features
 
+# The library's tests, then the demo's (the JS API on real timers), compiled
+# to wasm and run in headless Chromium.
 test-browser:
+	wasm-pack test --headless --chrome crates/bounded-dispatcher
 	wasm-pack test --headless --chrome
+
+# A crate of a user's (tests/consumer), on its own: the library as a path
+# dependency, natively (its README example on tokio and futures' executors)
+# and on wasm32 with its own allocator and `run` export, which then runs in node.
+CONSUMER := --quiet --manifest-path tests/consumer/Cargo.toml --target-dir target/consumer
+test-consumer:
+	cargo test $(CONSUMER)
+	cargo build $(CONSUMER) --release --target wasm32-unknown-unknown
+	wasm-bindgen --target nodejs --out-dir target/consumer/node target/consumer/wasm32-unknown-unknown/release/consumer.wasm
+	node tests/consumer/run.mjs target/consumer/node
 
 test-page: build
 	node --test tests/page/
