@@ -9,7 +9,8 @@
 // from any path. Instances are independent and share one wasm instance.
 import { SETTINGS, FLAGS, DEFAULTS, readSettings, toSearch, describeError } from "./settings.js";
 import { RunState, STATE_NAMES, GLYPHS, SUCCEEDED, FAILED, CANCELED, ABORTED } from "./run-state.js";
-import { Timeline, Grid } from "./render.js";
+import { Timeline } from "./timeline.js";
+import { Grid } from "./grid.js";
 
 const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
