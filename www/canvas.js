@@ -1,4 +1,5 @@
-// What the timeline and the grid share: a canvas fitted to its box.
+// What the timeline and the grid share: a canvas fitted to its box, and the
+// colours they paint with, read from the stylesheet's custom properties.
 
 /**
  * Every canvas is drawn on by the CPU. Left to choose, headless Chromium
@@ -24,4 +25,26 @@ export function fit(canvas, cssHeight) {
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
   return { context, width, height, ratio };
+}
+
+/**
+ * The colours, from the custom properties on `stage`: one per state code
+ * (queued for waiting), and the rest of the palette. Before the stylesheet
+ * has loaded there are none: `complete` says whether they are all in.
+ */
+export function readColors(stage) {
+  const style = getComputedStyle(stage);
+  const get = (name) => style.getPropertyValue(name).trim();
+  const state = ["--dd-queued", "--dd-queued", "--dd-running", "--dd-succeeded", "--dd-failed", "--dd-canceled", "--dd-aborted"].map(get);
+  return {
+    state,
+    aborted: get("--dd-aborted"),
+    onState: get("--dd-on-state"),
+    lane: get("--dd-lane"),
+    grid: get("--dd-grid"),
+    muted: get("--dd-muted"),
+    now: get("--dd-now"),
+    background: get("--dd-panel"),
+    complete: state.every(Boolean),
+  };
 }
