@@ -4,9 +4,12 @@
 //   <script type="module" src="https://example.org/dispatcher-demo/www/dispatcher-demo.js"></script>
 //   <dispatcher-demo workers="4" jobs="40" seed="7" autorun></dispatcher-demo>
 //
-// Its attributes are the settings, by the same kebab-case names as the page's
-// URL parameters. Every URL is resolved from this module's own, so it works
-// from any path. Instances are independent and share one wasm instance.
+// Each setting is a property (`demo.queueLength = 4`), reflected to an
+// attribute by the same kebab-case name as the page's URL parameter. A change
+// made at any moment is kept: before the element is defined, while a run goes
+// (it applies to the next run, and the form shows it at once), or in the form.
+// Every URL is resolved from this module's own, so it works from any path.
+// Instances are independent and share one wasm instance.
 //
 // This file holds the lifecycle and the run; the parts are modules of their
 // own: template.js, controls.js (the form), summary.js, log-view.js,
@@ -20,16 +23,43 @@ import { Stage } from "./stage.js";
 
 /** Attributes any element may have, which are not settings. */
 const HTML_ATTRIBUTE = /^(sync-url|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
+const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 
 export class DispatcherDemo extends HTMLElement {
   static observedAttributes = [...SETTINGS.map((setting) => setting.name), ...FLAGS];
 
-  /** The options as read from the attributes or the URL. */
-  #read = {};
+  // Each setting's property, `demo.workers` to `demo.failFast`: `null` for a
+  // setting left to its default. Set, it is reflected to its attribute (with
+  // `sync-url`, to the page's URL instead) and shown in the form.
+  static {
+    for (const { option } of SETTINGS) {
+      Object.defineProperty(this.prototype, option, {
+        get() { return this.#settings[option] ?? null; },
+        set(value) { this.#propertiesSet({ [option]: value }); },
+      });
+    }
+  }
+
+  /** Whether the element runs as soon as it is connected and the module is in. */
+  get autorun() {
+    return this.#autorun;
+  }
+
+  set autorun(value) {
+    this.#autorun = Boolean(value);
+    this.#reflect("autorun", this.#autorun ? "" : null);
+  }
+
+  /** The settings as the properties hold them, by option; a setting left out has its default. */
+  #settings = {};
+  #autorun = false;
   /** For each option, the name it was given under, for messages. */
   #given = new Map();
   /** The message for an attribute or parameter that is no setting. */
   #unknownSetting = null;
+  /** Set while a property writes its own attribute, so that the change is not taken again. */
+  #reflecting = false;
   #controls;
   #stage;
   /** Aborted on disconnection: every listener and observer added on connection goes with it. */
@@ -46,9 +76,12 @@ export class DispatcherDemo extends HTMLElement {
     this.#stage = new Stage(root, { current: () => this.#current });
   }
 
-  // Connected: read the settings, listen, load wasm, and run if `autorun` is set.
+  // Connected: take the settings (from the attributes, or with `sync-url`
+  // the page's URL), then any property set before the element was defined;
+  // listen; load wasm, and run if `autorun` is set.
   connectedCallback() {
-    const { autorun } = this.#readSettings();
+    this.#readSettings();
+    for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
@@ -57,7 +90,7 @@ export class DispatcherDemo extends HTMLElement {
         if (signal.aborted) return;
         this.#controls.runnable = true;
         this.#controls.status("Ready.");
-        if (this.#validate(this.#read) && autorun) this.run().catch(() => {});
+        if (this.#validate(this.#settings) && this.#autorun) this.run().catch(() => {});
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
@@ -71,12 +104,21 @@ export class DispatcherDemo extends HTMLElement {
     this.#connection = null;
   }
 
-  // An attribute changed: take the new settings, unless a run is going.
-  attributeChangedCallback() {
-    if (!this.#current) {
-      this.#readSettings();
-      if (loadedModule()) this.#validate(this.#read);
+  // An attribute changed: its property takes it, and the form shows it, even
+  // while a run goes; the next run runs with it.
+  attributeChangedCallback(name, _, text) {
+    if (this.#reflecting) return;
+    const { options, autorun, given } = readSettings(text === null ? [] : [[name, text]]);
+    if (FLAGS.includes(name)) {
+      this.#autorun = autorun;
+      return;
     }
+    const { option } = BY_NAME.get(name);
+    this.#given.delete(option);
+    for (const [key, value] of given) this.#given.set(key, value);
+    this.#holdAndShow({ [option]: options[option] });
+    if (!this.hasAttribute("sync-url")) this.#unknownSetting = readSettings(this.#attributePairs()).unknown;
+    this.#settingsChanged(this.#settings);
   }
 
   /**
@@ -168,13 +210,21 @@ export class DispatcherDemo extends HTMLElement {
     this.#current?.abort.abort();
   }
 
+  /** A property set before the element was defined shadows the prototype's: take it through the setter. */
+  #upgradeProperty(property) {
+    if (!Object.hasOwn(this, property)) return;
+    const value = this[property];
+    delete this[property];
+    this[property] = value;
+  }
+
   #listen(signal) {
     this.#controls.listen({
       signal,
       run: () => this.run().catch(() => {}),
       stop: () => this.stop(),
       pause: () => this.#togglePause(),
-      change: () => this.#formChanged(),
+      change: (changes) => this.#formChanged(changes),
     });
     this.#stage.listen({ signal, status: (text) => this.#controls.status(text) });
     onCrash((message) => this.crashed(message), { signal });
@@ -190,35 +240,86 @@ export class DispatcherDemo extends HTMLElement {
     this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
   }
 
-  // Settings: attributes (or, with `sync-url`, the page's URL) fill the form;
-  // the form is what runs.
+  // Settings: the properties hold them, the form shows them, and the form is
+  // what runs. Attributes (or, with `sync-url`, the page's URL) fill the
+  // properties on connection and reflect them after.
 
-  #readSettings() {
-    const pairs = this.hasAttribute("sync-url")
-      ? [...new URLSearchParams(location.search)]
-      : [...this.attributes].filter(({ name }) => !HTML_ATTRIBUTE.test(name)).map(({ name, value }) => [name, value]);
-    const { options, autorun, given, unknown } = readSettings(pairs);
-    this.#read = options;
-    this.#given = given;
-    this.#unknownSetting = unknown;
-    for (const { option } of SETTINGS) this.#controls.show(option, options[option]);
-    return { autorun: autorun && !unknown };
+  #attributePairs() {
+    return [...this.attributes].filter(({ name }) => !HTML_ATTRIBUTE.test(name)).map(({ name, value }) => [name, value]);
   }
 
-  /** Settings the user changed in the form (New seed and the preset change some at once). */
-  #formChanged() {
-    this.#unknownSetting = null;
-    this.#given = new Map();
-    if (loadedModule()) this.#validate(this.#controls.read());
-    if (this.hasAttribute("sync-url")) {
-      history.replaceState(null, "", toSearch(this.#controls.read()) || location.pathname);
+  #readSettings() {
+    const pairs = this.hasAttribute("sync-url") ? [...new URLSearchParams(location.search)] : this.#attributePairs();
+    const { options, autorun, given, unknown } = readSettings(pairs);
+    this.#settings = {};
+    this.#holdAndShow(Object.fromEntries(SETTINGS.map(({ option }) => [option, options[option]])));
+    this.#autorun = autorun;
+    this.#given = given;
+    this.#unknownSetting = unknown;
+  }
+
+  /** Holds `changes` (option → value; null or undefined for the default) in the properties. */
+  #hold(changes) {
+    for (const [option, value] of Object.entries(changes)) {
+      if (value === null || value === undefined) delete this.#settings[option];
+      else this.#settings[option] = value;
     }
   }
 
+  /** Holds `changes`, and shows them in the form. */
+  #holdAndShow(changes) {
+    this.#hold(changes);
+    for (const [option, value] of Object.entries(changes)) this.#controls.show(option, value);
+  }
+
+  /** Writes `changes` to their attributes. With `sync-url` the URL holds the settings instead. */
+  #reflectAll(changes) {
+    for (const [option, value] of Object.entries(changes)) {
+      const text = value === null || value === undefined ? null : Array.isArray(value) ? value.join(",") : String(value);
+      this.#reflect(BY_OPTION.get(option).name, text);
+    }
+  }
+
+  /** Writes a property's attribute: `null` removes it. */
+  #reflect(name, text) {
+    if (this.hasAttribute("sync-url")) return;
+    this.#reflecting = true;
+    try {
+      if (text === null) this.removeAttribute(name);
+      else this.setAttribute(name, text);
+    } finally {
+      this.#reflecting = false;
+    }
+  }
+
+  /** Settings set as properties: held, shown, reflected, and checked. */
+  #propertiesSet(changes) {
+    this.#holdAndShow(changes);
+    this.#reflectAll(changes);
+    this.#settingsChanged(this.#settings);
+  }
+
+  /** Settings the user changed in the form, which shows them: the properties take them, and name them as the form does. */
+  #formChanged(changes) {
+    this.#hold(changes);
+    this.#reflectAll(changes);
+    this.#unknownSetting = null;
+    this.#given = new Map();
+    this.#settingsChanged(this.#controls.read());
+  }
+
+  /** After a change: with `sync-url` the URL follows, and the settings are checked (`options`, which hold them). */
+  #settingsChanged(options) {
+    if (this.#connection && this.hasAttribute("sync-url")) {
+      history.replaceState(null, "", toSearch(this.#controls.read()) || location.pathname);
+    }
+    if (loadedModule()) this.#validate(options);
+  }
+
   /**
-   * Checks `options` and says what is wrong. Settings as read are checked
-   * before they fill the form, where a number input or a checkbox would lose
-   * what was wrong with them.
+   * Checks `options` and says what is wrong. The properties are checked
+   * rather than the form when they may hold what a number input or a
+   * checkbox cannot show.
    */
   #validate(options) {
     if (this.#unknownSetting) {
@@ -230,26 +331,5 @@ export class DispatcherDemo extends HTMLElement {
     return !invalid;
   }
 }
-
-// Reflect each setting's attribute as a property: `demo.queueLength = 4`.
-for (const { name, option, kind } of SETTINGS) {
-  Object.defineProperty(DispatcherDemo.prototype, option, {
-    get() {
-      const text = this.getAttribute(name);
-      if (text === null) return null;
-      if (kind === "boolean") return text === "true";
-      if (kind === "list") return text.split(",").map(Number);
-      return Number(text);
-    },
-    set(value) {
-      if (value === null || value === undefined) this.removeAttribute(name);
-      else this.setAttribute(name, Array.isArray(value) ? value.join(",") : String(value));
-    },
-  });
-}
-Object.defineProperty(DispatcherDemo.prototype, "autorun", {
-  get() { return this.hasAttribute("autorun"); },
-  set(value) { this.toggleAttribute("autorun", Boolean(value)); },
-});
 
 if (!customElements.get("dispatcher-demo")) customElements.define("dispatcher-demo", DispatcherDemo);
