@@ -63,7 +63,7 @@ clean:
 screenshot: build
 	node scripts/screenshot.mjs
 
-# A million random option inputs through the checks (make test tries 20,000).
+# A million random option inputs through the checks (make test tries 2,000, in its debug build).
 fuzz:
 	FUZZ_CASES=1000000 cargo test --release --test options_fuzz -- --nocapture
 
