@@ -1,5 +1,6 @@
 # make demo   builds the wasm package and serves the page at http://localhost:8080
-# make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate, and page (Playwright)
+# make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
+#             the page's modules under node (no browser), and page (Playwright)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -17,7 +18,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-page clean
+.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
 
 demo: build serve
 
@@ -34,7 +35,7 @@ build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-consumer test-page
+test: setup-test test-native test-browser test-consumer test-unit test-page
 
 # Both crates of the workspace: the library's behaviour tests on the virtual
 # clocks and on tokio, the demo's replay and option checks.
@@ -59,6 +60,10 @@ test-consumer:
 	wasm-bindgen --target nodejs --out-dir target/consumer/node target/consumer/wasm32-unknown-unknown/release/consumer.wasm
 	node tests/consumer/run.mjs target/consumer/node
 
+# www/settings.js and www/run-state.js under node's own test runner: no browser, no build.
+test-unit:
+	node --test tests/unit/
+
 test-page: build
 	node --test tests/page/
 
@@ -75,7 +80,7 @@ clean:
 screenshot: build
 	node scripts/screenshot.mjs
 
-# A million random option inputs through the checks (make test tries 20,000).
+# A million random option inputs through the checks (make test tries 2,000, in its debug build).
 fuzz:
 	FUZZ_CASES=1000000 cargo test --release --test options_fuzz -- --nocapture
 

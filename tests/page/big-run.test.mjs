@@ -81,7 +81,7 @@ test(`${JOBS.toLocaleString("en")} ready jobs on the page: summary, grid and log
   await demo.locator(".summary").getByText(`✓ ${JOBS} succeeded`).waitFor();
   await demo.locator(".done .meter-value").getByText(`${JOBS} / ${JOBS}`).waitFor();
   const shown = await page.evaluate(async () => {
-    const { gridLayout } = await import("/www/render.js");
+    const { gridLayout } = await import("/www/grid.js");
     const root = document.querySelector("dispatcher-demo").shadowRoot;
     const report = window.reports[0].report;
     const grid = root.querySelector(".grid");

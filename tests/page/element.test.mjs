@@ -1,0 +1,166 @@
+// <dispatcher-demo> as a custom element: its properties are the truth, a
+// change made at any moment is kept, and what it listens to it stops
+// listening to when it leaves the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { serve, launch, collectReports, nthReport, root } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page of the server's origin with nothing on it, and no script yet: the test puts the element there. */
+async function blank() {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.route("**/blank.html", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title><body></body>" }));
+  await collectReports(page);
+  await page.goto(`${server.url}/blank.html`);
+  return page;
+}
+
+/** Appends a <dispatcher-demo> with `attributes` once the module is in, and waits until it may run. */
+async function append(page, attributes) {
+  await page.evaluate(async (attributes) => {
+    await import("/www/dispatcher-demo.js");
+    const demo = document.createElement("dispatcher-demo");
+    for (const [name, value] of Object.entries(attributes)) demo.setAttribute(name, value);
+    document.body.append(demo);
+  }, attributes);
+  const demo = page.locator("dispatcher-demo");
+  await demo.locator("button.run:enabled").waitFor();
+  return demo;
+}
+
+const workersUsed = (report) => [...new Set(report.jobs.map((job) => job.worker).filter((worker) => worker !== null))].sort();
+
+test("an attribute or a property changed during a run applies to the next run, and the form shows it at once", async () => {
+  const page = await blank();
+  const demo = await append(page, { workers: "2", jobs: "6", "max-wait-ms": "5000", "threshold-ms": "5000", seed: "1" });
+  await demo.getByRole("button", { name: "Run" }).click();
+  await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
+  const during = await demo.evaluate((element) => {
+    element.setAttribute("workers", "4");
+    element.queueLength = 5;
+    element.maxWaitMs = 20;
+    element.setAttribute("threshold-ms", "20");
+    const field = (name) => element.shadowRoot.querySelector(`[name="${name}"]`).value;
+    return {
+      running: element.running,
+      fields: [field("workers"), field("queue-length"), field("max-wait-ms"), field("threshold-ms")],
+      properties: [element.workers, element.queueLength, element.maxWaitMs, element.thresholdMs],
+      attributes: [element.getAttribute("workers"), element.getAttribute("queue-length"), element.getAttribute("max-wait-ms")],
+    };
+  });
+  assert.deepEqual(during, {
+    running: true,
+    fields: ["4", "5", "20", "20"],
+    properties: [4, 5, 20, 20],
+    attributes: ["4", "5", "20"],
+  });
+  // The run going keeps its own settings.
+  assert.equal(await demo.locator(".running .meter-value").textContent(), "2 / 2");
+  await demo.getByRole("button", { name: "Stop" }).click();
+  const first = (await nthReport(page, 1)).report;
+  assert.equal(first.status, "stopped");
+  assert.deepEqual(workersUsed(first), [0, 1]);
+  // The next one runs with the new ones: four workers, and waits under 20 ms.
+  await demo.getByRole("button", { name: "Run" }).click();
+  const second = (await nthReport(page, 2)).report;
+  assert.equal(second.status, "completed");
+  assert.deepEqual(workersUsed(second), [0, 1, 2, 3]);
+  assert.ok(second.jobs.every((job) => job.waitMs < 20));
+  assert.equal(await demo.locator(".queue .meter-value").textContent(), "0 / 5");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a property set before the element is defined is kept, and reflected", async () => {
+  const page = await blank();
+  const seen = await page.evaluate(async () => {
+    const demo = document.createElement("dispatcher-demo");
+    Object.assign(demo, { workers: 3, jobs: 9, maxWaitMs: 30, thresholdMs: 30, seed: 5, autorun: true });
+    document.body.append(demo);
+    const before = customElements.get("dispatcher-demo");
+    await import("/www/dispatcher-demo.js");
+    return {
+      defined: before === undefined && customElements.get("dispatcher-demo") !== undefined,
+      own: ["workers", "jobs", "autorun"].filter((name) => Object.hasOwn(demo, name)),
+      properties: [demo.workers, demo.jobs, demo.maxWaitMs, demo.seed, demo.autorun],
+      attributes: ["workers", "jobs", "max-wait-ms", "seed", "autorun"].map((name) => demo.getAttribute(name)),
+      fields: ["workers", "jobs", "seed"].map((name) => demo.shadowRoot.querySelector(`[name="${name}"]`).value),
+    };
+  });
+  assert.deepEqual(seen, {
+    defined: true,
+    own: [],
+    properties: [3, 9, 30, 5, true],
+    attributes: ["3", "9", "30", "5", ""],
+    fields: ["3", "9", "5"],
+  });
+  const { report } = await nthReport(page);
+  assert.equal(report.jobs.length, 9);
+  assert.equal(report.seed, 5);
+  assert.ok(workersUsed(report).every((worker) => worker < 3));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("what the user changes in the form, the properties and attributes take", async () => {
+  const page = await blank();
+  const demo = await append(page, { workers: "2", jobs: "6" });
+  const workers = demo.getByLabel("Workers", { exact: true });
+  await workers.fill("7");
+  await workers.press("Tab");
+  await demo.getByLabel("Fail fast").uncheck();
+  const state = () => demo.evaluate((element) => ({
+    workers: element.workers,
+    failFast: element.failFast,
+    waits: element.waits?.length ?? null,
+    attributes: ["workers", "fail-fast", "waits"].map((name) => element.getAttribute(name)),
+  }));
+  assert.deepEqual(await state(), { workers: 7, failFast: false, waits: null, attributes: ["7", "false", null] });
+  await demo.getByLabel("Jobs to run").selectOption("article");
+  await page.waitForFunction(() => document.querySelector("dispatcher-demo").waits !== null);
+  const article = JSON.parse(await readFile(join(root, "www/article-run.json"), "utf8"));
+  assert.deepEqual(await state(), { workers: article.workers, failFast: false, waits: 100, attributes: [String(article.workers), "false", article.waits.join(",")] });
+  await demo.getByLabel("Jobs to run").selectOption("seed");
+  await page.waitForFunction(() => document.querySelector("dispatcher-demo").waits === null);
+  assert.deepEqual((await state()).attributes, [String(article.workers), "false", null]);
+  await page.close();
+});
+
+test("moved in the page, it listens once: one click is one run, and removed, it hears nothing", async () => {
+  const page = await blank();
+  const demo = await append(page, { workers: "2", jobs: "4", "max-wait-ms": "20", "threshold-ms": "20", seed: "2" });
+  const status = await page.evaluate(async () => {
+    const element = document.querySelector("dispatcher-demo");
+    const status = element.shadowRoot.querySelector(".status");
+    element.remove();
+    element.shadowRoot.querySelector(".copy-link").click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const whileRemoved = status.textContent;
+    document.body.append(element);
+    document.body.prepend(element);
+    return whileRemoved;
+  });
+  assert.ok(!status.startsWith("Link"), status);
+  await demo.locator("button.run:enabled").waitFor();
+  await demo.getByRole("button", { name: "Run" }).click();
+  await nthReport(page, 1);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.reports.length), 1);
+  await demo.getByRole("button", { name: "Copy link" }).click();
+  await demo.locator(".status").getByText("Link", { exact: false }).waitFor();
+  await page.close();
+});

@@ -1,0 +1,50 @@
+// What the timeline and the grid share: a canvas fitted to its box, and the
+// colours they paint with, read from the stylesheet's custom properties.
+
+/**
+ * Every canvas is drawn on by the CPU. Left to choose, headless Chromium
+ * moved some to the GPU process, and then showed them black (their pixels
+ * were right).
+ */
+export const CANVAS = { willReadFrequently: true };
+
+/**
+ * Sizes the canvas to its box and the screen's pixel ratio, and clears it;
+ * returns the context, the CSS size and the ratio.
+ */
+export function fit(canvas, cssHeight) {
+  const ratio = globalThis.devicePixelRatio || 1;
+  const width = canvas.clientWidth || 600;
+  if (cssHeight !== undefined && canvas.style.height !== `${cssHeight}px`) canvas.style.height = `${cssHeight}px`;
+  const height = canvas.clientHeight || cssHeight || 200;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  const context = canvas.getContext("2d", CANVAS);
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, width, height);
+  return { context, width, height, ratio };
+}
+
+/**
+ * The colours, from the custom properties on `stage`: one per state code
+ * (queued for waiting), and the rest of the palette. Before the stylesheet
+ * has loaded there are none: `complete` says whether they are all in.
+ */
+export function readColors(stage) {
+  const style = getComputedStyle(stage);
+  const get = (name) => style.getPropertyValue(name).trim();
+  const state = ["--dd-queued", "--dd-queued", "--dd-running", "--dd-succeeded", "--dd-failed", "--dd-canceled", "--dd-aborted"].map(get);
+  return {
+    state,
+    aborted: get("--dd-aborted"),
+    onState: get("--dd-on-state"),
+    lane: get("--dd-lane"),
+    grid: get("--dd-grid"),
+    muted: get("--dd-muted"),
+    now: get("--dd-now"),
+    background: get("--dd-panel"),
+    complete: state.every(Boolean),
+  };
+}

@@ -1,0 +1,184 @@
+// The form of <dispatcher-demo>: its settings' fields and the preset, the
+// buttons, the status line and the message. It shows the settings it is given
+// and reports what the user changes; the element decides what to do with
+// either. Copy link and New seed are its own.
+import { SETTINGS, DEFAULTS, readSettings, toSearch } from "./settings.js";
+
+const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
+const DEMO_PAGE = new URL("../index.html", import.meta.url);
+
+/** A seed for a form that was given none. */
+const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+
+let article = null;
+/** The article's run, loaded once: null until then. */
+let articleRun = null;
+const loadArticle = () => (article ??= fetch(ARTICLE_RUN).then((response) => response.json()).then((run) => (articleRun = run)));
+
+/** The settings with a field of their own; the waits have the preset instead. */
+const FIELDS = SETTINGS.filter((setting) => setting.kind !== "list");
+const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
+/** The fields the given waits stand for, disabled while there are waits. */
+const DRAWN = ["jobs", "max-wait-ms", "seed"];
+
+export class Controls {
+  #form;
+  #fields;
+  #preset;
+  #newSeed;
+  #run;
+  #stop;
+  #pause;
+  #copyLink;
+  #status;
+  #message;
+  /** The waits the form runs with, or null to draw them from the seed. */
+  #waits = null;
+
+  constructor(root) {
+    const find = (selector) => root.querySelector(selector);
+    this.#form = find("form");
+    this.#fields = new Map(FIELDS.map(({ name }) => [name, find(`[name="${name}"]`)]));
+    this.#preset = find('[name="preset"]');
+    this.#newSeed = find(".new-seed");
+    this.#run = find(".run");
+    this.#stop = find(".stop");
+    this.#pause = find(".pause");
+    this.#copyLink = find(".copy-link");
+    this.#status = find(".status");
+    this.#message = find(".message");
+  }
+
+  /**
+   * Listens until `signal` aborts, and calls the element's `run()`, `stop()`
+   * and `pause()` for its buttons, and `change(options)` with the options
+   * the user changed, once the form shows them (New seed and the preset
+   * change some at once).
+   */
+  listen({ signal, run, stop, pause, change }) {
+    this.#form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      run();
+    }, { signal });
+    this.#stop.addEventListener("click", stop, { signal });
+    this.#pause.addEventListener("click", pause, { signal });
+    this.#copyLink.addEventListener("click", () => this.#copyLinkToClipboard(), { signal });
+    this.#newSeed.addEventListener("click", () => change(this.#showAll({ seed: randomSeed() })), { signal });
+    this.#preset.addEventListener("change", async () => change(this.#showAll(await presetOptions(this.#preset.value))), { signal });
+    this.#form.addEventListener("change", ({ target }) => {
+      const setting = FIELDS.find(({ name }) => this.#fields.get(name) === target);
+      if (setting) change(readSettings([[setting.name, fieldText(setting, target)]]).options);
+    }, { signal });
+  }
+
+  /** Shows `value` for `option`, or its default when it is null or undefined (a new seed for the seed). */
+  show(option, value) {
+    const { name, kind } = BY_OPTION.get(option);
+    if (kind === "list") {
+      this.#waits = value ?? null;
+      this.#showPreset();
+      loadArticle().then(() => this.#showPreset(), () => {});
+      return;
+    }
+    const shown = value ?? (option === "seed" ? randomSeed() : DEFAULTS[option]);
+    const field = this.#fields.get(name);
+    if (kind === "boolean") field.checked = shown === true;
+    else field.value = shown ?? "";
+  }
+
+  /** The options the form runs with. */
+  read() {
+    const pairs = FIELDS.map((setting) => [setting.name, fieldText(setting, this.#fields.get(setting.name))]);
+    const { options } = readSettings(pairs);
+    if (this.#waits) options.waits = this.#waits;
+    return options;
+  }
+
+  /** A link to the demo page with the form's settings. */
+  link() {
+    return new URL(toSearch(this.read()), DEMO_PAGE).href;
+  }
+
+  /** Whether Run may be pressed, when no run is going. */
+  set runnable(runnable) {
+    this.#run.disabled = !runnable;
+  }
+
+  /** Run while no run goes; Stop and Pause while one does. */
+  showRunning(running) {
+    this.#run.disabled = running;
+    this.#stop.disabled = !running;
+    this.#pause.disabled = !running;
+    this.showPaused(false);
+    this.#form.classList.toggle("busy", running);
+  }
+
+  showPaused(paused) {
+    this.#pause.setAttribute("aria-pressed", String(paused));
+    this.#pause.textContent = paused ? "Resume" : "Pause";
+  }
+
+  status(text) {
+    this.#status.textContent = text;
+  }
+
+  /** Shows `text` in the alert under the form, or hides it for null. */
+  message(text) {
+    this.#message.hidden = !text;
+    this.#message.textContent = text ?? "";
+  }
+
+  /** Says what went wrong, and that nothing goes. */
+  fail(text) {
+    this.message(text);
+    this.status("");
+  }
+
+  /** Shows each of `options`; returns them. */
+  #showAll(options) {
+    for (const [option, value] of Object.entries(options)) this.show(option, value);
+    return options;
+  }
+
+  #showPreset() {
+    const waits = this.#waits;
+    const preset = this.#preset;
+    const given = preset.querySelector('[value="given"]');
+    const isArticle = articleRun && waits && waits.length === articleRun.waits.length && waits.every((w, i) => w === articleRun.waits[i]);
+    preset.value = !waits ? "seed" : isArticle ? "article" : "given";
+    given.hidden = preset.value !== "given";
+    if (preset.value === "given") given.textContent = `Given waits (${waits.length})`;
+    for (const name of DRAWN) this.#fields.get(name).disabled = Boolean(waits);
+    this.#newSeed.disabled = Boolean(waits);
+  }
+
+  async #copyLinkToClipboard() {
+    const link = this.link();
+    try {
+      await navigator.clipboard.writeText(link);
+      this.status("Link copied.");
+    } catch {
+      this.status(`Link: ${link}`);
+    }
+  }
+}
+
+/** A field's text, as a URL parameter would have it. */
+function fieldText({ kind }, field) {
+  return kind === "boolean" ? String(field.checked) : field.value;
+}
+
+/** The options a preset sets: the article's run, or waits drawn from the seed. */
+async function presetOptions(preset) {
+  if (preset === "seed") return { waits: null };
+  if (preset !== "article") return {};
+  const run = await loadArticle();
+  return {
+    workers: run.workers,
+    queueLength: run.queueLength,
+    thresholdMs: run.thresholdMs,
+    jobs: run.waits.length,
+    maxWaitMs: run.maxWaitMs,
+    waits: run.waits,
+  };
+}

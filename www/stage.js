@@ -1,0 +1,120 @@
+// The run on show, drawn: the meters, the timeline, the legend, the grid, the
+// summary and the log, at most once per animation frame, and only while
+// something moves.
+import { Meters, drawLegend, drawSummary } from "./summary.js";
+import { LogView } from "./log-view.js";
+import { Timeline } from "./timeline.js";
+import { Grid } from "./grid.js";
+import { readColors } from "./canvas.js";
+
+/** While a run goes, the summary and the log change at most this often. */
+const TEXT_EVERY_MS = 200;
+
+export class Stage {
+  #root;
+  #box;
+  #meters;
+  #timeline;
+  #grid;
+  #summary;
+  #log;
+  /** The run going, `{ started, pause }`, or null: from the element. */
+  #current;
+  /** The RunState on show. */
+  #shown = null;
+  #frame = 0;
+  #colors = null;
+  #textDrawn = 0;
+  /** The settled run whose summary and log are drawn. */
+  #textDrawnFor = null;
+
+  constructor(root, { current }) {
+    const find = (selector) => root.querySelector(selector);
+    this.#root = root;
+    this.#box = find(".stage");
+    this.#meters = new Meters(this.#box);
+    this.#timeline = new Timeline(find(".timeline"));
+    this.#grid = new Grid(find(".grid"));
+    this.#summary = find(".summary");
+    this.#log = new LogView(find(".log"), find(".copy-log"));
+    this.#current = current;
+    drawLegend(find(".legend"));
+  }
+
+  /**
+   * Listens until `signal` aborts: for the stylesheet, the colour scheme,
+   * reduced motion and the timeline's size, which call for a new frame, and
+   * for Copy log, which says how it went through `status`. Then no frame
+   * is drawn.
+   */
+  listen({ signal, status }) {
+    const repaint = () => {
+      this.#colors = null;
+      this.schedule();
+    };
+    this.#root.querySelector('link[rel="stylesheet"]').addEventListener("load", repaint, { signal });
+    for (const query of ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"]) {
+      matchMedia(query).addEventListener("change", repaint, { signal });
+    }
+    const resize = new ResizeObserver(() => this.schedule());
+    resize.observe(this.#root.querySelector(".timeline"));
+    this.#log.listen({ signal, shown: () => this.#shown, status });
+    signal.addEventListener("abort", () => {
+      resize.disconnect();
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+    }, { once: true });
+  }
+
+  /** Shows `run` (a RunState) from the next frame on. */
+  show(run) {
+    this.#shown = run;
+    this.schedule();
+  }
+
+  /** Draws in the next frame, if the element is in a document. */
+  schedule() {
+    if (!this.#frame && this.#root.host.isConnected) this.#frame = requestAnimationFrame(() => this.#draw());
+  }
+
+  #draw() {
+    this.#frame = 0;
+    const run = this.#shown;
+    let colors = this.#colors;
+    if (!colors) {
+      // Before the stylesheet has loaded there are none, and canvases drew black: read them again then.
+      colors = readColors(this.#box);
+      if (colors.complete) this.#colors = colors;
+    }
+    const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const spreadMs = reducedMotion ? 0 : 450;
+    const wallNow = performance.now();
+    if (!run) {
+      this.#meters.draw({ queued: 0, queueLength: 0, running: 0, workers: 0, ended: 0, jobs: 0 });
+      return;
+    }
+    const current = this.#current();
+    const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - current?.started || 0);
+    // Text costs the browser a layout: while the run goes, a few times a
+    // second is enough; once it has settled, once.
+    const textDue = run.report
+      ? this.#textDrawnFor !== run
+      : wallNow - this.#textDrawn >= TEXT_EVERY_MS || (run.logLines > 0 && this.#log.empty);
+    // Layout is read before anything writes to the DOM, so that reading
+    // forces no layout: whether the log is scrolled to its end, and the
+    // canvases' sizes.
+    this.#log.scrollIfAsked();
+    const logAtBottom = textDue && this.#log.atBottom;
+    const repainting = this.#timeline.draw(run, colors, nowMs);
+    this.#grid.draw(run, colors, { wallNow, spreadMs });
+    this.#meters.draw(run);
+    if (textDue) {
+      this.#textDrawn = wallNow;
+      this.#textDrawnFor = run.report ? run : null;
+      drawSummary(this.#summary, run, nowMs, { paused: current?.pause.paused });
+      if (this.#log.draw(run, logAtBottom)) this.schedule();
+    }
+    const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
+    if ((!run.report && !reducedMotion) || spreading || repainting) this.schedule();
+  }
+}

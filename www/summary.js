@@ -1,0 +1,85 @@
+// The run in words and numbers: the meters over the timeline (queue, running,
+// done), the legend of states, and the summary under the grid.
+import { STATE_NAMES, GLYPHS, SUCCEEDED, FAILED, CANCELED, ABORTED } from "./run-state.js";
+
+/** The states a job ends in, in the order the legend and the summary give them. */
+const ENDED = [SUCCEEDED, FAILED, CANCELED, ABORTED];
+
+/** The meters over the timeline: the queue's depth, the workers busy, and the jobs done. */
+export class Meters {
+  #queue;
+  #running;
+  #done;
+  #progress;
+
+  constructor(stage) {
+    this.#queue = stage.querySelector(".meter.queue");
+    this.#running = stage.querySelector(".meter.running");
+    this.#done = stage.querySelector(".meter.done");
+    this.#progress = this.#done.querySelector("progress");
+  }
+
+  draw({ queued, queueLength, running, workers, ended, jobs }) {
+    meter(this.#queue, queued, queueLength);
+    meter(this.#running, running, workers);
+    meter(this.#done, ended, jobs);
+    this.#progress.max = Math.max(jobs, 1);
+    this.#progress.value = ended;
+  }
+}
+
+function meter(box, value, max) {
+  const text = `${value} / ${max}`;
+  const label = box.querySelector(".meter-value");
+  if (label.textContent === text) return;
+  label.textContent = text;
+  const fill = box.querySelector(".meter-fill");
+  if (fill) fill.style.width = `${max ? (100 * value) / max : 0}%`;
+}
+
+/** The legend: each state the canvases show, with its swatch and glyph. */
+export function drawLegend(legend) {
+  legend.replaceChildren(...["running", ...ENDED.map((code) => STATE_NAMES[code])].map((name) => {
+    const item = document.createElement("li");
+    const swatch = document.createElement("span");
+    swatch.className = `swatch ${name}`;
+    swatch.textContent = GLYPHS[STATE_NAMES.indexOf(name)];
+    swatch.setAttribute("aria-hidden", "true");
+    item.append(swatch, name);
+    return item;
+  }));
+}
+
+/**
+ * The summary of `run` at `nowMs`: its status (`paused` while it goes and is
+ * paused), errors, elapsed time, counts per state, and once it has settled
+ * how long the cancellation took and the seed.
+ */
+export function drawSummary(list, run, nowMs, { paused }) {
+  const report = run.report;
+  const rows = [];
+  const status = report ? report.status : paused ? "paused" : "running";
+  rows.push(["Status", status, `status ${status}`]);
+  if (report && !report.errors.length) rows.push(["Error", "none"]);
+  else if (report && report.errors.length > 1) {
+    rows.push([`Errors (${report.errors.length})`, report.errors.map((error) => error.message).join("\n"), "error"]);
+  } else if (report?.error) rows.push(["First error", report.error.message, "error"]);
+  rows.push(["Elapsed", `${nowMs.toFixed(1)} ms`]);
+  if (report?.timingDistorted) {
+    rows.push(["Timing", `distorted: timers were held back, a job ending ${report.maxLateMs.toFixed(0)} ms after its wait (was the tab in the background?)`, "warning"]);
+  }
+  rows.push(["Jobs", ENDED.map((code) => `${GLYPHS[code]} ${run.counts[code]} ${STATE_NAMES[code]}`).join("   ")]);
+  if (report && run.cancelAtMs !== null) {
+    const from = run.failure?.atMs ?? run.cancelAtMs;
+    rows.push(["Cancellation took", `${(report.elapsedMs - from).toFixed(1)} ms, from ${from.toFixed(1)} ms to the end`]);
+  }
+  if (report) rows.push(["Seed", report.seed === null ? "none: the waits were given" : String(report.seed)]);
+  list.replaceChildren(...rows.flatMap(([term, text, className]) => {
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = term;
+    dd.textContent = text;
+    if (className) dd.className = className;
+    return [dt, dd];
+  }));
+}

@@ -1,0 +1,69 @@
+// The markup of <dispatcher-demo>'s shadow root: the form, the stage (meters,
+// timeline, legend and grid), the summary and the log. The parts fill it in.
+// Its stylesheet is resolved from this module's URL, so it works from any path.
+
+const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
+
+export const template = document.createElement("template");
+template.innerHTML = `
+  <link rel="stylesheet" href="${STYLESHEET}">
+  <form class="controls" novalidate>
+    <fieldset class="settings">
+      <legend>Settings</legend>
+      <label class="wide">Jobs to run
+        <select name="preset">
+          <option value="seed">Waits drawn from the seed</option>
+          <option value="article">The article's run (100 given waits)</option>
+          <option value="given" hidden>Given waits</option>
+        </select>
+      </label>
+      <label>Workers <input name="workers" type="number" inputmode="numeric" min="1" step="1"></label>
+      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" min="0" step="1"></label>
+      <label>Jobs <input name="jobs" type="number" inputmode="numeric" min="0" step="1"></label>
+      <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" min="1" step="1"></label>
+      <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" min="0" step="1"></label>
+      <div class="field">
+        <label for="seed">Seed</label>
+        <span class="joined"><input id="seed" name="seed" type="number" inputmode="numeric" min="0" step="1"><button type="button" class="new-seed">New seed</button></span>
+      </div>
+      <label class="check"><input name="cancel-in-flight" type="checkbox"> Cancel in-flight jobs</label>
+      <label class="check"><input name="fail-fast" type="checkbox"> Fail fast</label>
+    </fieldset>
+    <div class="actions">
+      <button type="submit" class="run primary" disabled>Run</button>
+      <button type="button" class="stop" disabled>Stop</button>
+      <button type="button" class="pause" aria-pressed="false" disabled>Pause</button>
+      <button type="button" class="copy-link">Copy link</button>
+      <span class="status" role="status">Loading…</span>
+    </div>
+  </form>
+  <p class="message" role="alert" hidden></p>
+  <section class="stage" aria-label="The run">
+    <div class="meters">
+      <div class="meter queue">
+        <span class="meter-label">Queue</span>
+        <span class="meter-bar"><span class="meter-fill"></span></span>
+        <span class="meter-value">0 / 0</span>
+      </div>
+      <div class="meter running">
+        <span class="meter-label">Running</span>
+        <span class="meter-bar"><span class="meter-fill"></span></span>
+        <span class="meter-value">0 / 0</span>
+      </div>
+      <div class="meter done">
+        <span class="meter-label">Done</span>
+        <progress class="progress" max="1" value="0"></progress>
+        <span class="meter-value">0 / 0</span>
+      </div>
+    </div>
+    <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
+    <ul class="legend" aria-label="States"></ul>
+    <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
+  </section>
+  <dl class="summary" aria-label="Summary"></dl>
+  <details class="log-box" open>
+    <summary>Log</summary>
+    <button type="button" class="copy-log" disabled>Copy log</button>
+    <pre class="log" role="log" tabindex="0" aria-label="The original program's output"></pre>
+  </details>
+`;
