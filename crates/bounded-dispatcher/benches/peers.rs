@@ -1,7 +1,8 @@
 //! Dispatch throughput beside its peers, natively, in one criterion run:
 //! 1,000,000 ready jobs, 10 at a time, through this crate's `Dispatcher`,
 //! futures' `try_for_each_concurrent`, and tokio's `JoinSet` with a
-//! `Semaphore`. `cargo bench -p bounded-dispatcher --bench peers`.
+//! `Semaphore`; and this crate's again for several queue lengths, which
+//! should not matter. `cargo bench -p bounded-dispatcher --bench peers`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -63,5 +64,17 @@ fn peers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, peers);
+fn queue_lengths(c: &mut Criterion) {
+    let mut group = c.benchmark_group("1M ready jobs, 10 workers, by queue length");
+    group.throughput(Throughput::Elements(JOBS as u64)).sample_size(20);
+    for queue_length in [0, 10, 100, JOBS] {
+        let dispatcher = Dispatcher::new(NonZeroUsize::new(WORKERS).unwrap()).queue_length(queue_length);
+        group.bench_function(format!("queue {queue_length}"), |b| {
+            b.iter(|| block_on(dispatcher.run(JOBS, |_| future::ready(Ok::<(), ()>(())), |_| {}, future::pending())))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, peers, queue_lengths);
 criterion_main!(benches);
