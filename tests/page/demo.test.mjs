@@ -113,6 +113,25 @@ test("Pause holds the queue: no job starts until Resume", async () => {
   await page.close();
 });
 
+test("an unbuffered queue (queue-length 0), Go's make(chan Job), runs with nothing ever queued", async () => {
+  const page = await open("index.html?queue-length=0&workers=3&jobs=30&max-wait-ms=200&threshold-ms=200&seed=1");
+  await ready(page);
+  assert.equal(await demo(page).getByLabel("Queue length", { exact: true }).inputValue(), "0");
+  await page.evaluate(() => {
+    window.peakQueued = 0;
+    const meter = document.querySelector("dispatcher-demo").shadowRoot.querySelector(".queue .meter-value");
+    new MutationObserver(() => (window.peakQueued = Math.max(window.peakQueued, parseInt(meter.textContent)))).observe(meter, { childList: true, characterData: true, subtree: true });
+  });
+  await runButton(page).click();
+  const { report } = await nthReport(page);
+  assert.equal(report.status, "completed");
+  assert.equal(report.jobs.filter((job) => job.state === "succeeded").length, 30);
+  assert.equal(await page.evaluate(() => window.peakQueued), 0);
+  await demo(page).locator(".queue .meter-value").getByText("0 / 0").waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("settings round-trip through the URL", async () => {
   const search = "?workers=4&queue-length=7&jobs=50&max-wait-ms=300&threshold-ms=250&seed=7&cancel-in-flight=false&fail-fast=false";
   const page = await open(`index.html${search}`);
