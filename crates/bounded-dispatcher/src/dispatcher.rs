@@ -24,17 +24,13 @@
 use std::cell::{Cell, RefCell};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::error::Error;
-use std::fmt;
 use std::future::{poll_fn, Future};
 use std::num::NonZeroUsize;
-use std::ops::Range;
 use std::pin::pin;
 use std::task::Poll;
 
-use crate::gate::Gate;
 use crate::group::Group;
-use crate::JobId;
+use crate::{Event, Failure, Gate, JobId, Outcome, Status};
 
 /// Runs jobs with a hard limit on concurrency, and cancels the rest the moment
 /// one fails: Go's `errgroup.WithContext` with `SetLimit`, on one thread.
@@ -66,175 +62,6 @@ pub struct Dispatcher {
     cancel_in_flight: bool,
     fail_fast: bool,
     gate: Option<Gate>,
-}
-
-/// What happened to one job, as it happens. The observer of
-/// [`Dispatcher::run`] sees each, synchronously and in order.
-///
-/// `T` is what a job's future returns on success, `E` its error.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Event<'a, T, E> {
-    /// The producer put the job in the queue. With a queue length of 0 there
-    /// is no queue, and no such event: each job goes straight to a worker.
-    Queued {
-        /// The job.
-        job: JobId,
-    },
-    /// A worker took the job and started it: `work(job)` is called next.
-    Started {
-        /// The job.
-        job: JobId,
-        /// The worker's index, in `0..workers`.
-        worker: usize,
-    },
-    /// The job's future returned `Ok`.
-    Succeeded {
-        /// The job.
-        job: JobId,
-        /// The worker that ran it.
-        worker: usize,
-        /// What it returned. It is dropped after this event: keep it here.
-        value: &'a T,
-    },
-    /// The job's future returned `Err`.
-    Failed {
-        /// The job.
-        job: JobId,
-        /// The worker that ran it.
-        worker: usize,
-        /// What it returned; the [`Outcome`] keeps it too.
-        error: &'a E,
-    },
-    /// The run was cancelled before jobs `start..end` started: those that
-    /// were queued and those never fed, all in one event, so that a cancel
-    /// costs the same for ten jobs and for `usize::MAX`.
-    Canceled {
-        /// The first of them.
-        start: JobId,
-        /// One past the last of them: the run's job count.
-        end: JobId,
-    },
-    /// The run was cancelled while the job ran, and its future was dropped
-    /// without being polled again.
-    Aborted {
-        /// The job.
-        job: JobId,
-        /// The worker that ran it.
-        worker: usize,
-    },
-}
-
-// By hand: derived, they would ask for `T: Clone` and `E: Clone`.
-impl<T, E> Clone for Event<'_, T, E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T, E> Copy for Event<'_, T, E> {}
-
-impl<T, E> Event<'_, T, E> {
-    /// The jobs the event is about: one, or for `Canceled` all of them.
-    pub fn jobs(&self) -> Range<JobId> {
-        match *self {
-            Event::Canceled { start, end } => start..end,
-            Event::Queued { job }
-            | Event::Started { job, .. }
-            | Event::Succeeded { job, .. }
-            | Event::Failed { job, .. }
-            | Event::Aborted { job, .. } => job..job + 1,
-        }
-    }
-}
-
-/// How a run ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// Every job ran and none failed.
-    Completed,
-    /// At least one job failed. With `fail_fast`, the first failure
-    /// cancelled the run, and it stays the cause even if `stop` completes
-    /// later.
-    Failed,
-    /// The `stop` future completed before any failure cancelled the run.
-    Stopped,
-}
-
-/// One job's error.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failure<E> {
-    /// The job that failed.
-    pub job: JobId,
-    /// What its future returned.
-    pub error: E,
-}
-
-impl<E: fmt::Display> fmt::Display for Failure<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "job #{} failed: {}", self.job, self.error)
-    }
-}
-
-impl<E: Error + 'static> Error for Failure<E> {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        Some(&self.error)
-    }
-}
-
-/// Why a run did not complete: what [`Outcome::into_result`] returns.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RunError<E> {
-    /// A job failed: the first failure, as Go's `errgroup.Wait` returns it.
-    Failed(Failure<E>),
-    /// The `stop` future completed first.
-    Stopped,
-}
-
-impl<E: fmt::Display> fmt::Display for RunError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Failed(failure) => failure.fmt(f),
-            RunError::Stopped => f.write_str("the run was stopped"),
-        }
-    }
-}
-
-impl<E: Error + 'static> Error for RunError<E> {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        match self {
-            RunError::Failed(failure) => Some(failure),
-            RunError::Stopped => None,
-        }
-    }
-}
-
-/// What [`Dispatcher::run`] returns, once no job is running any more.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[must_use = "a run's failures are only reported here"]
-pub struct Outcome<E> {
-    /// How the run ended.
-    pub status: Status,
-    /// Every failure, in the order they happened. With `fail_fast` the first
-    /// is the one that cancelled the run; later ones come from jobs that were
-    /// already running and were not aborted.
-    pub failures: Vec<Failure<E>>,
-}
-
-impl<E> Outcome<E> {
-    /// The first failure: the error Go's `errgroup.Wait` would return.
-    pub fn first_failure(&self) -> Option<&Failure<E>> {
-        self.failures.first()
-    }
-
-    /// `Ok` if every job succeeded; otherwise the first failure, or
-    /// [`RunError::Stopped`] for a run stopped before any failure.
-    pub fn into_result(self) -> Result<(), RunError<E>> {
-        match self.status {
-            Status::Completed => Ok(()),
-            Status::Stopped => Err(RunError::Stopped),
-            Status::Failed => Err(self.failures.into_iter().next().map_or(RunError::Stopped, RunError::Failed)),
-        }
-    }
 }
 
 impl Dispatcher {
@@ -497,34 +324,5 @@ mod tests {
     fn a_dispatcher_is_send_and_sync() {
         assert_send_sync::<Dispatcher>();
         assert_send_sync::<Gate>();
-    }
-
-    #[test]
-    fn events_are_copy() {
-        let error = "boom";
-        let event: Event<'_, (), &str> = Event::Failed { job: 3, worker: 1, error: &error };
-        let copy = event;
-        assert_eq!(event, copy);
-        let canceled: Event<'_, (), ()> = Event::Canceled { start: 4, end: 9 };
-        assert_eq!(canceled.jobs(), 4..9);
-        assert_eq!(copy.jobs(), 3..4);
-    }
-
-    #[test]
-    fn failures_display_and_chain_their_error() {
-        let failure = Failure { job: 7, error: std::fmt::Error };
-        assert_eq!(failure.to_string(), "job #7 failed: an error occurred when formatting an argument");
-        assert!(Error::source(&failure).is_some());
-        let stopped: RunError<std::fmt::Error> = RunError::Stopped;
-        assert_eq!(stopped.to_string(), "the run was stopped");
-        assert_eq!(RunError::Failed(failure).to_string(), "job #7 failed: an error occurred when formatting an argument");
-    }
-
-    #[test]
-    fn into_result_gives_the_first_failure_or_stopped() {
-        let failed = Outcome { status: Status::Failed, failures: vec![Failure { job: 2, error: 'a' }, Failure { job: 1, error: 'b' }] };
-        assert_eq!(failed.into_result(), Err(RunError::Failed(Failure { job: 2, error: 'a' })));
-        assert_eq!(Outcome::<char> { status: Status::Stopped, failures: vec![] }.into_result(), Err(RunError::Stopped));
-        assert_eq!(Outcome::<char> { status: Status::Completed, failures: vec![] }.into_result(), Ok(()));
     }
 }

@@ -78,13 +78,17 @@
 
 mod clock;
 mod dispatcher;
+mod event;
 mod gate;
 mod group;
+mod outcome;
 #[cfg(feature = "virtual-clock")]
 mod virtual_clock;
 
 pub use clock::Clock;
-pub use dispatcher::{Dispatcher, Event, Failure, Outcome, RunError, Status};
+pub use dispatcher::Dispatcher;
+pub use event::Event;
+pub use outcome::{Failure, Outcome, RunError, Status};
 pub use gate::Gate;
 #[cfg(feature = "virtual-clock")]
 pub use virtual_clock::{Sleep, Stalled, VirtualClock};
