@@ -18,7 +18,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
+.PHONY: generated bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
 
 demo: build serve
 
@@ -60,7 +60,7 @@ test-consumer:
 	wasm-bindgen --target nodejs --out-dir target/consumer/node target/consumer/wasm32-unknown-unknown/release/consumer.wasm
 	node tests/consumer/run.mjs target/consumer/node
 
-# www/settings.js and www/run-state.js under node's own test runner: no browser, no build.
+# The page's settings and run state, and the log's lines, under node's own test runner: no browser, no build.
 test-unit:
 	node --test tests/unit/
 
@@ -75,6 +75,11 @@ setup-test:
 
 clean:
 	rm -rf pkg bench/pkg target tests/artifacts
+
+# The files made from the tables of options and words (src/options.rs,
+# src/report.rs): the TypeScript, the page's www/spec.js, the README's table.
+generated:
+	BLESS=1 cargo test --quiet --test generated
 
 # The README's screenshot (www/screenshot.png), from the article's run.
 screenshot: build

@@ -7,7 +7,7 @@ use std::num::NonZeroUsize;
 
 use bounded_dispatcher::{Clock, Dispatcher, Event, Gate, JobId};
 
-use crate::{JobState, Moment, Options, Recorder, Report};
+use crate::{JobState, LogKind, Options, Recorder, Report};
 
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,12 +130,14 @@ impl DemoReport {
     /// first, or every one when the run did not fail fast.
     pub fn write_log(&self, out: &mut String, every_error: bool) {
         for moment in &self.report.moments {
-            // Writing to a String cannot fail.
-            let _ = match *moment {
-                Moment::Started(job) => writeln!(out, "Working on the job #{job}. Wait for {} ms.", self.waits[job]),
-                Moment::Canceled { start, end } => (start..end).try_for_each(|job| writeln!(out, "Canceled the job #{job}")),
-                Moment::Aborted(job) => writeln!(out, "Aborted the job #{job} while it was waiting"),
-            };
+            for job in moment.jobs() {
+                // Writing to a String cannot fail.
+                let _ = match moment.kind {
+                    LogKind::Started => writeln!(out, "Working on the job #{job}. Wait for {} ms.", self.waits[job]),
+                    LogKind::Canceled => writeln!(out, "Canceled the job #{job}"),
+                    LogKind::Aborted => writeln!(out, "Aborted the job #{job} while it was waiting"),
+                };
+            }
         }
         let errors = &self.report.failures;
         let errors = if every_error { &errors[..] } else { &errors[..errors.len().min(1)] };

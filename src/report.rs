@@ -1,35 +1,109 @@
 //! A record of one run: each job's final state, worker and times, and the
-//! order in which jobs started, were cancelled or were aborted.
+//! order in which jobs started, were cancelled or were aborted; and the
+//! words the JS API uses for them. Each list of words is here once: the
+//! binding hands them to JS at run time, and `tests/generated.rs` writes
+//! them into the TypeScript and the page's `www/spec.js`.
+
+use std::ops::Range;
 
 use bounded_dispatcher::{Clock, Event, Failure, JobId, Outcome, Status};
 
-/// The state a job ends in. Every job of a finished run is in exactly one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum JobState {
-    /// Not started yet (only seen while the run is going).
-    Waiting,
-    /// Started and not finished yet (only seen while the run is going).
-    Running,
-    /// Its future returned `Ok`.
-    Succeeded,
-    /// Its future returned `Err`.
-    Failed,
-    /// The run was cancelled before it started.
-    Canceled,
-    /// The run was cancelled while it ran, and its future was dropped.
-    Aborted,
+/// Defines a C-like enum with its lower-case names for JS, in one list.
+macro_rules! words {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$doc:meta])* $variant:ident = $word:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$doc])* $variant,)* }
+
+        impl $name {
+            /// Every one, in the order of their codes (`self as u8`).
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The word for it in the JS API.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $word,)* }
+            }
+        }
+    };
 }
 
-impl JobState {
-    /// The lower-case name used by the JS API: `"succeeded"`, `"aborted"`, …
-    pub fn name(self) -> &'static str {
-        match self {
-            JobState::Waiting => "waiting",
-            JobState::Running => "running",
-            JobState::Succeeded => "succeeded",
-            JobState::Failed => "failed",
-            JobState::Canceled => "canceled",
-            JobState::Aborted => "aborted",
+words! {
+    /// The state a job ends in. Every job of a finished run is in exactly one.
+    pub enum JobState {
+        /// Its future returned `Ok`: it waited, and finished.
+        Succeeded = "succeeded",
+        /// Its future returned `Err`: its wait was over the threshold.
+        Failed = "failed",
+        /// The run was cancelled before it started: it was queued, or never fed.
+        Canceled = "canceled",
+        /// The run was cancelled while it ran, and its future was dropped.
+        Aborted = "aborted",
+    }
+}
+
+words! {
+    /// The `type` of a progress event of the JS API: one per [`Event`].
+    pub enum EventKind {
+        /// [`Event::Queued`].
+        Queue = "queue",
+        /// [`Event::Started`].
+        Start = "start",
+        /// [`Event::Succeeded`].
+        Succeed = "succeed",
+        /// [`Event::Failed`].
+        Fail = "fail",
+        /// [`Event::Canceled`], for all the jobs that had not started.
+        Cancel = "cancel",
+        /// [`Event::Aborted`].
+        Abort = "abort",
+    }
+}
+
+words! {
+    /// What a line of the log says happened: the moments the original Go
+    /// program prints a line for, and ours for an aborted job.
+    pub enum LogKind {
+        /// `Working on the job #N. Wait for M ms.`
+        Started = "started",
+        /// `Canceled the job #N`
+        Canceled = "canceled",
+        /// `Aborted the job #N while it was waiting`
+        Aborted = "aborted",
+    }
+}
+
+words! {
+    /// How a run ended, as the JS API's report says it.
+    pub enum RunStatus {
+        /// [`Status::Completed`].
+        Completed = "completed",
+        /// [`Status::Failed`].
+        Failed = "failed",
+        /// [`Status::Stopped`].
+        Stopped = "stopped",
+    }
+}
+
+impl From<Status> for RunStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Completed => RunStatus::Completed,
+            Status::Failed => RunStatus::Failed,
+            Status::Stopped => RunStatus::Stopped,
+        }
+    }
+}
+
+impl EventKind {
+    /// The kind of `event`.
+    pub fn of<T, E>(event: &Event<'_, T, E>) -> EventKind {
+        match event {
+            Event::Queued { .. } => EventKind::Queue,
+            Event::Started { .. } => EventKind::Start,
+            Event::Succeeded { .. } => EventKind::Succeed,
+            Event::Failed { .. } => EventKind::Fail,
+            Event::Canceled { .. } => EventKind::Cancel,
+            Event::Aborted { .. } => EventKind::Abort,
         }
     }
 }
@@ -45,15 +119,21 @@ pub struct JobRecord {
     pub end_ms: Option<f64>,
 }
 
-/// A job starting, being cancelled or being aborted: the moments the original
-/// Go program prints a line for, in the order they happened.
+/// A line's worth of the log, in the order they happened; a cancel is one
+/// moment for all the jobs it cancels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Moment {
-    Started(JobId),
-    /// Jobs `start..end`, cancelled at once.
-    Canceled { start: JobId, end: JobId },
-    Aborted(JobId),
+pub struct Moment {
+    /// What happened.
+    pub kind: LogKind,
+    /// To which jobs: one, or those a cancel found not started.
+    pub jobs: (JobId, JobId),
+}
+
+impl Moment {
+    /// The jobs, as a range.
+    pub fn jobs(&self) -> Range<JobId> {
+        self.jobs.0..self.jobs.1
+    }
 }
 
 /// Everything about a finished run.
@@ -76,22 +156,28 @@ pub struct Recorder<'c, C> {
     clock: &'c C,
     origin: f64,
     /// By id. Records are added as jobs first appear, in id order, and the
-    /// vectors grow as they go: nothing is written, nor is wasm memory grown,
+    /// vector grows as they go: nothing is written, nor is wasm memory grown,
     /// for a million jobs before the first one starts.
-    jobs: Vec<JobRecord>,
+    jobs: Vec<Record>,
     total: usize,
-    /// Jobs from here on were cancelled before any record was made for them.
-    canceled_from: usize,
     moments: Vec<Moment>,
 }
 
-const WAITING: JobRecord = JobRecord { state: JobState::Waiting, worker: None, start_ms: None, end_ms: None };
-const CANCELED: JobRecord = JobRecord { state: JobState::Canceled, ..WAITING };
+/// A job's record while the run goes: no state until it has ended.
+#[derive(Clone, Copy)]
+struct Record {
+    state: Option<JobState>,
+    worker: Option<usize>,
+    start_ms: Option<f64>,
+    end_ms: Option<f64>,
+}
+
+const NOT_YET: Record = Record { state: None, worker: None, start_ms: None, end_ms: None };
 
 impl<'c, C: Clock> Recorder<'c, C> {
     /// A recorder for jobs `0..jobs`, whose times count from now.
     pub fn new(clock: &'c C, jobs: usize) -> Self {
-        Recorder { clock, origin: clock.now(), jobs: Vec::new(), total: jobs, canceled_from: jobs, moments: Vec::new() }
+        Recorder { clock, origin: clock.now(), jobs: Vec::new(), total: jobs, moments: Vec::new() }
     }
 
     /// Ms since the recorder was made.
@@ -103,59 +189,75 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// the time it noted it at, in ms since the start of the run: the clock
     /// is read once per event, and not for `Queued`, which needs no time.
     pub fn record<T, E>(&mut self, event: &Event<'_, T, E>) -> Option<f64> {
-        if let Event::Canceled { start, end } = *event {
-            let now = self.elapsed_ms();
-            let recorded = self.jobs.len();
-            for record in self.jobs.get_mut(start..end.min(recorded)).into_iter().flatten() {
-                record.state = JobState::Canceled;
-            }
-            self.canceled_from = self.canceled_from.min(start.max(recorded));
-            self.moments.push(Moment::Canceled { start, end });
-            return Some(now);
+        if let Event::Queued { .. } = event {
+            return None;
         }
-        let job = event.jobs().start;
-        if job >= self.jobs.len() {
-            self.jobs.resize(job + 1, WAITING);
-        }
-        let state = match *event {
-            Event::Queued { .. } => return None,
-            Event::Started { .. } => JobState::Running,
-            Event::Succeeded { .. } => JobState::Succeeded,
-            Event::Failed { .. } => JobState::Failed,
-            Event::Canceled { .. } => unreachable!("handled above"),
-            Event::Aborted { .. } => JobState::Aborted,
-        };
         let now = self.elapsed_ms();
-        let record = &mut self.jobs[job];
-        record.state = state;
-        match *event {
-            Event::Started { worker, .. } => {
+        let jobs = event.jobs();
+        let (moment, state) = match *event {
+            Event::Started { worker, job } => {
+                let record = self.record_of(job);
                 record.worker = Some(worker);
                 record.start_ms = Some(now);
-                self.moments.push(Moment::Started(job));
+                (Some(LogKind::Started), None)
             }
-            Event::Aborted { .. } => self.moments.push(Moment::Aborted(job)),
-            _ => {}
+            Event::Succeeded { .. } => (None, Some(JobState::Succeeded)),
+            Event::Failed { .. } => (None, Some(JobState::Failed)),
+            // Jobs never fed get their record when the report is made.
+            Event::Canceled { .. } => (Some(LogKind::Canceled), Some(JobState::Canceled)),
+            Event::Aborted { .. } => (Some(LogKind::Aborted), Some(JobState::Aborted)),
+            Event::Queued { .. } => (None, None),
+        };
+        if let Some(kind) = moment {
+            self.moments.push(Moment { kind, jobs: (jobs.start, jobs.end) });
         }
-        if state != JobState::Running {
-            record.end_ms = Some(now);
+        if let Some(state) = state {
+            let end = jobs.end.min(self.jobs.len());
+            for record in &mut self.jobs[jobs.start.min(end)..end] {
+                record.state = Some(state);
+                if record.start_ms.is_some() {
+                    record.end_ms = Some(now);
+                }
+            }
         }
         Some(now)
     }
 
+    fn record_of(&mut self, job: JobId) -> &mut Record {
+        if job >= self.jobs.len() {
+            self.jobs.resize(job + 1, NOT_YET);
+        }
+        &mut self.jobs[job]
+    }
+
     /// The report of the run that ended with `outcome`.
     pub fn finish<E>(self, outcome: Outcome<E>) -> Report<E> {
-        Report {
-            status: outcome.status,
-            failures: outcome.failures,
-            elapsed_ms: self.elapsed_ms(),
-            jobs: {
-                let mut jobs = self.jobs;
-                jobs.resize(self.canceled_from.max(jobs.len()), WAITING);
-                jobs.resize(self.total.max(jobs.len()), CANCELED);
-                jobs
-            },
-            moments: self.moments,
+        let elapsed_ms = self.elapsed_ms();
+        let mut jobs = self.jobs;
+        // The jobs with no record yet were cancelled before they were fed.
+        jobs.resize(self.total.max(jobs.len()), NOT_YET);
+        let jobs = jobs
+            .into_iter()
+            .map(|Record { state, worker, start_ms, end_ms }| {
+                // Every job of a finished run has ended (the dispatcher's
+                // invariant 3): only one never fed has no state yet.
+                JobRecord { state: state.unwrap_or(JobState::Canceled), worker, start_ms, end_ms }
+            })
+            .collect();
+        Report { status: outcome.status, failures: outcome.failures, elapsed_ms, jobs, moments: self.moments }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_list_of_words_has_its_codes_in_order() {
+        for (code, state) in JobState::ALL.iter().enumerate() {
+            assert_eq!(*state as usize, code);
         }
+        assert_eq!(EventKind::ALL.iter().map(|kind| kind.name()).collect::<Vec<_>>(), ["queue", "start", "succeed", "fail", "cancel", "abort"]);
+        assert_eq!(LogKind::ALL.len(), 3);
     }
 }

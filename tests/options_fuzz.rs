@@ -4,13 +4,28 @@
 //! (FUZZ_CASES=1000000).
 #![cfg(not(target_arch = "wasm32"))]
 
-use dispatcher_demo::{OptionError, Options, Value, MAX_JOBS, MAX_SEED, MAX_WAIT_MS, OPTIONS};
+use dispatcher_demo::{spec, OptionError, OptionKind, Options, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
     let default = if cfg!(debug_assertions) { 2_000 } else { 20_000 };
     std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
 }
+
+/// The JS names of every option.
+fn known() -> Vec<&'static str> {
+    OPTIONS.iter().map(|spec| spec.name).collect()
+}
+
+/// The range the table allows an integer option.
+fn range(name: &str) -> std::ops::RangeInclusive<u64> {
+    match spec(name).unwrap().kind {
+        OptionKind::Integer { min, max, .. } => min..=max,
+        kind => panic!("{name} is {kind:?}"),
+    }
+}
+
+const MAX_SEED: u64 = (1 << 53) - 1;
 
 fn numbers() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -41,9 +56,9 @@ fn values() -> impl Strategy<Value = Value> {
 }
 
 fn names() -> impl Strategy<Value = String> {
-    let known = prop::sample::select(OPTIONS.to_vec()).prop_map(str::to_owned);
+    let exact = prop::sample::select(known()).prop_map(str::to_owned);
     // Near misses: a known name with one character changed, dropped or doubled.
-    let near = (prop::sample::select(OPTIONS.to_vec()), any::<prop::sample::Index>(), any::<char>(), 0..3u8).prop_map(|(name, at, c, how)| {
+    let near = (prop::sample::select(known()), any::<prop::sample::Index>(), any::<char>(), 0..3u8).prop_map(|(name, at, c, how)| {
         let mut chars: Vec<char> = name.chars().collect();
         let i = at.index(chars.len());
         match how {
@@ -55,7 +70,7 @@ fn names() -> impl Strategy<Value = String> {
         }
         chars.into_iter().collect()
     });
-    prop_oneof![4 => known, 2 => near, 1 => ".{0,16}"]
+    prop_oneof![4 => exact, 2 => near, 1 => ".{0,16}"]
 }
 
 proptest! {
@@ -65,27 +80,27 @@ proptest! {
     fn no_input_panics_and_what_passes_is_within_limits(entries in prop::collection::vec((names(), values()), 0..6)) {
         match Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value))) {
             Ok(options) => {
-                prop_assert!((1..=10_000).contains(&options.workers));
-                prop_assert!((1..=MAX_JOBS).contains(&options.queue_length));
-                prop_assert!(options.jobs <= MAX_JOBS);
-                prop_assert!((1..=MAX_WAIT_MS).contains(&options.max_wait_ms));
-                prop_assert!(options.threshold_ms <= MAX_WAIT_MS);
-                prop_assert!(options.seed.is_none_or(|seed| seed <= MAX_SEED));
+                prop_assert!(range("workers").contains(&u64::from(options.workers)));
+                prop_assert!(range("queueLength").contains(&u64::from(options.queue_length)));
+                prop_assert!(range("jobs").contains(&u64::from(options.jobs)));
+                prop_assert!(range("maxWaitMs").contains(&u64::from(options.max_wait_ms)));
+                prop_assert!(range("thresholdMs").contains(&u64::from(options.threshold_ms)));
+                prop_assert!(options.seed.is_none_or(|seed| range("seed").contains(&seed)));
                 if let Some(waits) = &options.waits {
-                    prop_assert!(waits.len() <= MAX_JOBS as usize);
-                    prop_assert!(waits.iter().all(|&w| w <= MAX_WAIT_MS));
+                    prop_assert!(waits.len() as u64 <= MAX_JOBS);
+                    prop_assert!(waits.iter().all(|&w| u64::from(w) <= LONGEST_WAIT_MS));
                 }
             }
             Err(error) => {
                 let message = error.to_string();
                 match &error {
                     OptionError::Unknown { name, .. } => {
-                        prop_assert!(!OPTIONS.contains(&name.as_str()));
+                        prop_assert!(!known().contains(&name.as_str()));
                         prop_assert!(message.starts_with("unknown option"));
                     }
                     OptionError::Type { option, .. } | OptionError::Range { option, .. } => {
                         let base = option.split('[').next().unwrap();
-                        prop_assert!(OPTIONS.contains(&base), "{}", option);
+                        prop_assert!(known().contains(&base), "{}", option);
                         prop_assert!(message.starts_with(option.as_str()), "{}", message);
                         prop_assert!(message.contains(" must be "), "{}", message);
                     }

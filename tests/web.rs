@@ -138,6 +138,7 @@ async fn bad_options_are_rejected_with_the_option_named() {
         (r#"{"worker": 4}"#, "TypeError", r#"unknown option "worker"; did you mean "workers"?"#),
         (r#"{"signal": {}}"#, "TypeError", "signal must be an AbortSignal, got an object"),
         (r#"{"pause": true}"#, "TypeError", "pause must be a PauseController, got true"),
+        (r#"{"pause": {}}"#, "TypeError", "pause must be a PauseController, got an object"),
         ("null", "TypeError", "options must be an object, got null"),
         ("[]", "TypeError", "options must be an object, got an array"),
     ];
@@ -169,6 +170,21 @@ async fn a_pause_controller_holds_back_new_jobs() {
     // Job 0 went on while paused; job 1 started only after the resume.
     assert!(number(&job(&report, 0), "endMs") < 300.0);
     assert!(number(&job(&report, 1), "startMs") >= 300.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_pause_controller_stays_the_callers_and_a_freed_one_is_refused() {
+    let pause = PauseController::new();
+    let options = options(r#"{"waits": [1]}"#);
+    let controller: JsValue = pause.into();
+    Reflect::set(&options, &"pause".into(), &controller).unwrap();
+    assert_eq!(get(&report(options.clone()).await, "status"), "completed");
+    // The run borrowed its gate: JS still holds a working controller, for the next run too.
+    assert_eq!(get(&controller, "paused"), false);
+    assert_eq!(get(&report(options.clone()).await, "status"), "completed");
+    js_sys::Reflect::get(&controller, &"free".into()).unwrap().unchecked_into::<js_sys::Function>().call0(&controller).unwrap();
+    let error = rejection(options).await;
+    assert_eq!(String::from(error.message()), "pause must be a PauseController, got an object");
 }
 
 #[wasm_bindgen_test]

@@ -2,13 +2,14 @@
 // buttons, the status line and the message. It shows the settings it is given
 // and reports what the user changes; the element decides what to do with
 // either. Copy link and New seed are its own.
-import { SETTINGS, DEFAULTS, readSettings, toSearch } from "./settings.js";
+import { SETTINGS, DEFAULTS, DRAWN, readSettings, toSearch } from "./settings.js";
+import { RANDOM_SEEDS } from "./spec.js";
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 const DEMO_PAGE = new URL("../index.html", import.meta.url);
 
-/** A seed for a form that was given none. */
-const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+/** A seed for a form that was given none, drawn as the module draws one. */
+const randomSeed = () => Math.floor(Math.random() * (RANDOM_SEEDS + 1));
 
 let article = null;
 /** The article's run, loaded once: null until then. */
@@ -18,8 +19,6 @@ const loadArticle = () => (article ??= fetch(ARTICLE_RUN).then((response) => res
 /** The settings with a field of their own; the waits have the preset instead. */
 const FIELDS = SETTINGS.filter((setting) => setting.kind !== "list");
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
-/** The fields the given waits stand for, disabled while there are waits. */
-const DRAWN = ["jobs", "max-wait-ms", "seed"];
 
 export class Controls {
   #form;
@@ -39,6 +38,14 @@ export class Controls {
     const find = (selector) => root.querySelector(selector);
     this.#form = find("form");
     this.#fields = new Map(FIELDS.map(({ name }) => [name, find(`[name="${name}"]`)]));
+    // The limits are the table's; the module's checkOptions still says what is wrong.
+    for (const { name, spec } of FIELDS) {
+      const field = this.#fields.get(name);
+      if (spec.kind !== "integer") continue;
+      field.min = spec.min;
+      field.max = spec.max;
+      field.title = spec.doc;
+    }
     this.#preset = find('[name="preset"]');
     this.#newSeed = find(".new-seed");
     this.#run = find(".run");
@@ -148,7 +155,7 @@ export class Controls {
     preset.value = !waits ? "seed" : isArticle ? "article" : "given";
     given.hidden = preset.value !== "given";
     if (preset.value === "given") given.textContent = `Given waits (${waits.length})`;
-    for (const name of DRAWN) this.#fields.get(name).disabled = Boolean(waits);
+    for (const option of DRAWN) this.#fields.get(BY_OPTION.get(option).name).disabled = Boolean(waits);
     this.#newSeed.disabled = Boolean(waits);
   }
 

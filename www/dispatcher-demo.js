@@ -56,7 +56,7 @@ export class DispatcherDemo extends HTMLElement {
   #autorun = false;
   /** For each option, the name it was given under, for messages. */
   #given = new Map();
-  /** The message for an attribute or parameter that is no setting. */
+  /** An attribute or parameter that is no setting: checkOptions says what it may be. */
   #unknownSetting = null;
   /** Set while a property writes its own attribute, so that the change is not taken again. */
   #reflecting = false;
@@ -175,6 +175,7 @@ export class DispatcherDemo extends HTMLElement {
       workers: options.workers,
       queueLength: options.queueLength,
       waits: options.waits,
+      logLines: glue.logLines,
     });
     const started = performance.now();
     const handle = startRun(glue, options, (event) => {
@@ -322,11 +323,8 @@ export class DispatcherDemo extends HTMLElement {
    * checkbox cannot show.
    */
   #validate(options) {
-    if (this.#unknownSetting) {
-      this.#controls.message(this.#unknownSetting);
-      return false;
-    }
-    const invalid = loadedModule().checkOptions(options);
+    const unknown = this.#unknownSetting;
+    const invalid = loadedModule().checkOptions(unknown === null ? options : { [unknown]: true });
     this.#controls.message(invalid ? describeError(invalid, this.#given) : null);
     return !invalid;
   }

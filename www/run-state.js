@@ -2,24 +2,30 @@
 // times, kept in typed arrays and updated from `run`'s progress events. The
 // report replaces it all when the run settles. A run may have a million
 // jobs: nothing here makes an object or a string per job.
+import { JOB_STATES, LOG_KINDS } from "./spec.js";
 
-export const WAITING = 0, QUEUED = 1, RUNNING = 2, SUCCEEDED = 3, FAILED = 4, CANCELED = 5, ABORTED = 6;
-export const STATE_NAMES = ["waiting", "queued", "running", "succeeded", "failed", "canceled", "aborted"];
+/** The page's states: the three a job goes through, then the module's, in which jobs end. */
+export const STATE_NAMES = ["waiting", "queued", "running", ...JOB_STATES];
+const code = (name) => STATE_NAMES.indexOf(name);
+export const WAITING = 0, QUEUED = 1, RUNNING = 2;
+export const SUCCEEDED = code("succeeded"), FAILED = code("failed"), CANCELED = code("canceled"), ABORTED = code("aborted");
 /** A glyph per state, so that no state is told by its colour alone. */
-export const GLYPHS = ["", "·", "▸", "✓", "✕", "○", "✂"];
+export const GLYPHS = Object.assign(["", "·", "▸"], { [SUCCEEDED]: "✓", [FAILED]: "✕", [CANCELED]: "○", [ABORTED]: "✂" });
 
-const BY_NAME = Object.fromEntries(STATE_NAMES.map((name, code) => [name, code]));
+/** The state each progress event (by its `type`) ends a job in. */
 const ENDS = { succeed: SUCCEEDED, fail: FAILED, cancel: CANCELED, abort: ABORTED };
-/** The report's columns (see src/web.js): its states' codes, and ours. */
-const REPORT_COLUMNS = Symbol.for("dispatcher-demo.reportColumns");
-const REPORT_STATES = ["waiting", "running", "succeeded", "failed", "canceled", "aborted"];
-const FROM_REPORT = Uint8Array.from(REPORT_STATES, (name) => BY_NAME[name]);
 /** The log's last lines kept while the run goes. */
 const LOG_TAIL = 200;
-const STARTED = 0, CANCELED_LINE = 1, ABORTED_LINE = 2;
+const STARTED = LOG_KINDS.indexOf("started"), CANCELED_LINE = LOG_KINDS.indexOf("canceled"), ABORTED_LINE = LOG_KINDS.indexOf("aborted");
 
 export class RunState {
-  constructor({ jobs, workers, queueLength, waits }) {
+  /**
+   * A run of `jobs` jobs. `logLines(kinds, starts, ends, waits)` is the
+   * module's writer of log lines (the glue's `logLines`), which `logTail`
+   * uses, so that the page's lines are the report's.
+   */
+  constructor({ jobs, workers, queueLength, waits, logLines }) {
+    this.#writeLog = logLines;
     this.jobs = jobs;
     this.workers = workers;
     this.queueLength = queueLength;
@@ -61,28 +67,35 @@ export class RunState {
 
   #changed = [];
   #ended = [];
+  #writeLog;
   #tailKinds;
   #tailJobs;
   /** The lowest id of a job cancelled or aborted, or -1. */
   #firstCanceled;
 
-  #logLine(kind, job) {
-    const at = this.logLines++ % LOG_TAIL;
-    this.#tailKinds[at] = kind;
-    this.#tailJobs[at] = job;
+  /** Lines for jobs `first` to `first + count - 1`: only the last LOG_TAIL are kept. */
+  #addLines(kind, first, count = 1) {
+    for (let job = Math.max(first, first + count - LOG_TAIL); job < first + count; job++) {
+      const at = (this.logLines + job - first) % LOG_TAIL;
+      this.#tailKinds[at] = kind;
+      this.#tailJobs[at] = job;
+    }
+    this.logLines += count;
   }
 
   /** The last `count` lines of the log so far, at most LOG_TAIL. */
   logTail(count = LOG_TAIL) {
-    const lines = [];
-    for (let line = Math.max(0, this.logLines - Math.min(count, LOG_TAIL)); line < this.logLines; line++) {
-      const kind = this.#tailKinds[line % LOG_TAIL];
-      const job = this.#tailJobs[line % LOG_TAIL];
-      lines.push(kind === STARTED ? `Working on the job #${job}. Wait for ${this.wait[job]} ms.`
-        : kind === CANCELED_LINE ? `Canceled the job #${job}`
-          : `Aborted the job #${job} while it was waiting`);
+    const lines = Math.min(count, LOG_TAIL, this.logLines);
+    const kinds = new Uint8Array(lines);
+    const starts = new Uint32Array(lines);
+    for (let i = 0; i < lines; i++) {
+      const at = (this.logLines - lines + i) % LOG_TAIL;
+      kinds[i] = this.#tailKinds[at];
+      starts[i] = this.#tailJobs[at];
     }
-    return lines;
+    const ends = starts.map((job) => job + 1);
+    const log = this.#writeLog(kinds, starts, ends, this.wait);
+    return log.slice(0, log.length);
   }
 
   /** The jobs that finished, failed or were aborted since the last call. */
@@ -116,7 +129,7 @@ export class RunState {
         this.worker[job] = worker;
         this.current[worker] = job;
         this.start[job] = atMs;
-        this.#logLine(STARTED, job);
+        this.#addLines(STARTED, job);
         return;
     }
     if (type === "abort") this.#cancelled(job, atMs);
@@ -124,7 +137,7 @@ export class RunState {
     this.end[job] = atMs;
     this.current[worker] = -1;
     this.#ended.push(job);
-    if (type === "abort") this.#logLine(ABORTED_LINE, job);
+    if (type === "abort") this.#addLines(ABORTED_LINE, job);
     if (type === "fail") this.failure ??= { job, atMs };
     this.#set(job, ENDS[type]);
     this.ended++;
@@ -136,8 +149,8 @@ export class RunState {
     for (let job = first; job < first + count; job++) {
       if (this.state[job] === QUEUED) this.queued--;
       this.#set(job, CANCELED);
-      this.#logLine(CANCELED_LINE, job);
     }
+    this.#addLines(CANCELED_LINE, first, count);
     this.ended += count;
   }
 
@@ -147,26 +160,24 @@ export class RunState {
     if (this.#firstCanceled < 0 || job < this.#firstCanceled) this.#firstCanceled = job;
   }
 
-  /**
-   * Takes the report as the truth. It reads the report's columns where it has
-   * them, and its million objects only where it has not.
-   */
+  /** Takes the report as the truth: its columns, never its million objects. */
   finish(report) {
     this.report = report;
-    const columns = report[REPORT_COLUMNS] ?? columnsOf(report);
-    const { states, workers, starts, ends, waits } = columns;
+    const columns = report.columns;
+    const { states, stateNames, workers, starts, ends, waits } = columns;
+    const ours = Uint8Array.from(stateNames, code);
     const counts = this.counts.fill(0);
     const state = this.state;
     let firstCanceled = -1;
     for (let job = 0; job < this.jobs; job++) {
-      const code = FROM_REPORT[states[job]];
+      const ended = ours[states[job]];
       // The events have told it all already, but the report is the truth.
-      if (state[job] !== code) {
-        state[job] = code;
+      if (state[job] !== ended) {
+        state[job] = ended;
         this.#changed.push(job);
       }
-      counts[code]++;
-      if (firstCanceled < 0 && (code === CANCELED || code === ABORTED)) firstCanceled = job;
+      counts[ended]++;
+      if (firstCanceled < 0 && (ended === CANCELED || ended === ABORTED)) firstCanceled = job;
     }
     this.#firstCanceled = firstCanceled;
     // The report's columns as they are: nothing writes to them from now on.
@@ -188,16 +199,4 @@ export class RunState {
     if (this.failure) return this.failure.job;
     return Math.max(0, this.#firstCanceled);
   }
-}
-
-/** A report's columns, from its objects: for a report made elsewhere than src/web.js. */
-function columnsOf({ jobs, log }) {
-  return {
-    states: Uint8Array.from(jobs, (job) => REPORT_STATES.indexOf(job.state)),
-    workers: Int32Array.from(jobs, (job) => job.worker ?? -1),
-    starts: Float64Array.from(jobs, (job) => job.startMs ?? NaN),
-    ends: Float64Array.from(jobs, (job) => job.endMs ?? NaN),
-    waits: Uint32Array.from(jobs, (job) => job.waitMs),
-    log,
-  };
 }

@@ -1,33 +1,25 @@
-// The demo's settings as URL parameters and element attributes: one set of
-// kebab-case names, parsed from strings into `run` options and written back.
-// `run`'s own checks (checkOptions) decide what is valid; this only maps names
-// and turns strings into numbers, booleans and lists.
+// The demo's settings as URL parameters and element attributes: the
+// options of `run` by their kebab-case names, parsed from strings and
+// written back. The options themselves, their names, defaults and limits,
+// are the module's (www/spec.js is its table, made by tests/generated.rs);
+// what is valid is for its checkOptions to say. This maps names, and turns
+// strings into numbers, booleans and lists.
+import { OPTIONS } from "./spec.js";
 
-/** Every setting: its kebab-case name, `run`'s option, and its kind. */
-export const SETTINGS = [
-  { name: "workers", option: "workers", kind: "integer" },
-  { name: "queue-length", option: "queueLength", kind: "integer" },
-  { name: "jobs", option: "jobs", kind: "integer" },
-  { name: "max-wait-ms", option: "maxWaitMs", kind: "integer" },
-  { name: "threshold-ms", option: "thresholdMs", kind: "integer" },
-  { name: "seed", option: "seed", kind: "integer" },
-  { name: "waits", option: "waits", kind: "list" },
-  { name: "cancel-in-flight", option: "cancelInFlight", kind: "boolean" },
-  { name: "fail-fast", option: "failFast", kind: "boolean" },
-];
+/** Every setting: its kebab-case name, `run`'s option, its kind, and its spec from the table. */
+export const SETTINGS = OPTIONS.map((spec) => ({ name: spec.attribute, option: spec.name, kind: spec.kind === "waits" ? "list" : spec.kind, spec }));
 
-/** Names that are flags rather than settings. */
+/** Names that are flags of the page rather than settings. */
 export const FLAGS = ["autorun"];
 
-export const DEFAULTS = {
-  workers: 10, queueLength: 100, jobs: 100, maxWaitMs: 1000, thresholdMs: 990,
-  cancelInFlight: true, failFast: true,
-};
+/** Each option's default, where it has one. */
+export const DEFAULTS = Object.fromEntries(OPTIONS.filter((spec) => spec.default !== null).map((spec) => [spec.name, spec.default]));
+
+/** The options that given waits stand in for. */
+export const DRAWN = OPTIONS.find((spec) => spec.kind === "waits").overrides;
 
 const byName = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const byOption = new Map(SETTINGS.map((setting) => [setting.option, setting]));
-
-const kebab = (option) => byOption.get(option)?.name ?? option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 // A number written as a number; anything else stays a string, so that the
 // error can show it as given.
@@ -47,22 +39,21 @@ function value(kind, text) {
  * Reads settings from [name, text] pairs (URLSearchParams, or attributes).
  * Returns `{ options, autorun, given, unknown }`: `run` options, whether to
  * run at once, for each option the name it was given under (for messages),
- * and the first name that is no setting, with a message for it.
+ * and the first name that is no setting (checkOptions says what it may be).
  */
-export function readSettings(pairs, { ignore = [] } = {}) {
+export function readSettings(pairs) {
   const options = {};
   const given = new Map();
   let autorun = false;
   let unknown = null;
   for (const [name, text] of pairs) {
-    if (ignore.includes(name)) continue;
     if (FLAGS.includes(name)) {
       autorun = text !== "false";
       continue;
     }
     const setting = byName.get(name);
     if (!setting) {
-      unknown ??= describeUnknown(name);
+      unknown ??= name;
       continue;
     }
     options[setting.option] = value(setting.kind, text);
@@ -71,37 +62,13 @@ export function readSettings(pairs, { ignore = [] } = {}) {
   return { options, autorun, given, unknown };
 }
 
-const NAMES = [...SETTINGS.map((setting) => setting.name), ...FLAGS];
-
-function describeUnknown(name) {
-  const plain = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const near = NAMES.map((known) => [distance(plain(name), plain(known)), known]).sort(([a], [b]) => a - b)[0];
-  const quoted = JSON.stringify(name);
-  return near[0] <= 2
-    ? `unknown setting ${quoted}; did you mean "${near[1]}"?`
-    : `unknown setting ${quoted}; the settings are ${NAMES.join(", ")}`;
-}
-
-// Levenshtein distance, for "did you mean".
-function distance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-
-/** The query string for `options`: every setting that is set, in a fixed order. */
+/** The query string for `options`: every setting that is set, in the table's order. */
 export function toSearch(options, { autorun = false } = {}) {
   const params = new URLSearchParams();
   for (const { name, option, kind } of SETTINGS) {
     const v = options[option];
     if (v === undefined || v === null) continue;
-    if (options.waits && ["jobs", "maxWaitMs", "seed"].includes(option)) continue;
+    if (options.waits && DRAWN.includes(option)) continue;
     params.set(name, kind === "list" ? Array.from(v).join(",") : String(v));
   }
   let search = params.toString().replaceAll("%2C", ",");
@@ -111,10 +78,19 @@ export function toSearch(options, { autorun = false } = {}) {
 
 /**
  * The message for an error from `run` or checkOptions, with settings named
- * as they were given: "queue-length must be an integer from 1 to 1000000, got 0".
+ * as they were given: "queue-length must be an integer from 0 to 1000000,
+ * got -1"; for a name that is no option, "unknown setting …", with the
+ * module's suggestion by its attribute.
  */
 export function describeError(error, given = new Map()) {
-  if (!error.option || "suggestion" in error) return error.message;
+  if (!error.option) return error.message;
+  const quoted = JSON.stringify(error.option);
+  if ("suggestion" in error) {
+    const suggestion = error.suggestion && byOption.get(error.suggestion)?.name;
+    return suggestion
+      ? `unknown setting ${quoted}; did you mean "${suggestion}"?`
+      : `unknown setting ${quoted}; the settings are ${[...SETTINGS.map(({ name }) => name), ...FLAGS].join(", ")}`;
+  }
   const [, option, index = ""] = error.option.match(/^(\w+)(\[\d+\])?$/) ?? [, error.option];
-  return `${given.get(option) ?? kebab(option)}${index} must be ${error.expected}, got ${error.got}`;
+  return `${given.get(option) ?? byOption.get(option)?.name ?? option}${index} must be ${error.expected}, got ${error.got}`;
 }

@@ -17,14 +17,14 @@ template.innerHTML = `
           <option value="given" hidden>Given waits</option>
         </select>
       </label>
-      <label>Workers <input name="workers" type="number" inputmode="numeric" min="1" step="1"></label>
-      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" min="0" step="1"></label>
-      <label>Jobs <input name="jobs" type="number" inputmode="numeric" min="0" step="1"></label>
-      <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" min="1" step="1"></label>
-      <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" min="0" step="1"></label>
+      <label>Workers <input name="workers" type="number" inputmode="numeric" step="1"></label>
+      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" step="1"></label>
+      <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
+      <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" step="1"></label>
+      <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" step="1"></label>
       <div class="field">
         <label for="seed">Seed</label>
-        <span class="joined"><input id="seed" name="seed" type="number" inputmode="numeric" min="0" step="1"><button type="button" class="new-seed">New seed</button></span>
+        <span class="joined"><input id="seed" name="seed" type="number" inputmode="numeric" step="1"><button type="button" class="new-seed">New seed</button></span>
       </div>
       <label class="check"><input name="cancel-in-flight" type="checkbox"> Cancel in-flight jobs</label>
       <label class="check"><input name="fail-fast" type="checkbox"> Fail fast</label>

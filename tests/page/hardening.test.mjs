@@ -141,7 +141,9 @@ test("a run whose timers were held back says its timing is distorted", async () 
   const demo = page.locator("dispatcher-demo");
   await demo.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
   await demo.getByRole("button", { name: "Run" }).click();
-  // A background tab runs timers about once a second; a busy thread holds them back likewise.
+  // Once two jobs sleep: a background tab runs timers about once a second;
+  // a busy thread holds them back likewise.
+  await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
   await page.evaluate(() => {
     const end = performance.now() + 700;
     while (performance.now() < end);

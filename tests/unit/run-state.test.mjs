@@ -5,6 +5,27 @@ import assert from "node:assert/strict";
 import {
   RunState, STATE_NAMES, GLYPHS, WAITING, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELED, ABORTED,
 } from "../../www/run-state.js";
+import { JOB_STATES, LOG_KINDS } from "../../www/spec.js";
+import { logOf } from "../../src/web/report.js";
+
+/** The module's writer of log lines, as the glue's `logLines` is. */
+const logLines = (kinds, starts, ends, waits) => logOf(kinds, starts, ends, waits, LOG_KINDS, []);
+/** A run's state, with the module's log writer. */
+const runState = (options) => new RunState({ ...options, logLines });
+
+/** A report with its columns, as the module's report.js makes one from the jobs' objects and log lines. */
+function withColumns(report) {
+  const columns = {
+    states: Uint8Array.from(report.jobs, (job) => JOB_STATES.indexOf(job.state)),
+    stateNames: JOB_STATES,
+    workers: Int32Array.from(report.jobs, (job) => job.worker ?? -1),
+    starts: Float64Array.from(report.jobs, (job) => job.startMs ?? NaN),
+    ends: Float64Array.from(report.jobs, (job) => job.endMs ?? NaN),
+    waits: Uint32Array.from(report.jobs, (job) => job.waitMs),
+    log: { length: report.log.length, slice: (from, to) => report.log.slice(from, to) },
+  };
+  return Object.defineProperty(report, "columns", { value: columns });
+}
 
 const event = (type, jobId, worker, waitMs, atMs) => ({ type, jobId, worker, waitMs, atMs });
 /** Jobs `jobId` to `jobId + count - 1`, cancelled at once: one event for all. */
@@ -13,7 +34,7 @@ const counts = (state) => Object.fromEntries(STATE_NAMES.map((name, code) => [na
 
 /** One worker, three jobs: #0 succeeds, #1 fails as it starts, #2 is cancelled in the queue. */
 function failingRun() {
-  const state = new RunState({ jobs: 3, workers: 1, queueLength: 2 });
+  const state = runState({ jobs: 3, workers: 1, queueLength: 2 });
   for (const e of [
     event("queue", 0, null, 10, 0),
     event("queue", 1, null, 999, 0),
@@ -27,15 +48,15 @@ function failingRun() {
   return state;
 }
 
-test("the state codes, names and glyphs are one list each, in the same order", () => {
+test("the state codes, names and glyphs are one list each, in the same order, ending with the module's", () => {
   assert.deepEqual([WAITING, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELED, ABORTED], [0, 1, 2, 3, 4, 5, 6]);
-  assert.deepEqual(STATE_NAMES, ["waiting", "queued", "running", "succeeded", "failed", "canceled", "aborted"]);
+  assert.deepEqual(STATE_NAMES, ["waiting", "queued", "running", ...JOB_STATES]);
   assert.equal(GLYPHS.length, STATE_NAMES.length);
   assert.equal(new Set(GLYPHS.slice(1)).size, GLYPHS.length - 1, "every state but waiting has a glyph of its own");
 });
 
 test("a new run has every job waiting, no worker busy and no log", () => {
-  const state = new RunState({ jobs: 4, workers: 2, queueLength: 3, waits: [1, 2, 3, 4] });
+  const state = runState({ jobs: 4, workers: 2, queueLength: 3, waits: [1, 2, 3, 4] });
   assert.deepEqual(counts(state), { waiting: 4 });
   assert.deepEqual([state.queued, state.running, state.ended, state.logLines], [0, 0, 0, 0]);
   assert.deepEqual([...state.current], [-1, -1]);
@@ -47,7 +68,7 @@ test("a new run has every job waiting, no worker busy and no log", () => {
 });
 
 test("events move each job through its states, and the counts and meters follow", () => {
-  const state = new RunState({ jobs: 2, workers: 1, queueLength: 2 });
+  const state = runState({ jobs: 2, workers: 1, queueLength: 2 });
   state.apply(event("queue", 0, null, 7, 0));
   state.apply(event("queue", 1, null, 8, 0));
   assert.deepEqual([counts(state), state.queued, state.running], [{ queued: 2 }, 2, 0]);
@@ -79,7 +100,7 @@ test("the log's tail has the original program's lines for starts, cancels and ab
     "Canceled the job #2",
   ]);
   assert.deepEqual(state.logTail(1), ["Canceled the job #2"]);
-  const aborted = new RunState({ jobs: 1, workers: 1, queueLength: 1 });
+  const aborted = runState({ jobs: 1, workers: 1, queueLength: 1 });
   aborted.apply(event("queue", 0, null, 500, 0));
   aborted.apply(event("start", 0, 0, 500, 0));
   aborted.apply(event("abort", 0, 0, 500, 3));
@@ -88,7 +109,7 @@ test("the log's tail has the original program's lines for starts, cancels and ab
 });
 
 test("one cancel event ends every job not started, queued or never fed", () => {
-  const state = new RunState({ jobs: 6, workers: 1, queueLength: 2 });
+  const state = runState({ jobs: 6, workers: 1, queueLength: 2 });
   for (const e of [event("queue", 0, null, 1, 0), event("queue", 1, null, 1, 0), event("start", 0, 0, 1, 0), event("queue", 2, null, 1, 0)]) state.apply(e);
   state.apply(cancel(1, 5, 1, 0.5));
   assert.deepEqual(counts(state), { running: 1, canceled: 5 });
@@ -97,14 +118,14 @@ test("one cancel event ends every job not started, queued or never fed", () => {
 });
 
 test("with no queue, a job starts without having been queued", () => {
-  const state = new RunState({ jobs: 1, workers: 1, queueLength: 0 });
+  const state = runState({ jobs: 1, workers: 1, queueLength: 0 });
   state.apply(event("start", 0, 0, 5, 0));
   assert.deepEqual([counts(state), state.queued, state.running], [{ running: 1 }, 0, 1]);
 });
 
 test("the log's tail keeps the last 200 lines, and counts them all", () => {
   const jobs = 250;
-  const state = new RunState({ jobs, workers: 1, queueLength: 1 });
+  const state = runState({ jobs, workers: 1, queueLength: 1 });
   for (let job = 0; job < jobs; job++) {
     state.apply(event("queue", job, null, job, job));
     state.apply(event("start", job, 0, job, job));
@@ -128,7 +149,7 @@ test("takeChanged and takeEnded hand over what changed since they were last call
 });
 
 /** The failing run's report, as `run` resolves with it. */
-const failingReport = () => ({
+const failingReport = () => withColumns({
   status: "failed",
   error: { jobId: 1, waitMs: 999, message: "cannot wait for more than 990 ms: job #1; 999 ms" },
   errors: [{ jobId: 1, waitMs: 999, message: "cannot wait for more than 990 ms: job #1; 999 ms" }],
@@ -142,7 +163,7 @@ const failingReport = () => ({
   log: ["Working on the job #0. Wait for 10 ms.", "Working on the job #1. Wait for 999 ms.", "Canceled the job #2", "cannot wait for more than 990 ms: job #1; 999 ms"],
 });
 
-test("finish takes the report as the truth, from its job objects", () => {
+test("finish takes the report as the truth, from its columns", () => {
   const state = failingRun();
   state.takeChanged();
   const report = failingReport();
@@ -155,18 +176,18 @@ test("finish takes the report as the truth, from its job objects", () => {
   assert.deepEqual([...state.end], [10.5, 10.5, NaN]);
   assert.deepEqual([...state.wait], [10, 999, 5]);
   assert.deepEqual([state.queued, state.running, state.ended, state.lastMs], [0, 0, 3, 10.75]);
-  assert.equal(state.log, report.log);
+  assert.equal(state.log, report.columns.log);
   assert.equal(state.logLines, 4);
   assert.deepEqual(state.failure, { job: 1, atMs: 10.5 });
   assert.equal(state.cancelOrigin, 1);
 });
 
 test("finish corrects what the events did not tell, and finds where a stop's cancellation starts", () => {
-  const state = new RunState({ jobs: 3, workers: 2, queueLength: 1 });
+  const state = runState({ jobs: 3, workers: 2, queueLength: 1 });
   state.apply(event("queue", 0, null, 50, 0));
   state.apply(event("start", 0, 0, 50, 0));
   state.takeChanged();
-  state.finish({
+  state.finish(withColumns({
     status: "stopped", error: null, errors: [], elapsedMs: 5, seed: 3,
     jobs: [
       { id: 0, waitMs: 50, state: "aborted", worker: 0, startMs: 0, endMs: 5 },
@@ -174,7 +195,7 @@ test("finish corrects what the events did not tell, and finds where a stop's can
       { id: 2, waitMs: 70, state: "canceled", worker: null, startMs: null, endMs: null },
     ],
     log: ["Working on the job #0. Wait for 50 ms.", "Aborted the job #0 while it was waiting", "Canceled the job #1", "Canceled the job #2"],
-  });
+  }));
   assert.deepEqual(state.takeChanged(), [0, 1, 2]);
   assert.deepEqual(counts(state), { canceled: 2, aborted: 1 });
   assert.deepEqual([...state.current], [-1, -1]);
@@ -182,14 +203,14 @@ test("finish corrects what the events did not tell, and finds where a stop's can
   assert.equal(state.cancelOrigin, 0);
 });
 
-test("finish reads the report's columns where it has them, and not its million objects", () => {
-  const state = new RunState({ jobs: 2, workers: 1, queueLength: 1 });
+test("finish reads the report's columns, and not its million objects", () => {
+  const state = runState({ jobs: 2, workers: 1, queueLength: 1 });
   const log = { length: 2, slice: (from, to) => ["Working on the job #0. Wait for 3 ms.", "Working on the job #1. Wait for 4 ms."].slice(from, to) };
   const report = { status: "completed", error: null, errors: [], elapsedMs: 7, seed: 1 };
   Object.defineProperty(report, "jobs", { get: () => assert.fail("the job objects were read") });
-  Object.defineProperty(report, Symbol.for("dispatcher-demo.reportColumns"), {
-    // The report's own state codes: waiting, running, succeeded, failed, canceled, aborted.
-    value: { states: Uint8Array.of(2, 2), workers: Int32Array.of(0, 0), starts: Float64Array.of(0, 3), ends: Float64Array.of(3, 7), waits: Uint32Array.of(3, 4), log },
+  Object.defineProperty(report, "columns", {
+    // The module's own codes, which index its names: here in another order than the page's.
+    value: { states: Uint8Array.of(1, 1), stateNames: ["failed", "succeeded"], workers: Int32Array.of(0, 0), starts: Float64Array.of(0, 3), ends: Float64Array.of(3, 7), waits: Uint32Array.of(3, 4), log },
   });
   state.finish(report);
   assert.deepEqual(counts(state), { succeeded: 2 });

@@ -1,0 +1,76 @@
+//! Real time: `performance.now()`, and `setTimeout` through gloo-timers.
+//!
+//! Reading `performance.now()` is a call into JS, and a run of a million
+//! zero waits would make millions of them, which cost more than half of
+//! `run()`'s time. But while only Rust runs, time has not moved as far as
+//! anyone could tell: so a reading is kept until JS can have run. That is
+//! the next poll of the run (it comes in a new task or microtask), or a call
+//! into JS that hands back the time after it ([`read_after_js`]).
+//!
+//! [`read_after_js`]: BrowserClock::read_after_js
+
+use std::cell::Cell;
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
+
+use bounded_dispatcher::Clock;
+use futures::future::Either;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    pub(super) fn performance_now() -> f64;
+}
+
+/// The browser's clock, with the reading it keeps.
+#[derive(Default)]
+pub(super) struct BrowserClock {
+    /// `performance.now()`, while it is still the time.
+    reading: Cell<Option<f64>>,
+}
+
+impl BrowserClock {
+    /// JS has run, and `now` is `performance.now()` as it ended.
+    pub(super) fn read_after_js(&self, now: f64) {
+        self.reading.set(Some(now));
+    }
+
+    /// Time may have moved on since the last reading, though no JS ran: the
+    /// next [`now`](Clock::now) reads it again.
+    pub(super) fn forget(&self) {
+        self.reading.set(None);
+    }
+
+    /// `future`, polled with a fresh reading each time: each poll comes in a
+    /// new task or microtask.
+    pub(super) fn fresh_each_poll<'c, F: Future + Unpin + 'c>(&'c self, mut future: F) -> impl Future<Output = F::Output> + 'c {
+        std::future::poll_fn(move |cx| {
+            self.forget();
+            Pin::new(&mut future).poll(cx)
+        })
+    }
+}
+
+impl Clock for BrowserClock {
+    type Sleep = Either<Ready<()>, TimeoutFuture>;
+
+    fn now(&self) -> f64 {
+        self.reading.get().unwrap_or_else(|| {
+            let now = performance_now();
+            self.reading.set(Some(now));
+            now
+        })
+    }
+
+    /// A 0 ms wait takes no time: the browser would clamp a nested
+    /// `setTimeout(0)` to 4 ms. Dropping a timer clears it.
+    fn sleep(&self, ms: u32) -> Self::Sleep {
+        if ms == 0 {
+            Either::Left(ready(()))
+        } else {
+            Either::Right(TimeoutFuture::new(ms))
+        }
+    }
+}

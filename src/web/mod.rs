@@ -1,0 +1,122 @@
+//! The JS API: `run(options, onProgress)` and `checkOptions(options)`, a
+//! layer over [`demo::run`]. Each concern is a file:
+//!
+//! - `options.rs`: JS values into checked [`Options`](crate::Options), and
+//!   an [`OptionError`](crate::OptionError) into a `TypeError` or `RangeError`;
+//! - `clock.rs`: real time, read from `performance.now()`, and real timers;
+//! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
+//! - `signal.rs`: an `AbortSignal` as the run's stop future;
+//! - `pause.rs`: `PauseController`, the run's gate;
+//! - `report.rs`: the report, handed to JS as one typed `ReportColumns`;
+//! - `panic.rs`: `onPanic`;
+//!
+//! and the JS they call: `tasks.js` (the page's turns, the progress
+//! callback, a `PauseController`'s check) and `report.js` (the report's
+//! objects and the log's lines). Two files, which import nothing: with five
+//! (and one importing another), more than half the page loads of
+//! wasm-bindgen-test-runner stalled on a module that never arrived, as
+//! its server seems to when a page asks for more than about six at once.
+
+mod clock;
+mod options;
+mod panic;
+mod pause;
+mod report;
+mod signal;
+mod slices;
+
+use std::pin::pin;
+
+use bounded_dispatcher::Event;
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::demo::{self, WaitTooLong};
+use crate::EventKind;
+use clock::BrowserClock;
+use options::{option_error, OnProgress, Parsed, RunOptions};
+use slices::Slices;
+
+pub use pause::PauseController;
+
+/// The TypeScript of the options, events and report, which
+/// `tests/generated.rs` writes from the tables of `options.rs` and `report.rs`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// Calls `onProgress` as an event listener is called, and returns
+    /// `performance.now()` after it: the callback may have taken a while.
+    #[wasm_bindgen(js_name = emitProgress)]
+    fn emit_progress(on_progress: &Function, kind: &JsValue, job: u32, count: u32, worker: i32, wait_ms: u32, at_ms: f64) -> f64;
+}
+
+/// Runs the original Go program: `workers` workers, a queue of `queueLength`,
+/// and jobs that wait or fail. Resolves with the report once no job is
+/// running, or rejects with a `TypeError` or `RangeError` that names a bad
+/// option, before anything runs.
+#[wasm_bindgen(unchecked_return_type = "Promise<Report>")]
+pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on_progress: Option<OnProgress>) -> Promise {
+    let Parsed { options, signal, gate, on_progress } = match options::parse(options, on_progress) {
+        Ok(parsed) => parsed,
+        Err(error) => return Promise::reject(&option_error(&error)),
+    };
+    let random_seed = random_seed();
+    future_to_promise(async move {
+        let clock = &BrowserClock::default();
+        let sliced = Slices::new(clock);
+        let kinds: Vec<JsValue> = EventKind::ALL.iter().map(|kind| kind.name().into()).collect();
+        let mut on_event = on_progress.map(|on_progress| {
+            move |event: &Event<'_, (), WaitTooLong>, wait_ms: u32, at_ms: f64| {
+                let worker = match *event {
+                    Event::Started { worker, .. } | Event::Succeeded { worker, .. } | Event::Failed { worker, .. } | Event::Aborted { worker, .. } => worker as i32,
+                    Event::Queued { .. } | Event::Canceled { .. } => -1,
+                };
+                let jobs = event.jobs();
+                let kind = &kinds[EventKind::of(event) as usize];
+                let after = emit_progress(&on_progress, kind, jobs.start as u32, jobs.len() as u32, worker, wait_ms, at_ms);
+                clock.read_after_js(after);
+            }
+        });
+        let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
+        let stop = signal::aborted(signal);
+        let report = pin!(demo::run(&options, gate, random_seed, &sliced, on_event, stop));
+        let report = clock.fresh_each_poll(report).await;
+        Ok(report::to_js(report, !options.fail_fast))
+    })
+}
+
+/// Checks `run`'s options without running anything: returns the `TypeError`
+/// or `RangeError` that `run` would reject with, or `null`.
+#[wasm_bindgen(js_name = checkOptions, unchecked_return_type = "TypeError | RangeError | null")]
+pub fn check_options(options: Option<RunOptions>) -> JsValue {
+    match options::parse(options, None) {
+        Ok(_) => JsValue::NULL,
+        Err(error) => option_error(&error),
+    }
+}
+
+/// A random seed, drawn as the table says (`RANDOM_SEEDS`).
+fn random_seed() -> u64 {
+    (js_sys::Math::random() * (crate::RANDOM_SEEDS as f64 + 1.0)) as u64
+}
+
+/// Sends `jobs` jobs that are ready at once through a dispatcher with no
+/// observer, and resolves with the ms it took: the benchmark of dispatch alone.
+#[cfg(feature = "bench")]
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchDispatch, skip_typescript)]
+pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
+    use futures::future;
+    use std::num::NonZeroUsize;
+    let workers = NonZeroUsize::new(workers as usize).unwrap_or(NonZeroUsize::MIN);
+    let dispatcher = bounded_dispatcher::Dispatcher::new(workers).queue_length(queue_length as usize);
+    future_to_promise(async move {
+        let started = clock::performance_now();
+        let work = |_| future::ready(Ok::<(), ()>(()));
+        let _ = dispatcher.run(jobs as usize, work, |_| {}, future::pending()).await;
+        Ok(JsValue::from(clock::performance_now() - started))
+    })
+}

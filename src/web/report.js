@@ -1,0 +1,220 @@
+// The report's JS object, from the ReportColumns that Rust hands over
+// (src/web/report.rs), and its log. Building the objects here is much
+// cheaper than setting each property from wasm, and for a big run, not
+// building them is cheaper still.
+//
+// The log's lines, in the original Go program's words, are written here and
+// nowhere else: a report's log, and the page's live view of a run through
+// the module's `logLines`. The Rust demo's `write_log`, for native users, is
+// held to them by a browser test.
+
+/** A report of more jobs than this makes its `jobs` and `log` when they are first read. */
+const EAGER_JOBS = 10_000;
+
+/**
+ * The report, from its columns, which it reads once and frees, and its log
+ * (log.js writes its lines). It keeps them
+ * as `report.columns` (not enumerable: no copy or serialisation of the report
+ * sees them), for the demo page, which would rather not have a million
+ * objects made and collected: `{ waits, states, stateNames, workers, starts,
+ * ends, log }`, typed arrays by job id, with `states` indexing `stateNames`,
+ * -1 for no worker and NaN for no time; and `log`, with the log's `length`
+ * and `slice(from, to)`, which writes only the lines asked for.
+ *
+ * The report of a big run makes its million objects and lines only if they
+ * are read: building them, and collecting them, would hold the page for
+ * hundreds of milliseconds, whether it wants them or not.
+ */
+export function buildReport(from, log) {
+  const waits = from.waits;
+  const messages = from.errorMessages;
+  const errors = Array.from(from.errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
+  const columns = { waits, states: from.states, stateNames: from.stateNames, workers: from.workers, starts: from.starts, ends: from.ends, log };
+  const report = {
+    status: from.status,
+    error: errors[0] ?? null,
+    errors,
+    elapsedMs: from.elapsedMs,
+    maxLateMs: from.maxLateMs,
+    timingDistorted: from.timingDistorted,
+    seed: from.seed ?? null,
+    jobs: null,
+    log: null,
+  };
+  from.free();
+  const makeJobs = () => jobsOf(columns);
+  const makeLog = () => log.slice(0, log.length);
+  if (waits.length <= EAGER_JOBS) {
+    report.jobs = makeJobs();
+    report.log = makeLog();
+  } else {
+    lazy(report, "jobs", makeJobs);
+    lazy(report, "log", makeLog);
+  }
+  Object.defineProperty(report, "columns", { value: columns });
+  return report;
+}
+
+/**
+ * Makes `object[name]` with `make` when it is first read, or takes what is
+ * assigned to it first; from then on it is a plain data property (unless the
+ * object was frozen in between: then it keeps what it made).
+ */
+function lazy(object, name, make) {
+  let made = false;
+  let value;
+  const settle = (target, settled) => {
+    made = true;
+    value = settled;
+    if (Object.isExtensible(target)) Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(object, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!made) settle(this, make());
+      return value;
+    },
+    set(assigned) {
+      settle(this, assigned);
+    },
+  });
+}
+
+function jobsOf({ waits, states, stateNames, workers, starts, ends }) {
+  const jobs = new Array(waits.length);
+  for (let id = 0; id < jobs.length; id++) {
+    const worker = workers[id];
+    jobs[id] = {
+      id,
+      waitMs: waits[id],
+      state: stateNames[states[id]],
+      worker: worker < 0 ? null : worker,
+      startMs: worker < 0 ? null : starts[id],
+      endMs: Number.isNaN(ends[id]) ? null : ends[id],
+    };
+  }
+  return jobs;
+}
+
+/** Each kind of line, by the name Rust gives its kind: the parts around the job's id and wait. */
+const PARTS = {
+  started: ["Working on the job #", ". Wait for ", " ms.\n"],
+  canceled: ["Canceled the job #", "\n"],
+  aborted: ["Aborted the job #", " while it was waiting\n"],
+};
+const BYTES = Object.fromEntries(Object.entries(PARTS).map(([kind, parts]) => [kind, parts.map((part) => Uint8Array.from(part, (c) => c.charCodeAt(0)))]));
+
+/**
+ * The log of these moments: `kinds[i]`, which indexes `kindNames`, of jobs
+ * `starts[i]` to `ends[i]` (not included), one line per job, then `errors`,
+ * one line each. `waits` are by job id.
+ */
+export function logOf(kinds, starts, ends, waits, kindNames, errors) {
+  return new LogLines(kinds, starts, ends, waits, kindNames, errors);
+}
+
+/** Lines written between the decoder's calls. */
+const LINES_PER_DECODE = 4096;
+/** No line is longer than this many bytes. */
+const LINE_BYTES = 64;
+
+/**
+ * A log written on demand: `length`, and `slice(from, to)` as arrays have
+ * it, which writes only the lines asked for. A cancel of a million jobs is
+ * one moment and a million lines. Lines are written as ASCII bytes, and the
+ * bytes of many lines decoded and cut at once: for a million lines, several
+ * times faster than template strings, which allocate for every part.
+ */
+class LogLines {
+  #parts;
+  #kinds;
+  #starts;
+  #waits;
+  #errors;
+  /** The first line of each moment, and after the last, the number of lines. */
+  #firsts;
+
+  constructor(kinds, starts, ends, waits, kindNames, errors) {
+    this.#parts = Array.from(kindNames, (name) => BYTES[name]);
+    this.#kinds = kinds;
+    this.#starts = starts;
+    this.#waits = waits;
+    this.#errors = errors;
+    this.#firsts = new Float64Array(kinds.length + 1);
+    for (let i = 0; i < kinds.length; i++) this.#firsts[i + 1] = this.#firsts[i] + (ends[i] - starts[i]);
+  }
+
+  get length() {
+    return this.#firsts[this.#kinds.length] + this.#errors.length;
+  }
+
+  /** Lines `from` to `to` (not included), as `Array.prototype.slice` takes them. */
+  slice(from = 0, to = this.length) {
+    const length = this.length;
+    const index = (i) => Math.min(length, Math.max(0, Math.trunc(i < 0 ? length + i : i)));
+    from = index(from);
+    to = index(to);
+    const lines = [];
+    const moments = this.#firsts[this.#kinds.length];
+    for (let start = from; start < Math.min(to, moments); start += LINES_PER_DECODE) {
+      this.#write(start, Math.min(to, moments, start + LINES_PER_DECODE), lines);
+    }
+    for (let i = Math.max(from, moments); i < to; i++) lines.push(this.#errors[i - moments]);
+    return lines;
+  }
+
+  /** The moment line `line` belongs to. */
+  #momentOf(line) {
+    const firsts = this.#firsts;
+    let low = 0;
+    let high = this.#kinds.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (firsts[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  #write(from, to, lines) {
+    if (lineBytes.length < LINE_BYTES * (to - from)) lineBytes = new Uint8Array(LINE_BYTES * LINES_PER_DECODE);
+    const bytes = lineBytes;
+    const firsts = this.#firsts;
+    let moment = this.#momentOf(from);
+    let at = 0;
+    for (let line = from; line < to; line++) {
+      while (line >= firsts[moment + 1]) moment++;
+      const job = this.#starts[moment] + (line - firsts[moment]);
+      const [first, second, third] = this.#parts[this.#kinds[moment]];
+      at = put(bytes, at, first);
+      at = putNumber(bytes, at, job);
+      at = put(bytes, at, second);
+      if (third) {
+        at = putNumber(bytes, at, this.#waits[job]);
+        at = put(bytes, at, third);
+      }
+    }
+    for (const line of decoder.decode(bytes.subarray(0, at - 1)).split("\n")) lines.push(line);
+  }
+}
+
+const decoder = new TextDecoder();
+/** Where lines are written: one buffer for every log, grown to LINES_PER_DECODE lines when a log is that long. */
+let lineBytes = new Uint8Array(0);
+
+function put(bytes, at, part) {
+  for (let k = 0; k < part.length; k++) bytes[at + k] = part[k];
+  return at + part.length;
+}
+
+/** Writes `n`, a non-negative integer, in decimal. */
+function putNumber(bytes, at, n) {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let k = at + digits - 1; k >= at; k--) {
+    bytes[k] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return at + digits;
+}

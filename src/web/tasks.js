@@ -1,0 +1,62 @@
+// What the binding asks of JS, besides the report: the page's turns, the
+// calls to the progress callback, and a PauseController's check.
+
+// A promise that resolves in a new task, after the browser has had its turn
+// (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
+// scheduler.yield(): its continuation goes ahead of the page's own tasks.
+//
+// Where it can, a task of background priority. Chromium runs a stream of
+// normal tasks (a MessageChannel's) ahead of rendering for up to 100 ms: a
+// run of ready jobs left the page at 10 frames a second, and in background
+// tasks it keeps 60, losing nothing when there is nothing to draw. But a
+// page that keeps posting tasks of its own would hold a background task
+// back for good: after TURN_MS, a timer goes on instead.
+const TURN_MS = 100;
+const scheduler = globalThis.scheduler;
+const TaskController = globalThis.TaskController;
+const channel = new MessageChannel();
+const resumes = [];
+channel.port1.onmessage = () => resumes.shift()?.();
+export function nextTask() {
+  return new Promise((resolve) => {
+    if (scheduler?.postTask && TaskController) {
+      const background = new TaskController({ priority: "background" });
+      const timer = setTimeout(() => {
+        background.abort();
+        resolve();
+      }, TURN_MS);
+      const resume = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      scheduler.postTask(resume, { signal: background.signal }).catch(() => {});
+      return;
+    }
+    resumes.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+// Calls `onProgress` like an event listener: an exception is reported, and
+// the run goes on. `type` is the event's kind, as Rust names it; `count` is
+// how many jobs a "cancel" ends at once. Returns the time after the call,
+// which the run's clock takes as its next reading: the callback may have
+// taken a while.
+export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
+  const event = { type, jobId, worker: worker < 0 ? null : worker, waitMs, atMs };
+  if (type === "cancel") event.count = count;
+  try {
+    onProgress(event);
+  } catch (error) {
+    globalThis.reportError(error);
+  }
+  return performance.now();
+}
+
+// Hands `value` to `use` as a PauseController: wasm-bindgen checks, as it
+// does for any argument of that class, that it is one (and not freed), and
+// throws if it is not. So Rust borrows the controller's gate, and JS keeps
+// the controller.
+export function withController(value, use) {
+  use(value);
+}
