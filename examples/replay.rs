@@ -1,4 +1,4 @@
-//! Replays the article's run (tests/fixtures/seed-run.json) on the virtual
+//! Replays the article's run (www/article-run.json) on the virtual
 //! clock, with and without cancel-in-flight, and prints the figures the README
 //! quotes: `cargo run --example replay`.
 
@@ -7,7 +7,7 @@ use bounded_dispatcher::VirtualClock;
 use dispatcher_demo::{JobState, Options};
 
 fn main() {
-    let fixture: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/seed-run.json")).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(include_str!("../www/article-run.json")).unwrap();
     let waits: Vec<u32> = serde_json::from_value(fixture["waits"].clone()).unwrap();
 
     println!("The article's run: {} jobs, 10 workers, queue 100, threshold 990 ms\n", waits.len());

@@ -13,7 +13,7 @@ use futures::future;
 use serde_json::Value;
 
 fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/seed-run.json")).unwrap()
+    serde_json::from_str(include_str!("../www/article-run.json")).unwrap()
 }
 
 fn ids(value: &Value) -> Vec<usize> {

@@ -66,7 +66,7 @@ test("the article's preset replays job #78 failing with 996 ms", async () => {
   await runButton(page).click();
   const { report } = await nthReport(page);
   assert.equal(report.error.message, "cannot wait for more than 990 ms: job #78; 996 ms");
-  const fixture = JSON.parse(await readFile(join(root, "tests/fixtures/seed-run.json"), "utf8"));
+  const fixture = JSON.parse(await readFile(join(root, "www/article-run.json"), "utf8"));
   const started = report.jobs.filter((job) => job.startMs !== null).map((job) => job.id);
   assert.deepEqual(started, fixture.expected.started);
   assert.deepEqual(report.jobs.filter((job) => job.state === "canceled").map((job) => job.id), fixture.expected.canceled);
