@@ -18,7 +18,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: generated bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
+.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
 
 demo: build serve
 
@@ -97,7 +97,16 @@ serve-csp: build
 soak: build
 	SOAK_RUNS=1000 SOAK_JOBS=1000000 node --test tests/page/soak.test.mjs
 
-# The benchmark: every figure in headless Chromium, and natively with criterion.
-# Prints one table, and writes it to bench/results.md and the README.
-bench: build build-bench
+# The benchmark: every figure in headless Chromium, natively (the dispatch
+# example, callgrind and criterion) and, where Go is installed, the original
+# Go program's pattern. Prints one table, and writes it to bench/results.md
+# and the README.
+bench: build build-bench setup-bench
+	cargo build --quiet --release -p bounded-dispatcher --example dispatch
+	if command -v go >/dev/null; then \
+	  GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$(CURDIR)/target/go/cache go build -o target/go/dispatch bench/go/dispatch.go; \
+	else echo "bench: no Go toolchain, so no Go anchor (scripts/setup bench installs it on Debian)"; rm -f target/go/dispatch; fi
 	node bench/run.mjs
+
+setup-bench:
+	@scripts/setup bench

@@ -82,12 +82,12 @@ export type EventType = {events};
 export type JobState = {states};
 export type RunStatus = {statuses};
 
-/** One thing that happened to a job (for "cancel", to every job that had not started), as it happens. */
+/** One thing that happened to a job (or to several: jobs queued together, or every job a cancel found not started), as it happens. */
 export interface ProgressEvent {{
   type: EventType;
-  /** The job; for "cancel", the first of the jobs it cancelled. */
+  /** The job; for "queue" and "cancel", the first of the jobs. */
   jobId: number;
-  /** "cancel" only: how many jobs it cancelled, from jobId on. */
+  /** "queue" and "cancel" only: how many jobs, from jobId on. */
   count?: number;
   /** The worker; null for "queue" and "cancel". */
   worker: number | null;

@@ -118,8 +118,8 @@ export class RunState {
     this.wait[job] = waitMs;
     switch (type) {
       case "queue":
-        this.#set(job, QUEUED);
-        this.queued++;
+        for (let queued = job; queued < job + count; queued++) this.#set(queued, QUEUED);
+        this.queued += count;
         return;
       case "start":
         // With no queue (queueLength 0), a job goes straight to its worker.

@@ -39,12 +39,12 @@ export function nextTask() {
 
 // Calls `onProgress` like an event listener: an exception is reported, and
 // the run goes on. `type` is the event's kind, as Rust names it; `count` is
-// how many jobs a "cancel" ends at once. Returns the time after the call,
+// how many jobs a "queue" or a "cancel" is about. Returns the time after the call,
 // which the run's clock takes as its next reading: the callback may have
 // taken a while.
 export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
   const event = { type, jobId, worker: worker < 0 ? null : worker, waitMs, atMs };
-  if (type === "cancel") event.count = count;
+  if (type === "cancel" || type === "queue") event.count = count;
   try {
     onProgress(event);
   } catch (error) {

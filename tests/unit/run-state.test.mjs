@@ -27,7 +27,7 @@ function withColumns(report) {
   return Object.defineProperty(report, "columns", { value: columns });
 }
 
-const event = (type, jobId, worker, waitMs, atMs) => ({ type, jobId, worker, waitMs, atMs });
+const event = (type, jobId, worker, waitMs, atMs) => ({ type, jobId, worker, waitMs, atMs, ...(type === "queue" ? { count: 1 } : {}) });
 /** Jobs `jobId` to `jobId + count - 1`, cancelled at once: one event for all. */
 const cancel = (jobId, count, waitMs, atMs) => ({ ...event("cancel", jobId, null, waitMs, atMs), count });
 const counts = (state) => Object.fromEntries(STATE_NAMES.map((name, code) => [name, state.counts[code]]).filter(([, n]) => n));
@@ -115,6 +115,12 @@ test("one cancel event ends every job not started, queued or never fed", () => {
   assert.deepEqual(counts(state), { running: 1, canceled: 5 });
   assert.deepEqual([state.queued, state.ended, state.cancelAtMs, state.cancelOrigin], [0, 5, 0.5, 1]);
   assert.deepEqual(state.logTail(3), ["Canceled the job #3", "Canceled the job #4", "Canceled the job #5"]);
+});
+
+test("one queue event puts every job it names in the queue", () => {
+  const state = runState({ jobs: 5, workers: 1, queueLength: 3 });
+  state.apply({ ...event("queue", 0, null, 1, 0), count: 3 });
+  assert.deepEqual([counts(state), state.queued], [{ waiting: 2, queued: 3 }, 3]);
 });
 
 test("with no queue, a job starts without having been queued", () => {

@@ -219,10 +219,13 @@ where
     }
 
     async fn worker(&self, worker: usize) {
-        while let Some(job) = poll_fn(|cx| self.poll_take(worker, cx)).await {
+        // Looked up once: a worker may run millions of jobs.
+        let running = &self.running[worker];
+        let gate = self.config.gate.as_ref();
+        while let Some(job) = poll_fn(|cx| self.poll_take(worker, running, gate, cx)).await {
             let job_future = (self.work.borrow_mut())(job);
             let result = job_future.await;
-            self.running[worker].set(None);
+            running.set(None);
             self.busy.set(self.busy.get() - 1);
             match result {
                 Ok(value) => self.emit(Event::Succeeded { job, worker, value: &value }),
@@ -239,12 +242,12 @@ where
 
     /// The next job for `worker`, started; `None` once no more will start.
     /// While the gate is closed, it waits.
-    fn poll_take(&self, worker: usize, cx: &mut std::task::Context<'_>) -> Poll<Option<JobId>> {
+    fn poll_take(&self, worker: usize, running: &Cell<Option<JobId>>, gate: Option<&Gate>, cx: &mut std::task::Context<'_>) -> Poll<Option<JobId>> {
         let job = self.next.get();
         if job == self.jobs {
             return Poll::Ready(None);
         }
-        if let Some(gate) = &self.config.gate {
+        if let Some(gate) = gate {
             if gate.poll_open(cx).is_pending() {
                 return Poll::Pending;
             }
@@ -252,7 +255,7 @@ where
         self.next.set(job + 1);
         // With no queue, the job goes from the producer straight to the worker.
         self.fed.set(self.fed.get().max(job + 1));
-        self.running[worker].set(Some(job));
+        running.set(Some(job));
         self.busy.set(self.busy.get() + 1);
         self.emit(Event::Started { job, worker });
         self.feed();
@@ -261,11 +264,11 @@ where
 
     /// Fills the queue: the producer, which is always ready to send.
     fn feed(&self) {
+        let start = self.fed.get();
         let end = self.jobs.min(self.next.get().saturating_add(self.config.queue_length));
-        while self.fed.get() < end {
-            let job = self.fed.get();
-            self.fed.set(job + 1);
-            self.emit(Event::Queued { job });
+        if start < end {
+            self.fed.set(end);
+            self.emit(Event::Queued { start, end });
         }
     }
 

@@ -11,11 +11,15 @@ use crate::JobId;
 /// `T` is what a job's future returns on success, `E` its error.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Event<'a, T, E> {
-    /// The producer put the job in the queue. With a queue length of 0 there
-    /// is no queue, and no such event: each job goes straight to a worker.
+    /// The producer put jobs `start..end` in the queue: at the start of a
+    /// run as many as it holds, in one event, and then one each time a job
+    /// leaves it. With a queue length of 0 there is no queue, and no such
+    /// event: each job goes straight to a worker.
     Queued {
-        /// The job.
-        job: JobId,
+        /// The first of them.
+        start: JobId,
+        /// One past the last of them.
+        end: JobId,
     },
     /// A worker took the job and started it: `work(job)` is called next.
     Started {
@@ -71,12 +75,12 @@ impl<T, E> Clone for Event<'_, T, E> {
 impl<T, E> Copy for Event<'_, T, E> {}
 
 impl<T, E> Event<'_, T, E> {
-    /// The jobs the event is about: one, or for `Canceled` all of them.
+    /// The jobs the event is about: one, or for `Queued` and `Canceled` a
+    /// range of them.
     pub fn jobs(&self) -> Range<JobId> {
         match *self {
-            Event::Canceled { start, end } => start..end,
-            Event::Queued { job }
-            | Event::Started { job, .. }
+            Event::Queued { start, end } | Event::Canceled { start, end } => start..end,
+            Event::Started { job, .. }
             | Event::Succeeded { job, .. }
             | Event::Failed { job, .. }
             | Event::Aborted { job, .. } => job..job + 1,

@@ -60,6 +60,14 @@ on_every_runtime! {
         assert_eq!(run.jobs(Kind::Queued), [0, 1, 2, 3]);
     }
 
+    fn the_producer_fills_the_queue_at_the_start_in_one_event(rt) {
+        let run = trace(rt, &Dispatcher::new(nz(1)).queue_length(1000), &[1; 3000], NEVER, None);
+        assert_eq!(run.jobs(Kind::Queued), (0..3000).collect::<Vec<_>>());
+        // Jobs 0 to 999 at once; then each job taken lets the next in: 2,000
+        // more, with 3,000 starts and 3,000 successes.
+        assert_eq!(run.calls, 1 + 2000 + 3000 + 3000);
+    }
+
     fn queue_length_changes_neither_speed_nor_concurrency(rt) {
         let waits: Vec<u32> = (0..200).map(|i| 1 + (i * 37 % 23)).collect();
         let starts = |queue_length| {
