@@ -1,6 +1,7 @@
 # make demo   builds the wasm package and serves the page at http://localhost:8080
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
-#             the page's modules under node (no browser), and page (Playwright)
+#             the original Go program, the page's modules under node (no browser), and
+#             page (Playwright)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -18,7 +19,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-unit test-page clean
+.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page clean
 
 demo: build serve
 
@@ -35,7 +36,7 @@ build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-consumer test-unit test-page
+test: setup-test test-native test-browser test-consumer test-go test-unit test-page
 
 # Both crates of the workspace: the library's behaviour tests on the virtual
 # clocks and on tokio, the demo's replay and option checks.
@@ -59,6 +60,12 @@ test-consumer:
 	cargo build $(CONSUMER) --release --target wasm32-unknown-unknown
 	wasm-bindgen --target nodejs --out-dir target/consumer/node target/consumer/wasm32-unknown-unknown/release/consumer.wasm
 	node tests/consumer/run.mjs target/consumer/node
+
+# The original Go program (tests/go/article.go), built with Debian's Go and
+# golang.org/x/sync and run: it prints the article's run, unbuffered it starts
+# and cancels the same jobs, and with one worker it deadlocks where ours does not.
+test-go:
+	node --test tests/go/
 
 # The page's settings and run state, and the log's lines, under node's own test runner: no browser, no build.
 test-unit:

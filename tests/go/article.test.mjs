@@ -1,0 +1,66 @@
+// The original Go program (tests/go/article.go), run: with Go 1.19's
+// math/rand and its default seed it must print the article's run
+// (www/article-run.json); with an unbuffered channel it must start and
+// cancel the same jobs, as ours does with queueLength 0; and with one worker
+// and an unbuffered channel its dispatcher deadlocks at the failure, where
+// ours ends the run (the library's unbuffered tests). make test-go.
+//
+// The variants are the same source with a constant changed: the page shows
+// article.go as it is.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const source = readFileSync(join(root, "tests/go/article.go"), "utf8");
+const expected = JSON.parse(readFileSync(join(root, "www/article-run.json"), "utf8")).expected;
+const build = join(root, "target/go");
+mkdirSync(build, { recursive: true });
+const env = { ...process.env, GO111MODULE: "off", GOPATH: "/usr/share/gocode", GOCACHE: join(build, "cache") };
+
+/** Builds `source` with `changes` ([from, to] replacements) and runs it. */
+function run(name, changes = []) {
+  let variant = source;
+  for (const [from, to] of changes) {
+    assert.ok(variant.includes(from), `article.go has ${from}`);
+    variant = variant.replace(from, to);
+  }
+  const file = join(build, `${name}.go`);
+  writeFileSync(file, variant);
+  execFileSync("go", ["build", "-o", join(build, name), file], { env });
+  const started = performance.now();
+  const result = spawnSync(join(build, name), { encoding: "utf8", timeout: 60_000 });
+  const lines = result.stdout.trim().split("\n");
+  const ids = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => Number(line.match(/#(\d+)/)[1]));
+  return { lines, status: result.status, stderr: result.stderr, ms: performance.now() - started, started: ids("Working on"), canceled: ids("Canceled") };
+}
+
+test("the Go program prints the article's run", () => {
+  const go = run("article");
+  assert.equal(go.status, 0, go.stderr);
+  assert.equal(go.lines[0], "Working on the job #0. Wait for 81 ms.");
+  assert.deepEqual([...go.started].sort((a, b) => a - b), expected.started);
+  assert.deepEqual([...go.canceled].sort((a, b) => a - b), expected.canceled);
+  assert.equal(go.lines.at(-1), expected.error.message);
+  // Wait returns when the sleeping jobs have finished, 382 ms after the failure on the virtual schedule.
+  assert.ok(go.ms >= expected.elapsedMsWhenRunningJobsFinish, `${go.ms} ms`);
+});
+
+test("unbuffered, the Go program starts and cancels the same jobs", () => {
+  const go = run("unbuffered", [["make(chan *Job, 100)", "make(chan *Job)"]]);
+  assert.equal(go.status, 0, go.stderr);
+  assert.deepEqual([...go.started].sort((a, b) => a - b), expected.started);
+  assert.deepEqual([...go.canceled].sort((a, b) => a - b), expected.canceled);
+  assert.equal(go.lines.at(-1), expected.error.message);
+});
+
+test("with one worker and an unbuffered channel, the Go program deadlocks at the failure", () => {
+  // Microseconds for milliseconds: one worker takes job after job, 78 of them before #78 fails.
+  const go = run("one-worker", [["w < 10", "w < 1"], ["make(chan *Job, 100)", "make(chan *Job)"], ["time.Millisecond", "time.Microsecond"]]);
+  assert.notEqual(go.status, 0);
+  assert.match(go.stderr, /all goroutines are asleep - deadlock!/);
+  assert.equal(go.started.at(-1), expected.error.jobId);
+});
