@@ -79,6 +79,7 @@ pub async fn run<C: Clock>(
             (draw_waits(seed, options.jobs, options.max_wait_ms), Some(seed))
         }
     };
+    let clock = &Slowed { clock, speed: options.speed };
     let mut dispatcher = Dispatcher::new(nonzero(options.workers))
         .queue_length(options.queue_length as usize)
         .cancel_in_flight(options.cancel_in_flight)
@@ -98,6 +99,26 @@ pub async fn run<C: Clock>(
     };
     let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
     DemoReport { report: recorder.finish(outcome), waits, seed }
+}
+
+/// `clock` slowed down to `speed` (from 0, not included, to 1): a wait of
+/// `ms` sleeps `ms / speed`, and the time reads `speed` times the clock's, so
+/// that a slowed run's report has the times of a run at full speed.
+struct Slowed<'c, C> {
+    clock: &'c C,
+    speed: f64,
+}
+
+impl<C: Clock> Clock for Slowed<'_, C> {
+    type Sleep = C::Sleep;
+
+    fn now(&self) -> f64 {
+        self.clock.now() * self.speed
+    }
+
+    fn sleep(&self, ms: u32) -> C::Sleep {
+        self.clock.sleep((f64::from(ms) / self.speed).round() as u32)
+    }
 }
 
 /// `Options` come checked; a zero still becomes 1 rather than a panic.

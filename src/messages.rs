@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(suggest("CancelInFlight"), Some("cancelInFlight"));
         assert_eq!(
             message(&[("colour", Value::Bool(true))]),
-            r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, signal, pause"#
+            r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#
         );
     }
 }

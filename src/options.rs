@@ -10,7 +10,7 @@
 use crate::messages::{show, Got, OptionError};
 
 /// One option of the JS API's `run`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OptionSpec {
     /// Its name in the JS API: `queueLength`.
     pub name: &'static str,
@@ -24,7 +24,7 @@ pub struct OptionSpec {
 }
 
 /// What an option takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum OptionKind {
     /// An integer from `min` to `max`; `default` is `None` where a random
     /// one is drawn (from `0` to [`RANDOM_SEEDS`]).
@@ -35,6 +35,15 @@ pub enum OptionKind {
         max: u64,
         /// Its value when left out.
         default: Option<u64>,
+    },
+    /// A number from `min` to `max`, not necessarily an integer.
+    Number {
+        /// The smallest allowed.
+        min: f64,
+        /// The largest allowed.
+        max: f64,
+        /// Its value when left out.
+        default: f64,
     },
     /// `true` or `false`.
     Boolean {
@@ -74,7 +83,7 @@ macro_rules! integer {
 }
 
 /// Every option, in the order the README and the page list them.
-pub const OPTIONS: [OptionSpec; 11] = [
+pub const OPTIONS: [OptionSpec; 12] = [
     OptionSpec { name: "workers", attribute: Some("workers"), kind: integer!(1, 10_000, Some(10)), doc: "How many jobs run at once." },
     OptionSpec {
         name: "queueLength",
@@ -120,6 +129,12 @@ pub const OPTIONS: [OptionSpec; 11] = [
         doc: "Whether the first failure cancels the run, or every job runs and every error is kept.",
     },
     OptionSpec {
+        name: "speed",
+        attribute: Some("speed"),
+        kind: OptionKind::Number { min: 0.1, max: 1.0, default: 1.0 },
+        doc: "How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back.",
+    },
+    OptionSpec {
         name: "signal",
         attribute: None,
         kind: OptionKind::Object { expected: "an AbortSignal" },
@@ -157,6 +172,7 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq)]
 enum Checked {
     Integer(u64),
+    Number(f64),
     Boolean(bool),
     Waits(Vec<u32>),
 }
@@ -166,6 +182,7 @@ impl OptionSpec {
     pub fn expected(&self) -> String {
         match self.kind {
             OptionKind::Integer { min, max, .. } => format!("an integer from {min} to {max}"),
+            OptionKind::Number { min, max, .. } => format!("a number from {min} to {max}"),
             OptionKind::Boolean { .. } => "true or false".into(),
             OptionKind::Waits { max, .. } => format!("an array of integers from 0 to {max}"),
             OptionKind::Object { expected } => expected.into(),
@@ -180,6 +197,13 @@ impl OptionSpec {
         }
     }
 
+    fn number_default(&self) -> f64 {
+        match self.kind {
+            OptionKind::Number { default, .. } => default,
+            _ => 1.0,
+        }
+    }
+
     fn boolean_default(&self) -> bool {
         matches!(self.kind, OptionKind::Boolean { default: true })
     }
@@ -188,6 +212,8 @@ impl OptionSpec {
         let wrong_type = || OptionError::Type { option: self.name.into(), expected: self.expected(), got: show(value) };
         match (self.kind, value) {
             (OptionKind::Integer { min, max, .. }, _) => integer(self.name, value, min, max).map(Checked::Integer),
+            (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min..=max).contains(n) => Ok(Checked::Number(*n)),
+            (OptionKind::Number { .. }, Value::Number(_)) => Err(OptionError::Range { option: self.name.into(), expected: self.expected(), got: show(value) }),
             (OptionKind::Boolean { .. }, Value::Bool(b)) => Ok(Checked::Boolean(*b)),
             (OptionKind::Waits { max_length, max, .. }, Value::List(list)) => {
                 if list.len() as u64 > max_length {
@@ -213,7 +239,7 @@ fn integer(option: &str, value: &Value, min: u64, max: u64) -> Result<u64, Optio
 
 /// Options for one demo run, checked. [`Options::default`] is the original
 /// Go program's, as the table says.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // Each field is the option of the same name: see `OPTIONS`.
 pub struct Options {
     pub workers: u32,
@@ -226,6 +252,7 @@ pub struct Options {
     pub waits: Option<Vec<u32>>,
     pub cancel_in_flight: bool,
     pub fail_fast: bool,
+    pub speed: f64,
 }
 
 impl Default for Options {
@@ -242,6 +269,7 @@ impl Default for Options {
             waits: None,
             cancel_in_flight: boolean("cancelInFlight"),
             fail_fast: boolean("failFast"),
+            speed: spec("speed").map_or(1.0, OptionSpec::number_default),
         }
     }
 }
@@ -274,6 +302,7 @@ impl Options {
             ("waits", Checked::Waits(waits)) => self.waits = Some(waits),
             ("cancelInFlight", Checked::Boolean(b)) => self.cancel_in_flight = b,
             ("failFast", Checked::Boolean(b)) => self.fail_fast = b,
+            ("speed", Checked::Number(n)) => self.speed = n,
             // signal and pause: the JS layer takes them, and their check above refuses any Value.
             _ => {}
         }
@@ -294,7 +323,7 @@ mod tests {
 
     #[test]
     fn defaults_are_the_original_programs() {
-        let defaults = Options { workers: 10, queue_length: 100, jobs: 100, max_wait_ms: 1000, threshold_ms: 990, seed: None, waits: None, cancel_in_flight: true, fail_fast: true };
+        let defaults = Options { workers: 10, queue_length: 100, jobs: 100, max_wait_ms: 1000, threshold_ms: 990, seed: None, waits: None, cancel_in_flight: true, fail_fast: true, speed: 1.0 };
         assert_eq!(Options::default(), defaults);
         assert_eq!(parse(&[]), Ok(defaults.clone()));
         assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
@@ -327,6 +356,10 @@ mod tests {
         assert_eq!(message(&[("waits", Value::String("1,2".into()))]), r#"waits must be an array of integers from 0 to 600000, got "1,2" (a string)"#);
         assert_eq!(message(&[("seed", Value::Number(2f64.powi(60)))]), "seed must be an integer from 0 to 9007199254740991, got 1152921504606847000");
         assert_eq!(message(&[("signal", Value::Bool(true))]), "signal must be an AbortSignal, got true");
+        assert_eq!(message(&[("speed", Value::Number(0.05))]), "speed must be a number from 0.1 to 1, got 0.05");
+        assert_eq!(message(&[("speed", Value::Number(f64::NAN))]), "speed must be a number from 0.1 to 1, got NaN");
+        assert_eq!(message(&[("speed", Value::String("1".into()))]), r#"speed must be a number from 0.1 to 1, got "1" (a string)"#);
+        assert_eq!(parse(&[("speed", Value::Number(0.25))]).unwrap().speed, 0.25);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The files made from the tables of `src/options.rs` and `src/report.rs`:
 //! the JS API's TypeScript (`src/web/types.d.ts`), the page's copy of the
 //! tables (`www/spec.js`, for the form it shows before the wasm module has
-//! loaded) and the README's table of options. Each test fails when its file
-//! differs from what the tables say; `make generated` (BLESS=1) writes them.
+//! loaded) and the README's table of options; and the code the page shows
+//! (`www/code.js`), from the original Go program and the library's own
+//! source. Each test fails when its file differs from what its sources say;
+//! `make generated` (BLESS=1) writes them.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write;
@@ -53,6 +55,7 @@ fn allowed(spec: &OptionSpec) -> String {
     match spec.kind {
         OptionKind::Integer { min, max, default: Some(default) } => format!("An integer from {min} to {max}; default {default}."),
         OptionKind::Integer { min, max, default: None } => format!("An integer from {min} to {max}."),
+        OptionKind::Number { min, max, default } => format!("A number from {min} to {max}; default {default}."),
         OptionKind::Boolean { default } => format!("Default {default}."),
         OptionKind::Waits { max_length, max, .. } => format!("At most {max_length} waits, each an integer from 0 to {max}."),
         OptionKind::Object { .. } => String::new(),
@@ -61,7 +64,7 @@ fn allowed(spec: &OptionSpec) -> String {
 
 fn ts_type(spec: &OptionSpec) -> &'static str {
     match spec.kind {
-        OptionKind::Integer { .. } => "number",
+        OptionKind::Integer { .. } | OptionKind::Number { .. } => "number",
         OptionKind::Boolean { .. } => "boolean",
         OptionKind::Waits { .. } => "ArrayLike<number>",
         OptionKind::Object { expected } => expected.trim_start_matches("an ").trim_start_matches("a "),
@@ -165,6 +168,7 @@ fn spec_js() -> String {
     for spec in OPTIONS.iter().filter(|spec| spec.attribute.is_some()) {
         let (kind, limits, default) = match spec.kind {
             OptionKind::Integer { min, max, default } => ("integer", format!("min: {min}, max: {max}"), default.map_or("null".into(), |d| d.to_string())),
+            OptionKind::Number { min, max, default } => ("number", format!("min: {min}, max: {max}"), default.to_string()),
             OptionKind::Boolean { default } => ("boolean", String::new(), default.to_string()),
             OptionKind::Waits { max_length, max, overrides } => ("waits", format!("min: 0, max: {max}, maxLength: {max_length}, overrides: [{}]", words(overrides.iter().copied(), ", ")), "null".into()),
             OptionKind::Object { .. } => unreachable!("only JS can pass it"),
@@ -190,6 +194,7 @@ fn readme_table() -> String {
         let attribute = spec.attribute.map_or("".into(), |attribute| format!("`{attribute}`"));
         let (kind, default, allowed) = match spec.kind {
             OptionKind::Integer { min, max, default } => ("integer", default.map_or("random".into(), grouped), format!("{} to {}", grouped(min), grouped(max))),
+            OptionKind::Number { min, max, default } => ("number", default.to_string(), format!("{min} to {max}")),
             OptionKind::Boolean { default } => ("boolean", format!("`{default}`"), "`true`, `false`".into()),
             OptionKind::Waits { max_length, max, .. } => ("array or typed array of integers", "drawn".into(), format!("at most {} waits, each 0 to {}", grouped(max_length), grouped(max))),
             OptionKind::Object { .. } => (ts_type(spec), "none".into(), String::new()),
@@ -197,6 +202,81 @@ fn readme_table() -> String {
         let _ = writeln!(table, "| `{}` | {attribute} | {kind} | {default} | {allowed} | {} |", spec.name, spec.doc);
     }
     table
+}
+
+/// Lines `from` to `to` of `text` (1-based, both included), whose first and
+/// last contain those strings; an empty `to` is the end of the file.
+fn excerpt(text: &str, from: &str, to: &str) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|line| line.contains(from)).unwrap_or_else(|| panic!("no line has {from:?}"));
+    if to.is_empty() {
+        return (first + 1, lines.len());
+    }
+    let last = first + lines[first..].iter().position(|line| line.contains(to)).unwrap_or_else(|| panic!("no line after {from:?} has {to:?}"));
+    (first + 1, last + 1)
+}
+
+/// `{ file, source, first, marks }` for the page: the lines `excerpts` name,
+/// numbered as in the file, and the line of each mark, which the page
+/// highlights as the run goes.
+fn code(path: &str, excerpts: &[(&str, &str)], marks: &[(&str, &str)]) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let parts: Vec<String> = excerpts
+        .iter()
+        .map(|(from, to)| {
+            let (first, last) = excerpt(&text, from, to);
+            format!("{{ first: {first}, source: {:?} }}", lines[first - 1..last].join("\n"))
+        })
+        .collect();
+    let marks: Vec<String> = marks
+        .iter()
+        .map(|(name, line)| {
+            let at = lines.iter().position(|text| text.contains(line)).unwrap_or_else(|| panic!("{path} has no {line:?} any more"));
+            format!("{name}: {}", at + 1)
+        })
+        .collect();
+    format!("{{\n  file: {path:?},\n  parts: [\n    {},\n  ],\n  marks: {{ {} }},\n}}", parts.join(",\n    "), marks.join(", "))
+}
+
+fn code_js() -> String {
+    let go = code(
+        "tests/go/article.go",
+        &[("type Job struct", "")],
+        &[
+            ("start", "fmt.Printf(\"Working on the job"),
+            ("fail", "return fmt.Errorf("),
+            ("sleep", "time.Sleep("),
+            ("take", "for job := range jobs {"),
+            ("cancel", "case <-ctx.Done():"),
+            ("feed", "jobs <- &Job{"),
+            ("wait", "eg.Wait()"),
+        ],
+    );
+    let rust = code(
+        "crates/bounded-dispatcher/src/dispatcher.rs",
+        &[("poll_fn(|cx| {", "The workers are dropped here"), ("async fn worker(", "/// Whether the run is over")],
+        &[
+            ("stop", "run.stopped();"),
+            ("abort", "The workers are dropped here"),
+            ("take", "fn poll_take("),
+            ("start", "self.emit(Event::Started { job, worker });"),
+            ("fail", "Err(error) => {"),
+            ("feed", "fn feed(&self)"),
+            ("cancel", "fn cancel(&self, cause: Cause)"),
+        ],
+    );
+    format!(
+        "// Generated by tests/generated.rs from tests/go/article.go and crates/bounded-dispatcher/src/dispatcher.rs:\n\
+         // `make generated` writes it, and `cargo test` fails when it differs from them, or when a mark's line is gone.\n\n\
+         /** The original Go program, whole. */\nexport const GO = {go};\n\n\
+         /** The library's run loop and workers, as excerpts numbered as in the file. */\nexport const RUST = {rust};\n"
+    )
+}
+
+#[test]
+fn the_code_the_page_shows_is_the_source() {
+    check("www/code.js", &code_js());
 }
 
 #[test]

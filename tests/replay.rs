@@ -115,3 +115,20 @@ fn an_unbuffered_queue_replays_the_same_run() {
         assert_eq!(unbuffered.log(false), queued.log(false));
     }
 }
+
+#[test]
+fn a_slowed_run_reports_the_times_of_one_at_full_speed() {
+    // At a quarter of the speed every wait lasts four times as long, and
+    // the report's times are scaled back: the same run, to the millisecond.
+    let fixture = fixture();
+    let waits: Vec<u32> = fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect();
+    let at = |speed| {
+        let options = Options { waits: Some(waits.clone()), speed, ..Options::default() };
+        let clock = VirtualClock::new();
+        let report = clock.block_on(demo::run(&options, None, 0, &clock, None, future::pending())).unwrap();
+        (report, clock.now_ms())
+    };
+    let ((full, full_ms), (slowed, slowed_ms)) = (at(1.0), at(0.25));
+    assert_eq!(slowed.report, full.report);
+    assert_eq!(slowed_ms, 4 * full_ms);
+}

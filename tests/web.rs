@@ -262,7 +262,7 @@ async fn every_kind_of_bad_value_is_rejected_for_every_option() {
     for (json, message) in [
         (r#"{"queue_length": 1}"#, r#"unknown option "queue_length"; did you mean "queueLength"?"#),
         (r#"{"Workers": 1}"#, r#"unknown option "Workers"; did you mean "workers"?"#),
-        (r#"{"colour": 1}"#, r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, signal, pause"#),
+        (r#"{"colour": 1}"#, r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#),
     ] {
         assert_eq!(String::from(rejection(options(json)).await.message()), message);
     }

@@ -41,7 +41,7 @@ export class Controls {
     // The limits are the table's; the module's checkOptions still says what is wrong.
     for (const { name, spec } of FIELDS) {
       const field = this.#fields.get(name);
-      if (spec.kind !== "integer") continue;
+      if (spec.kind !== "integer" && spec.kind !== "number") continue;
       field.min = spec.min;
       field.max = spec.max;
       field.title = spec.doc;

@@ -29,7 +29,8 @@ function number(text) {
 
 function value(kind, text) {
   switch (kind) {
-    case "integer": return number(text);
+    case "integer":
+    case "number": return number(text);
     case "boolean": return text === "true" ? true : text === "false" ? false : text;
     case "list": return text.trim() === "" ? [] : text.split(",").map(number);
   }

@@ -22,6 +22,7 @@ template.innerHTML = `
       <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
       <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" step="1"></label>
       <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" step="1"></label>
+      <label>Speed <input name="speed" type="number" inputmode="decimal" step="0.05"></label>
       <div class="field">
         <label for="seed">Seed</label>
         <span class="joined"><input id="seed" name="seed" type="number" inputmode="numeric" step="1"><button type="button" class="new-seed">New seed</button></span>

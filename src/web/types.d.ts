@@ -21,6 +21,8 @@ export interface RunOptions {
   cancelInFlight?: boolean;
   /** Whether the first failure cancels the run, or every job runs and every error is kept. Default true. */
   failFast?: boolean;
+  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back. A number from 0.1 to 1; default 1. */
+  speed?: number;
   /** Stops the run, which then ends "stopped". */
   signal?: AbortSignal;
   /** Pauses and resumes the run. */

@@ -9,7 +9,7 @@ const options = (pairs) => readSettings(pairs).options;
 
 test("the settings are the module's table: each attributed option, its default and what waits override", () => {
   assert.deepEqual(SETTINGS.map(({ option }) => option), OPTIONS.map(({ name }) => name));
-  assert.deepEqual(DEFAULTS, { workers: 10, queueLength: 100, jobs: 100, maxWaitMs: 1000, thresholdMs: 990, cancelInFlight: true, failFast: true });
+  assert.deepEqual(DEFAULTS, { workers: 10, queueLength: 100, jobs: 100, maxWaitMs: 1000, thresholdMs: 990, cancelInFlight: true, failFast: true, speed: 1 });
   assert.deepEqual(DRAWN, ["jobs", "maxWaitMs", "seed"]);
 });
 
@@ -17,7 +17,7 @@ test("every setting has a kebab-case name, an option and a kind, and every defau
   for (const { name, option, kind } of SETTINGS) {
     assert.match(name, /^[a-z]+(-[a-z]+)*$/);
     assert.equal(name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()), option);
-    assert.ok(["integer", "boolean", "list"].includes(kind), name);
+    assert.ok(["integer", "number", "boolean", "list"].includes(kind), name);
   }
   const optionNames = SETTINGS.map((setting) => setting.option);
   for (const option of Object.keys(DEFAULTS)) assert.ok(optionNames.includes(option), option);
@@ -99,5 +99,5 @@ test("describeError gives the module's suggestion for an unknown name by its att
   assert.equal(describeError(unknown("queue-lenght", "queueLength")), 'unknown setting "queue-lenght"; did you mean "queue-length"?');
   assert.equal(describeError(unknown("Workers", "workers")), 'unknown setting "Workers"; did you mean "workers"?');
   assert.equal(describeError(unknown("nonsense", null)),
-    'unknown setting "nonsense"; the settings are workers, queue-length, jobs, max-wait-ms, threshold-ms, seed, waits, cancel-in-flight, fail-fast, autorun');
+    'unknown setting "nonsense"; the settings are workers, queue-length, jobs, max-wait-ms, threshold-ms, seed, waits, cancel-in-flight, fail-fast, speed, autorun');
 });
