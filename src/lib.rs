@@ -15,7 +15,7 @@ mod report;
 mod web;
 
 pub use messages::{suggest, Got, OptionError};
-pub use options::{spec, OptionKind, OptionSpec, Options, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS};
+pub use options::{spec, Hundredths, OptionKind, OptionSpec, Options, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS};
 pub use report::{EventKind, JobRecord, JobState, LogKind, Moment, Recorder, Report, RunStatus};
 
 #[cfg(target_arch = "wasm32")]

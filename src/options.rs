@@ -7,6 +7,8 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`], set in [`Options::set`], and used by the demo.
 
+use std::fmt;
+
 use crate::messages::{show, Got, OptionError};
 
 /// One option of the JS API's `run`.
@@ -36,14 +38,16 @@ pub enum OptionKind {
         /// Its value when left out.
         default: Option<u64>,
     },
-    /// A number from `min` to `max`, not necessarily an integer.
+    /// A number from `min` to `max`, not necessarily an integer. The limits
+    /// are in hundredths, so that a message writes them without Rust's
+    /// float formatting (18 KB of the wasm module).
     Number {
         /// The smallest allowed.
-        min: f64,
+        min: Hundredths,
         /// The largest allowed.
-        max: f64,
+        max: Hundredths,
         /// Its value when left out.
-        default: f64,
+        default: Hundredths,
     },
     /// `true` or `false`.
     Boolean {
@@ -66,6 +70,33 @@ pub enum OptionKind {
         /// What it must be, as a message says it.
         expected: &'static str,
     },
+}
+
+/// A number in hundredths: `Hundredths(25)` is 0.25.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hundredths(pub u32);
+
+impl Hundredths {
+    /// The number.
+    pub fn get(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+impl fmt::Display for Hundredths {
+    /// As JS writes the number: `0.25`, `0.1`, `1`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, mut cents) = (self.0 / 100, self.0 % 100);
+        write!(f, "{whole}")?;
+        if cents > 0 {
+            let digits = if cents % 10 == 0 { 1 } else { 2 };
+            if digits == 1 {
+                cents /= 10;
+            }
+            write!(f, ".{cents:0digits$}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The most jobs one run may have.
@@ -131,7 +162,7 @@ pub const OPTIONS: [OptionSpec; 12] = [
     OptionSpec {
         name: "speed",
         attribute: Some("speed"),
-        kind: OptionKind::Number { min: 0.1, max: 1.0, default: 1.0 },
+        kind: OptionKind::Number { min: Hundredths(10), max: Hundredths(100), default: Hundredths(100) },
         doc: "How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back.",
     },
     OptionSpec {
@@ -199,7 +230,7 @@ impl OptionSpec {
 
     fn number_default(&self) -> f64 {
         match self.kind {
-            OptionKind::Number { default, .. } => default,
+            OptionKind::Number { default, .. } => default.get(),
             _ => 1.0,
         }
     }
@@ -212,7 +243,7 @@ impl OptionSpec {
         let wrong_type = || OptionError::Type { option: self.name.into(), expected: self.expected(), got: show(value) };
         match (self.kind, value) {
             (OptionKind::Integer { min, max, .. }, _) => integer(self.name, value, min, max).map(Checked::Integer),
-            (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min..=max).contains(n) => Ok(Checked::Number(*n)),
+            (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min.get()..=max.get()).contains(n) => Ok(Checked::Number(*n)),
             (OptionKind::Number { .. }, Value::Number(_)) => Err(OptionError::Range { option: self.name.into(), expected: self.expected(), got: show(value) }),
             (OptionKind::Boolean { .. }, Value::Bool(b)) => Ok(Checked::Boolean(*b)),
             (OptionKind::Waits { max_length, max, .. }, Value::List(list)) => {
@@ -327,6 +358,14 @@ mod tests {
         assert_eq!(Options::default(), defaults);
         assert_eq!(parse(&[]), Ok(defaults.clone()));
         assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
+    }
+
+    #[test]
+    fn hundredths_are_written_as_js_writes_numbers() {
+        for (n, written) in [(10, "0.1"), (25, "0.25"), (100, "1"), (5, "0.05"), (150, "1.5"), (0, "0")] {
+            assert_eq!(Hundredths(n).to_string(), written);
+            assert_eq!(Hundredths(n).get().to_string(), written);
+        }
     }
 
     #[test]

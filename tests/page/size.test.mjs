@@ -1,0 +1,19 @@
+// The wasm module's size, as a guard: one careless `{}` of an f64 in a
+// message brought Rust's float formatting in, 18 KB of a 32 KB module (gzipped
+// 31.9 → 41.6 KB). make bench measures the size against its target; this
+// only fails on a jump.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { root } from "./harness.mjs";
+
+/** Today's size, 32.4 KB gzipped, and some room. */
+const BUDGET = 35 * 1024;
+
+test("the wasm module stays within its budget", async () => {
+  const module = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
+  const zipped = gzipSync(module, { level: 9 }).length;
+  assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
+});
