@@ -1,7 +1,7 @@
 # make demo   builds the wasm package and serves the page at http://localhost:8080
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
-#             the original Go program, the page's modules under node (no browser), and
-#             page (Playwright)
+#             the original Go program, the page's modules under node (no browser),
+#             page (Playwright, Chromium), and the page in Firefox ESR (geckodriver)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -19,7 +19,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page clean
+.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
 
 demo: build serve
 
@@ -36,7 +36,7 @@ build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-consumer test-go test-unit test-page
+test: setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox
 
 # Both crates of the workspace: the library's behaviour tests on the virtual
 # clocks and on tokio, the demo's replay and option checks.
@@ -46,10 +46,14 @@ test-native:
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features
 
 # The library's tests, then the demo's (the JS API on real timers), compiled
-# to wasm and run in headless Chromium.
+# to wasm and run in headless Chromium, then the same in headless Firefox ESR
+# (the second engine: Gecko's timers and event loop). GECKODRIVER is given so
+# that wasm-pack never tries to download one.
 test-browser:
 	wasm-pack test --headless --chrome crates/bounded-dispatcher
 	wasm-pack test --headless --chrome
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox crates/bounded-dispatcher
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox
 
 # A crate of a user's (tests/consumer), on its own: the library as a path
 # dependency, natively (its README example on tokio and futures' executors)
@@ -73,6 +77,11 @@ test-unit:
 
 test-page: build
 	node --test tests/page/
+
+# The page in Firefox ESR, through geckodriver (Playwright cannot drive a
+# stock Firefox here: tests/firefox/page.test.mjs says why).
+test-firefox: build
+	node --test tests/firefox/
 
 setup-build:
 	@scripts/setup build

@@ -24,10 +24,12 @@ const TYPES = {
 
 /**
  * Serves the project on 127.0.0.1, under `prefix` (a sub-path such as
- * "/docs/demo") if given. Resolves with its URL and a `close()`.
+ * "/docs/demo") if given. Resolves with its URL and a `close()`. Each request's
+ * path and status is pushed onto `requests`, if given.
  */
-export async function serve({ port = 0, prefix = "", csp = false } = {}) {
+export async function serve({ port = 0, prefix = "", csp = false, requests = null } = {}) {
   const server = createServer(async (request, response) => {
+    if (requests) response.on("finish", () => requests.push({ path: request.url, status: response.statusCode }));
     let path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
     if (!path.startsWith(`${prefix}/`)) return response.writeHead(404).end("not found");
     path = path.slice(prefix.length);
