@@ -287,8 +287,11 @@ test("the canvases take the stylesheet's colours even when it comes after the fi
   const [cell, succeeded] = await demo(page).evaluate((element) => {
     const root = element.shadowRoot;
     const pixel = root.querySelector(".grid").getContext("2d").getImageData(3, 3, 1, 1).data;
-    const color = getComputedStyle(root.querySelector(".stage")).getPropertyValue("--dd-succeeded").trim();
-    return [[...pixel.slice(0, 3)].join(), color.match(/[0-9a-f]{2}/gi).map((hex) => parseInt(hex, 16)).join()];
+    // --dd-succeeded is a light-dark() pair: the colour it resolves to is a probe's `color`.
+    const probe = root.querySelector(".stage").appendChild(document.createElement("span"));
+    probe.style.color = "var(--dd-succeeded)";
+    const color = getComputedStyle(probe).color;
+    return [[...pixel.slice(0, 3)].join(), color.match(/\d+/g).join()];
   });
   assert.equal(cell, succeeded);
   await page.close();
