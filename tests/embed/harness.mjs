@@ -15,10 +15,11 @@ export const MIN_CONTRAST = 4.5;
 /**
  * Opens `url` in a new page with the OS colour scheme `scheme`, after
  * `init` (a function run in the page before its scripts, as a theme
- * choice in localStorage). Records problems in `page.problems`, and every
- * `done` in `window.reports`.
+ * choice in localStorage), with `route` answering for `url` if given.
+ * Records problems in `page.problems`, every `done` in `window.reports`,
+ * and every CSP violation in `window.violations`.
  */
-export async function open(browser, url, { scheme = "light", init, initArg } = {}) {
+export async function open(browser, url, { scheme = "light", init, initArg, route } = {}) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: scheme });
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
@@ -30,7 +31,10 @@ export async function open(browser, url, { scheme = "light", init, initArg } = {
   page.on("response", (response) => response.status() >= 400 && own(response.url()) && problems.push(`${response.status()}: ${response.url()}`));
   page.problems = problems;
   if (init) await page.addInitScript(init, initArg);
+  if (route) await page.route(url, route);
   await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
     window.reports = [];
     document.addEventListener("done", (event) => window.reports.push({ id: event.target.id, status: event.detail.status, jobs: event.detail.jobs.length }));
   });
