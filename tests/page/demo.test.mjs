@@ -142,7 +142,8 @@ test("settings round-trip through the URL", async () => {
   assert.equal(await field("Seed").inputValue(), "7");
   assert.equal(await field("Cancel in-flight jobs").isChecked(), false);
   assert.equal(await field("Fail fast").isChecked(), false);
-  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), search);
+  // The link has every field of the form: the speed too, at its default.
+  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), `${search}&speed=1`);
   await field("Workers").fill("6");
   await field("Workers").press("Tab");
   assert.equal(new URL(page.url()).searchParams.get("workers"), "6");
