@@ -2,7 +2,7 @@
 // target/embed/: each from its fixture here, with dist/ copied in by the
 // same shell lines as the README's recipes.
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { root } from "./harness.mjs";
 
@@ -37,7 +37,6 @@ export async function plainSite() {
 /** A page that embeds the demo page served at `origin`, in an iframe. */
 export async function iframeSite(origin) {
   const site = await fresh("iframe");
-  const { readFile } = await import("node:fs/promises");
   const page = (await readFile(join(fixtures, "iframe.html"), "utf8")).replace("DEMO_ORIGIN", origin);
   await writeFile(join(site, "index.html"), page);
   return site;
