@@ -1,7 +1,8 @@
-# make demo   builds the wasm package and serves the page at http://localhost:8080
+# make demo   builds the wasm package and dist/, and serves the page at http://localhost:8080
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
 #             the original Go program, the page's modules under node (no browser),
-#             page (Playwright, Chromium), and the page in Firefox ESR (geckodriver)
+#             page (Playwright, Chromium), the page in Firefox ESR (geckodriver), and
+#             embed (dist/ in a plain page, mdBook and VitePress)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -19,7 +20,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
+.PHONY: wasm dist test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
 
 demo: build serve
 
@@ -27,16 +28,24 @@ serve:
 	@echo "Serving the demo at http://localhost:$(PORT)/ (Ctrl-C stops it)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1
 
-build: setup-build
+build: dist
+
+# The wasm package, pkg/, for the readable sources (www/).
+wasm: setup-build
 	wasm-pack --quiet build --target web --release
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+
+# The distributable build, dist/: the element bundled and minified by
+# esbuild, the wasm beside it (scripts/dist/build.mjs says what is in it).
+dist: wasm
+	node scripts/dist/build.mjs
 
 # The same module with the benchmark's hook (the `bench` feature), for bench/.
 build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox
+test: setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox test-embed
 
 # Both crates of the workspace: the library's behaviour tests on the virtual
 # clocks and on tokio, the demo's replay and option checks.
@@ -83,6 +92,13 @@ test-page: build
 test-firefox: build
 	node --test tests/firefox/
 
+# The element from dist/ where documentation puts it: a plain page (served by
+# python3 -m http.server) and an iframe, mdBook (additional-js and
+# theme/head.hbs, its five themes), and VitePress (the packed package
+# installed and imported), each at / and under a sub-path, in headless Chromium.
+test-embed: build
+	node --test tests/embed/
+
 setup-build:
 	@scripts/setup build
 
@@ -90,7 +106,7 @@ setup-test:
 	@scripts/setup test
 
 clean:
-	rm -rf pkg bench/pkg target tests/artifacts
+	rm -rf pkg dist bench/pkg target tests/artifacts
 
 # The files made from the tables of options and words (src/options.rs,
 # src/report.rs): the TypeScript, the page's www/spec.js, the README's table.

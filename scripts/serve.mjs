@@ -20,21 +20,28 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".map": "application/json",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /**
- * Serves the project on 127.0.0.1, under `prefix` (a sub-path such as
- * "/docs/demo") if given. Resolves with its URL and a `close()`. Each request's
- * path and status is pushed onto `requests`, if given.
+ * Serves the project (or the folder `dir`) on 127.0.0.1, under `prefix` (a
+ * sub-path such as "/docs/demo") if given. Resolves with its URL and a `close()`.
+ * Each request's path and status is pushed onto `requests`, if given.
  */
-export async function serve({ port = 0, prefix = "", csp = false, requests = null } = {}) {
+export async function serve({ port = 0, prefix = "", csp = false, dir = root, requests = null } = {}) {
+  const base = dir.endsWith("/") ? dir : `${dir}/`;
   const server = createServer(async (request, response) => {
     if (requests) response.on("finish", () => requests.push({ path: request.url, status: response.statusCode }));
     let path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
     if (!path.startsWith(`${prefix}/`)) return response.writeHead(404).end("not found");
     path = path.slice(prefix.length);
-    const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
-    if (!file.startsWith(root)) return response.writeHead(403).end("forbidden");
+    const file = join(base, path.endsWith("/") ? join(path, "index.html") : path);
+    if (!file.startsWith(base)) return response.writeHead(403).end("forbidden");
     try {
       const body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };

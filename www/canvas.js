@@ -31,10 +31,25 @@ export function fit(canvas, cssHeight) {
  * The colours, from the custom properties on `stage`: one per state code
  * (queued for waiting), and the rest of the palette. Before the stylesheet
  * has loaded there are none: `complete` says whether they are all in.
+ *
+ * A property holds a light-dark() pair, which getPropertyValue gives as it
+ * is written; the colour it stands for in the element's colour scheme is
+ * read as the computed `color` of a probe (a hidden element in `stage`).
  */
 export function readColors(stage) {
-  const style = getComputedStyle(stage);
-  const get = (name) => style.getPropertyValue(name).trim();
+  const loaded = getComputedStyle(stage).getPropertyValue("--dd-queued").trim() !== "";
+  let probe = stage.querySelector(":scope > .colour-probe");
+  if (!probe) {
+    probe = document.createElement("span");
+    probe.className = "colour-probe";
+    probe.hidden = true;
+    stage.append(probe);
+  }
+  const style = getComputedStyle(probe);
+  const get = (name) => {
+    probe.style.color = `var(${name})`;
+    return style.color;
+  };
   const state = ["--dd-queued", "--dd-queued", "--dd-running", "--dd-succeeded", "--dd-failed", "--dd-canceled", "--dd-aborted"].map(get);
   return {
     state,
@@ -45,6 +60,6 @@ export function readColors(stage) {
     muted: get("--dd-muted"),
     now: get("--dd-now"),
     background: get("--dd-panel"),
-    complete: state.every(Boolean),
+    complete: loaded,
   };
 }

@@ -4,9 +4,7 @@
 // either. Copy link and New seed are its own.
 import { SETTINGS, DEFAULTS, DRAWN, readSettings, toSearch } from "./settings.js";
 import { RANDOM_SEEDS } from "./spec.js";
-
-const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
-const DEMO_PAGE = new URL("../index.html", import.meta.url);
+import { fetchArticleRun } from "./assets.js";
 
 /** A seed for a form that was given none, drawn as the module draws one. */
 const randomSeed = () => Math.floor(Math.random() * (RANDOM_SEEDS + 1));
@@ -14,7 +12,7 @@ const randomSeed = () => Math.floor(Math.random() * (RANDOM_SEEDS + 1));
 let article = null;
 /** The article's run, loaded once: null until then. */
 let articleRun = null;
-const loadArticle = () => (article ??= fetch(ARTICLE_RUN).then((response) => response.json()).then((run) => (articleRun = run)));
+const loadArticle = () => (article ??= fetchArticleRun().then((run) => (articleRun = run)));
 
 /** The settings with a field of their own; the waits have the preset instead. */
 const FIELDS = SETTINGS.filter((setting) => setting.kind !== "list");
@@ -29,6 +27,7 @@ export class Controls {
   #stop;
   #pause;
   #copyLink;
+  #page = null;
   #status;
   #message;
   /** The waits the form runs with, or null to draw them from the seed. */
@@ -84,7 +83,8 @@ export class Controls {
     if (kind === "list") {
       this.#waits = value ?? null;
       this.#showPreset();
-      loadArticle().then(() => this.#showPreset(), () => {});
+      // Whether given waits are the article's, the preset shows once the article's run is in.
+      if (this.#waits) loadArticle().then(() => this.#showPreset(), () => {});
       return;
     }
     const shown = value ?? (option === "seed" ? randomSeed() : DEFAULTS[option]);
@@ -101,9 +101,16 @@ export class Controls {
     return options;
   }
 
-  /** A link to the demo page with the form's settings. */
+  /** The form's settings as a query string; given a page to link to, a link to it with them. */
   link() {
-    return new URL(toSearch(this.read()), DEMO_PAGE).href;
+    const search = toSearch(this.read());
+    return this.#page ? new URL(search || "?", this.#page).href : search;
+  }
+
+  /** The page a link goes to (a URL), or null: Copy link is shown only where there is one. */
+  set page(page) {
+    this.#page = page;
+    this.#copyLink.hidden = !page;
   }
 
   /** Whether Run may be pressed, when no run is going. */

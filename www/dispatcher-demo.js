@@ -11,6 +11,11 @@
 // Every URL is resolved from this module's own, so it works from any path.
 // Instances are independent and share one wasm instance.
 //
+// Not settings: `theme` ("light", "dark" or "auto"; left out, it follows the
+// page), `page-url` (the page that Copy link links to; without it, or
+// `sync-url`, there is no Copy link) and `sync-url` (the settings live in the
+// page's URL, as on the demo page).
+//
 // This file holds the lifecycle and the run; the parts are modules of their
 // own: template.js, controls.js (the form), summary.js, log-view.js,
 // timeline.js and grid.js (the canvases), and wasm.js (the module).
@@ -20,14 +25,33 @@ import { template } from "./template.js";
 import { loadModule, loadedModule, onCrash, startRun } from "./wasm.js";
 import { Controls } from "./controls.js";
 import { Stage } from "./stage.js";
+import { addStyles } from "./assets.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|page-url|theme|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
+/** Attributes that are no setting, but change how the element looks. */
+const LOOKS = ["theme", "page-url", "sync-url"];
+
+/**
+ * The classes documentation tools put on <html> for their themes: VitePress
+ * sets `dark`; mdBook one of `light`, `rust` (light), `coal`, `navy`, `ayu`
+ * (dark). Where there is none, the element takes the page's `color-scheme`.
+ */
+const DARK_CLASSES = ["dark", "coal", "navy", "ayu"];
+const LIGHT_CLASSES = ["light", "rust"];
+
+/** The page's theme, from the classes on <html>: "dark", "light", or null where it sets none. */
+function pageTheme() {
+  const classes = document.documentElement.classList;
+  if (DARK_CLASSES.some((name) => classes.contains(name))) return "dark";
+  if (LIGHT_CLASSES.some((name) => classes.contains(name))) return "light";
+  return null;
+}
 
 export class DispatcherDemo extends HTMLElement {
-  static observedAttributes = [...SETTINGS.map((setting) => setting.name), ...FLAGS];
+  static observedAttributes = [...SETTINGS.map((setting) => setting.name), ...FLAGS, ...LOOKS];
 
   // Each setting's property, `demo.workers` to `demo.failFast`: `null` for a
   // setting left to its default. Set, it is reflected to its attribute (with
@@ -62,6 +86,7 @@ export class DispatcherDemo extends HTMLElement {
   #reflecting = false;
   #controls;
   #stage;
+  #internals;
   /** Aborted on disconnection: every listener and observer added on connection goes with it. */
   #connection = null;
   /** The run going: its AbortController, PauseController, state and start; or null. */
@@ -72,6 +97,9 @@ export class DispatcherDemo extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: "open" });
     root.append(template.content.cloneNode(true));
+    addStyles(root);
+    // The page's theme is a custom state, :state(dark) or :state(light), which the stylesheet reads.
+    this.#internals = this.attachInternals();
     this.#controls = new Controls(root);
     this.#stage = new Stage(root, { current: () => this.#current });
   }
@@ -85,6 +113,8 @@ export class DispatcherDemo extends HTMLElement {
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
+    this.#followPageTheme(signal);
+    this.#controls.page = this.#page();
     loadModule().then(
       () => {
         if (signal.aborted) return;
@@ -108,6 +138,11 @@ export class DispatcherDemo extends HTMLElement {
   // while a run goes; the next run runs with it.
   attributeChangedCallback(name, _, text) {
     if (this.#reflecting) return;
+    if (LOOKS.includes(name)) {
+      this.#controls.page = this.#page();
+      this.#stage.repaint();
+      return;
+    }
     const { options, autorun, given } = readSettings(text === null ? [] : [[name, text]]);
     if (FLAGS.includes(name)) {
       this.#autorun = autorun;
@@ -141,7 +176,7 @@ export class DispatcherDemo extends HTMLElement {
     });
   }
 
-  /** The settings as a query string, for a link to the demo page. */
+  /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
   get link() {
     return this.#controls.link();
   }
@@ -209,6 +244,29 @@ export class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
     this.#current?.abort.abort();
+  }
+
+  /** The page Copy link links to: `page-url`, resolved from the document, or with `sync-url` this page; or null. */
+  #page() {
+    const page = this.getAttribute("page-url");
+    if (page !== null) return new URL(page, document.baseURI).href;
+    return this.hasAttribute("sync-url") ? location.href.split(/[?#]/)[0] : null;
+  }
+
+  /** Follows the theme classes on <html> (see pageTheme) until `signal` aborts. */
+  #followPageTheme(signal) {
+    const follow = () => {
+      const theme = pageTheme();
+      for (const state of ["light", "dark"]) {
+        if (state === theme) this.#internals.states.add(state);
+        else this.#internals.states.delete(state);
+      }
+      this.#stage.repaint();
+    };
+    follow();
+    const observer = new MutationObserver(follow);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
   }
 
   /** A property set before the element was defined shadows the prototype's: take it through the setter. */

@@ -48,11 +48,8 @@ export class Stage {
    * is drawn.
    */
   listen({ signal, status }) {
-    const repaint = () => {
-      this.#colors = null;
-      this.schedule();
-    };
-    this.#root.querySelector('link[rel="stylesheet"]').addEventListener("load", repaint, { signal });
+    const repaint = () => this.repaint();
+    this.#root.querySelector('link[rel="stylesheet"]')?.addEventListener("load", repaint, { signal });
     for (const query of ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"]) {
       matchMedia(query).addEventListener("change", repaint, { signal });
     }
@@ -64,6 +61,12 @@ export class Stage {
       cancelAnimationFrame(this.#frame);
       this.#frame = 0;
     }, { once: true });
+  }
+
+  /** The colours may have changed (a theme, a stylesheet): read them again, and draw. */
+  repaint() {
+    this.#colors = null;
+    this.schedule();
   }
 
   /** Shows `run` (a RunState) from the next frame on. */

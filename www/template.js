@@ -1,12 +1,9 @@
 // The markup of <dispatcher-demo>'s shadow root: the form, the stage (meters,
 // timeline, legend and grid), the summary and the log. The parts fill it in.
-// Its stylesheet is resolved from this module's URL, so it works from any path.
-
-const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
+// Its stylesheet is added by the element (assets.js says how).
 
 export const template = document.createElement("template");
 template.innerHTML = `
-  <link rel="stylesheet" href="${STYLESHEET}">
   <form class="controls" novalidate>
     <fieldset class="settings">
       <legend>Settings</legend>
@@ -34,7 +31,7 @@ template.innerHTML = `
       <button type="submit" class="run primary" disabled>Run</button>
       <button type="button" class="stop" disabled>Stop</button>
       <button type="button" class="pause" aria-pressed="false" disabled>Pause</button>
-      <button type="button" class="copy-link">Copy link</button>
+      <button type="button" class="copy-link" hidden>Copy link</button>
       <span class="status" role="status">Loading…</span>
     </div>
   </form>

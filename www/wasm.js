@@ -3,11 +3,11 @@
 // element that listens is told, and the next load imports the JS glue anew (a
 // new URL is a new module), which instantiates a fresh instance.
 //
-// This is the page's one way into the binding (pkg/): the page's other
-// modules import nothing of it.
+// This is the page's one way into the binding (pkg/, or dist/ in the
+// distributable build; assets.js says where): the page's other modules
+// import nothing of it.
 
-const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
-const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
+import { GLUE, WASM } from "./assets.js";
 
 /** The glue of the instance that is up, or null. */
 let glue = null;

@@ -142,7 +142,8 @@ test("settings round-trip through the URL", async () => {
   assert.equal(await field("Seed").inputValue(), "7");
   assert.equal(await field("Cancel in-flight jobs").isChecked(), false);
   assert.equal(await field("Fail fast").isChecked(), false);
-  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), search);
+  // The link has every field of the form: the speed too, at its default.
+  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), `${search}&speed=1`);
   await field("Workers").fill("6");
   await field("Workers").press("Tab");
   assert.equal(new URL(page.url()).searchParams.get("workers"), "6");
@@ -287,8 +288,11 @@ test("the canvases take the stylesheet's colours even when it comes after the fi
   const [cell, succeeded] = await demo(page).evaluate((element) => {
     const root = element.shadowRoot;
     const pixel = root.querySelector(".grid").getContext("2d").getImageData(3, 3, 1, 1).data;
-    const color = getComputedStyle(root.querySelector(".stage")).getPropertyValue("--dd-succeeded").trim();
-    return [[...pixel.slice(0, 3)].join(), color.match(/[0-9a-f]{2}/gi).map((hex) => parseInt(hex, 16)).join()];
+    // --dd-succeeded is a light-dark() pair: the colour it resolves to is a probe's `color`.
+    const probe = root.querySelector(".stage").appendChild(document.createElement("span"));
+    probe.style.color = "var(--dd-succeeded)";
+    const color = getComputedStyle(probe).color;
+    return [[...pixel.slice(0, 3)].join(), color.match(/\d+/g).join()];
   });
   assert.equal(cell, succeeded);
   await page.close();

@@ -142,7 +142,7 @@ test("what the user changes in the form, the properties and attributes take", as
 
 test("moved in the page, it listens once: one click is one run, and removed, it hears nothing", async () => {
   const page = await blank();
-  const demo = await append(page, { workers: "2", jobs: "4", "max-wait-ms": "20", "threshold-ms": "20", seed: "2" });
+  const demo = await append(page, { workers: "2", jobs: "4", "max-wait-ms": "20", "threshold-ms": "20", seed: "2", "page-url": "/index.html" });
   const status = await page.evaluate(async () => {
     const element = document.querySelector("dispatcher-demo");
     const status = element.shadowRoot.querySelector(".status");

@@ -1,0 +1,29 @@
+// www/assets.js as the distributable build has it (scripts/dist/build.mjs
+// puts this module in its place): the stylesheet is bundled and adopted by
+// the shadow root; the glue (api.js), the wasm and the article's run are
+// files beside the bundle, found from its URL.
+import stylesheet from "dispatcher-demo:stylesheet";
+
+/** The JS glue of the wasm module, imported by URL (wasm.js imports it afresh after a panic). */
+export const GLUE = new URL("./api.js", import.meta.url);
+/** The wasm module. */
+export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
+
+const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
+
+let sheet = null;
+
+/** Adopts the element's stylesheet in its shadow root; it is in at once, so there is no <link> to wait for. */
+export function addStyles(root) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(stylesheet);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return null;
+}
+
+/** The article's run: its settings and its 100 waits. */
+export function fetchArticleRun() {
+  return fetch(ARTICLE_RUN).then((response) => response.json());
+}

@@ -1,0 +1,61 @@
+// make dist: the distributable build of <dispatcher-demo>, written to dist/
+// by esbuild from the readable sources (www/, and wasm-pack's pkg/):
+//
+//   dispatcher-demo.js         the element, with its stylesheet; an ES module
+//   api.js                     the JS API: wasm-bindgen's glue and its snippets
+//                              in one module (run, checkOptions, PauseController);
+//                              the element imports it by URL, afresh after a panic
+//   dispatcher_demo_bg.wasm    the wasm module, found from the modules' URL
+//   article-run.json           the article's run, fetched when its waits are given
+//   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
+//                              from its own folder
+//   *.map, *.d.ts              source maps, and types
+//
+// Minified, with source maps. Nothing else goes in: no README, no picture, no test.
+import * as esbuild from "esbuild";
+import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const out = join(root, "dist");
+const at = (path) => join(root, path);
+
+const common = { bundle: true, minify: true, sourcemap: true, format: "esm", target: "es2022", logLevel: "warning", legalComments: "none" };
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out);
+
+// The stylesheet, minified, as text for the bundle.
+const css = await esbuild.build({ entryPoints: [at("www/dispatcher-demo.css")], minify: true, write: false, logLevel: "warning", target: "chrome120" });
+const stylesheet = css.outputFiles[0].text;
+
+// The element: www/assets.js is swapped for scripts/dist/assets.js, which
+// imports the stylesheet from the build above.
+const distAssets = {
+  name: "dist-assets",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/assets\.js$/ }, ({ importer }) =>
+      (importer.startsWith(at("www/")) ? { path: at("scripts/dist/assets.js") } : undefined));
+    build.onResolve({ filter: /^dispatcher-demo:stylesheet$/ }, () => ({ path: "stylesheet", namespace: "dist" }));
+    build.onLoad({ filter: /.*/, namespace: "dist" }, () => ({ contents: stylesheet, loader: "text" }));
+  },
+};
+await esbuild.build({ ...common, entryPoints: [at("www/dispatcher-demo.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
+
+// The glue with its snippets, in one module.
+await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "api.js") });
+
+// The classic loader.
+await esbuild.build({ ...common, bundle: false, format: undefined, entryPoints: [at("scripts/dist/loader.js")], outfile: join(out, "dispatcher-demo-loader.js") });
+
+await copyFile(at("pkg/dispatcher_demo_bg.wasm"), join(out, "dispatcher_demo_bg.wasm"));
+await copyFile(at("www/article-run.json"), join(out, "article-run.json"));
+await copyFile(at("pkg/dispatcher_demo.d.ts"), join(out, "api.d.ts"));
+await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-demo.d.ts"));
+
+// The element must not find anything under pkg/ or www/ from dist/.
+const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
+for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css"]) {
+  if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
+}

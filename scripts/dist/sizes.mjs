@@ -1,0 +1,25 @@
+// The files of dist/ with their sizes, raw and gzipped (level 9, as make
+// bench measures), as the README's table: node scripts/dist/sizes.mjs
+import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const WHAT = {
+  "dispatcher-demo.js": "the element, with its stylesheet (ES module)",
+  "api.js": "the JS API, which the element loads: wasm-bindgen's glue",
+  "dispatcher_demo_bg.wasm": "the wasm module",
+  "article-run.json": "the article's run, fetched when its preset is chosen",
+  "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
+  "dispatcher-demo.d.ts": "types (npm)",
+  "api.d.ts": "types (npm)",
+};
+const order = (file) => Object.keys(WHAT).indexOf(file) + 1 || 99;
+const files = (await readdir(dist)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+console.log("| file | raw | gzipped | what |\n|---|---|---|---|");
+for (const file of files) {
+  const body = await readFile(join(dist, file));
+  console.log(`| \`${file}\` | ${kb(body.length)} | ${kb(gzipSync(body, { level: 9 }).length)} | ${WHAT[file] ?? (file.endsWith(".map") ? "source map (optional)" : "")} |`);
+}

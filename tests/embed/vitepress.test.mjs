@@ -1,0 +1,58 @@
+// The VitePress recipe, through npm: the package as `npm pack` makes it,
+// installed from its tarball into a scratch VitePress site
+// (tests/embed/vitepress) that imports it, built at / and under a base
+// sub-path, in VitePress's light and dark appearance.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serve, open, reports, looks, screenshot } from "./harness.mjs";
+import { pack, vitepressSite } from "./sites.mjs";
+
+let browser, packed, built;
+before(async () => {
+  packed = await pack();
+  built = await vitepressSite(packed.tarball, ["/", "/docs/"]);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("the package holds dist/ and nothing of the tests, the pictures or the sources", () => {
+  const others = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md"].includes(file));
+  assert.deepEqual(others, []);
+  for (const file of ["dist/dispatcher-demo.js", "dist/api.js", "dist/dispatcher_demo_bg.wasm", "dist/dispatcher-demo-loader.js", "dist/dispatcher-demo.d.ts", "dist/api.d.ts"]) {
+    assert.ok(packed.files.includes(file), file);
+  }
+  assert.ok(!packed.files.some((file) => /\.(png|md)$/.test(file) && file !== "README.md"), packed.files.join(" "));
+});
+
+for (const [base, prefix] of [["/", ""], ["/docs/", "/docs"]]) {
+  for (const appearance of ["light", "dark"]) {
+    test(`VitePress with base ${base}, ${appearance}: both run, with no error, readable`, async () => {
+      const server = await serve({ dir: built[base], prefix });
+      try {
+        // VitePress keeps the reader's choice in localStorage; the OS is set the other way.
+        const page = await open(browser, `${server.url}/guide.html`, {
+          scheme: appearance === "dark" ? "light" : "dark",
+          init: (chosen) => localStorage.setItem("vitepress-theme-appearance", chosen),
+          initArg: appearance,
+        });
+        const done = await reports(page, 2);
+        assert.deepEqual([...new Set(done.map(({ id }) => id))].sort(), ["every-error", "fail-fast"]);
+        assert.equal(await page.evaluate(() => document.documentElement.classList.contains("dark")), appearance === "dark");
+        const { checked, failures, schemes } = await looks(page);
+        assert.ok(checked > 40, `${checked} texts checked`);
+        assert.deepEqual(failures, []);
+        assert.deepEqual(schemes, [appearance, appearance]);
+        // The site's own stylesheet is still VitePress's: the element brought none of its own to the page.
+        assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Inter/);
+        assert.notEqual(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--vp-c-bg")), "");
+        await screenshot(page, `vitepress${base.replaceAll("/", "-")}${appearance}`);
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      } finally {
+        await server.close();
+      }
+    });
+  }
+}
