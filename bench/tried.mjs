@@ -10,6 +10,7 @@ export const TRIED = {
   makespan: "",
   peers: "",
   wasm: "tried (twiggy): no float formatting, std sort or Debug escaping in the module, talc instead of dlmalloc (−2.1 KB), the benchmark's hook in its own build (−2.5 KB), the log written in JS, no FuturesUnordered and Abortable (−1.2 KB), opt-level s and z (no smaller: 33.1 and 32.5 KB); left, by size: the run's future with everything it inlines (14 KB raw: dispatcher, demo, recorder, report), the option checks and their messages with core::fmt (about 14 KB raw), wasm-bindgen's shims and js-sys (5 KB), the allocator (2 KB)",
-  visit: "the wasm module is two thirds of it; for dist/ (minified by esbuild), tried: wasm-opt -Oz and -Os on its copy (no smaller), the element and the glue in one file (0.4 KB less, but after a panic the glue must be imported afresh on its own), the article's run fetched only when its waits are given (0.9 KB less, the page's too)",
+  pageVisit: "the page loads its readable modules from www/ unminified, as written, and the glue from pkg/ (index.html could load dist/ instead); the dist/ row below is the minified build",
+  visit: "the wasm module is two thirds of it; for dist/ (minified by esbuild), tried: wasm-opt -Oz and -Os on its copy (no smaller), the element and the glue in one file (0.4 KB less, but after a panic the glue must be imported afresh on its own), the article's run fetched only when its waits are given (0.9 KB less, the page's too), binaryen's --minify-imports-and-exports-and-modules (the wasm 1.6 KB smaller gzipped, but the glue would need every import and export renamed after wasm-bindgen: not done); left: the wasm module (see its row)",
   page: "",
 };
