@@ -176,7 +176,7 @@ function fieldText({ kind }, field) {
 }
 
 /** The options a preset sets: the article's run, or waits drawn from the seed. */
-async function presetOptions(preset) {
+export async function presetOptions(preset) {
   if (preset === "seed") return { waits: null };
   if (preset !== "article") return {};
   const run = await loadArticle();

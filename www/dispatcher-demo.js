@@ -18,11 +18,13 @@ import { SETTINGS, FLAGS, readSettings, toSearch, describeError } from "./settin
 import { RunState } from "./run-state.js";
 import { template } from "./template.js";
 import { loadModule, loadedModule, onCrash, startRun } from "./wasm.js";
-import { Controls } from "./controls.js";
+import { Controls, presetOptions } from "./controls.js";
 import { Stage } from "./stage.js";
+import { Teach } from "./teach.js";
+import { Recording } from "./recording.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|preset|at|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 
@@ -62,6 +64,7 @@ export class DispatcherDemo extends HTMLElement {
   #reflecting = false;
   #controls;
   #stage;
+  #teach;
   /** Aborted on disconnection: every listener and observer added on connection goes with it. */
   #connection = null;
   /** The run going: its AbortController, PauseController, state and start; or null. */
@@ -74,6 +77,7 @@ export class DispatcherDemo extends HTMLElement {
     root.append(template.content.cloneNode(true));
     this.#controls = new Controls(root);
     this.#stage = new Stage(root, { current: () => this.#current });
+    this.#teach = new Teach(root, this.#stage);
   }
 
   // Connected: take the settings (from the attributes, or with `sync-url`
@@ -85,12 +89,18 @@ export class DispatcherDemo extends HTMLElement {
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
-    loadModule().then(
+    // A preset (the article's run) fills what the settings leave out; a link's moment (`at`) runs, and opens there.
+    const { preset, at } = this.#pageParams();
+    const presetLoaded = preset && !this.#settings.waits
+      ? presetOptions(preset).then((options) => this.#holdAndShow(Object.fromEntries(Object.entries(options).filter(([option]) => this.#settings[option] === undefined))), () => {})
+      : null;
+    if (at !== null) this.#teach.openAt(at);
+    Promise.all([loadModule(), presetLoaded]).then(
       () => {
         if (signal.aborted) return;
         this.#controls.runnable = true;
         this.#controls.status("Ready.");
-        if (this.#validate(this.#settings) && this.#autorun) this.run().catch(() => {});
+        if (this.#validate(this.#settings) && (this.#autorun || at !== null)) this.run().catch(() => {});
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
@@ -156,40 +166,55 @@ export class DispatcherDemo extends HTMLElement {
    * Resolves with the report; rejects, and says why on the element, if a
    * setting is invalid.
    */
-  async run() {
+  async run({ compare = false } = {}) {
     if (this.#current) {
       const previous = this.#current;
       previous.abort.abort();
+      previous.go?.abort.abort();
       await previous.done.catch(() => {});
     }
     const glue = await loadModule();
     const options = this.#controls.read();
+    // Compare mode: ours with cancel in-flight, and Go's way beside it, on the same waits.
+    if (compare) options.cancelInFlight = true;
     const invalid = glue.checkOptions(options);
     if (invalid) {
       this.#controls.message(describeError(invalid, this.#given));
       throw invalid;
     }
     this.#controls.message(null);
-    const state = new RunState({
+    const setup = {
       jobs: options.waits ? options.waits.length : options.jobs,
       workers: options.workers,
       queueLength: options.queueLength,
       waits: options.waits,
       logLines: glue.logLines,
-    });
-    const started = performance.now();
-    const handle = startRun(glue, options, (event) => {
-      state.apply(event);
-      this.#stage.schedule();
-    });
-    const current = { ...handle, state, started };
+    };
+    const speed = options.speed ?? 1;
+    const begin = (runOptions) => {
+      const state = new RunState(setup);
+      const recording = new Recording(setup);
+      const started = performance.now();
+      const handle = startRun(glue, runOptions, (event) => {
+        state.apply(event);
+        state.lastEvent = event;
+        recording.push(event);
+        this.#stage.schedule();
+      });
+      return { ...handle, state, recording, started, speed, options: runOptions };
+    };
+    const current = begin(options);
+    if (compare) current.go = begin({ ...options, cancelInFlight: false });
+    const state = current.state;
     this.#current = current;
     this.#controls.showRunning(true);
-    this.#controls.status("Running…");
-    this.#stage.show(state);
+    this.#controls.status(compare ? "Running both: cancel in-flight, and Go's way…" : "Running…");
+    this.#teach.started(current);
     try {
-      const report = await current.done;
+      const [report, goReport] = await Promise.all([current.done, current.go?.done]);
       state.finish(report);
+      if (goReport) current.go.state.finish(goReport);
+      this.#teach.finished();
       this.#controls.status(`Done: ${report.status}.`);
       this.#stage.schedule();
       this.dispatchEvent(new CustomEvent("done", { bubbles: true, composed: true, detail: report }));
@@ -198,7 +223,10 @@ export class DispatcherDemo extends HTMLElement {
       this.#controls.fail(`The run failed: ${error.message}`);
       throw error;
     } finally {
-      if (loadedModule()) current.pause.free();
+      if (loadedModule()) {
+        current.pause.free();
+        current.go?.pause.free();
+      }
       if (this.#current === current) {
         this.#current = null;
         this.#controls.showRunning(false);
@@ -209,6 +237,17 @@ export class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
     this.#current?.abort.abort();
+    this.#current?.go?.abort.abort();
+  }
+
+  /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
+  compare() {
+    return this.run({ compare: true });
+  }
+
+  /** The code panel's lit lines (Go's, Rust's), by line number. */
+  get litLines() {
+    return this.#teach.lit;
   }
 
   /** A property set before the element was defined shadows the prototype's: take it through the setter. */
@@ -228,6 +267,7 @@ export class DispatcherDemo extends HTMLElement {
       change: (changes) => this.#formChanged(changes),
     });
     this.#stage.listen({ signal, status: (text) => this.#controls.status(text) });
+    this.#teach.listen({ signal, compare: () => this.compare().catch(() => {}) });
     onCrash((message) => this.crashed(message), { signal });
   }
 
@@ -235,8 +275,10 @@ export class DispatcherDemo extends HTMLElement {
     const current = this.#current;
     if (!current) return;
     const paused = !current.pause.paused;
-    if (paused) current.pause.pause();
-    else current.pause.resume();
+    for (const { pause } of [current, current.go].filter(Boolean)) {
+      if (paused) pause.pause();
+      else pause.resume();
+    }
     this.#controls.showPaused(paused);
     this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
   }
@@ -249,8 +291,22 @@ export class DispatcherDemo extends HTMLElement {
     return [...this.attributes].filter(({ name }) => !HTML_ATTRIBUTE.test(name)).map(({ name, value }) => [name, value]);
   }
 
+  /** Whether the settings come from the page's URL: with `sync-url`, when it has any; else the attributes give them. */
+  #fromUrl() {
+    return this.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at");
+  }
+
+  /** The preset (an attribute, or with `sync-url` a parameter) and a link's moment, `at`, in ms (or null). */
+  #pageParams() {
+    const params = new URLSearchParams(this.hasAttribute("sync-url") ? location.search : "");
+    const preset = (this.#fromUrl() ? params.get("preset") : this.getAttribute("preset")) ?? null;
+    const text = params.get("at") ?? this.getAttribute("at");
+    const at = text !== null && text.trim() !== "" && Number.isFinite(Number(text)) && Number(text) >= 0 ? Number(text) : null;
+    return { preset, at };
+  }
+
   #readSettings() {
-    const pairs = this.hasAttribute("sync-url") ? [...new URLSearchParams(location.search)] : this.#attributePairs();
+    const pairs = this.#fromUrl() ? [...new URLSearchParams(location.search)] : this.#attributePairs();
     const { options, autorun, given, unknown } = readSettings(pairs);
     this.#settings = {};
     this.#holdAndShow(Object.fromEntries(SETTINGS.map(({ option }) => [option, options[option]])));

@@ -12,6 +12,12 @@ export const SETTINGS = OPTIONS.map((spec) => ({ name: spec.attribute, option: s
 /** Names that are flags of the page rather than settings. */
 export const FLAGS = ["autorun"];
 
+/** Names of the page's own that are neither settings nor flags: a moment of the run, and a preset. */
+export const PAGE_PARAMS = ["at", "preset"];
+
+/** The texts that turn a flag off: `autorun=0` runs no more than `autorun=false`. */
+const OFF = ["false", "0", "no", "off"];
+
 /** Each option's default, where it has one. */
 export const DEFAULTS = Object.fromEntries(OPTIONS.filter((spec) => spec.default !== null).map((spec) => [spec.name, spec.default]));
 
@@ -49,9 +55,10 @@ export function readSettings(pairs) {
   let unknown = null;
   for (const [name, text] of pairs) {
     if (FLAGS.includes(name)) {
-      autorun = text !== "false";
+      autorun = !OFF.includes(text.trim().toLowerCase());
       continue;
     }
+    if (PAGE_PARAMS.includes(name)) continue;
     const setting = byName.get(name);
     if (!setting) {
       unknown ??= name;

@@ -94,10 +94,12 @@ export class Stage {
       return;
     }
     const current = this.#current();
-    const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - current?.started || 0);
+    // A moment of a recorded run (the scrubber's) is frozen there.
+    const frozen = run.frozenAtMs !== undefined;
+    const nowMs = run.report ? run.report.elapsedMs : frozen ? run.frozenAtMs : Math.max(run.lastMs, (wallNow - current?.started || 0) * (current?.speed ?? 1));
     // Text costs the browser a layout: while the run goes, a few times a
     // second is enough; once it has settled, once.
-    const textDue = run.report
+    const textDue = run.report || frozen
       ? this.#textDrawnFor !== run
       : wallNow - this.#textDrawn >= TEXT_EVERY_MS || (run.logLines > 0 && this.#log.empty);
     // Layout is read before anything writes to the DOM, so that reading
@@ -110,11 +112,12 @@ export class Stage {
     this.#meters.draw(run);
     if (textDue) {
       this.#textDrawn = wallNow;
-      this.#textDrawnFor = run.report ? run : null;
+      this.#textDrawnFor = run.report || frozen ? run : null;
       drawSummary(this.#summary, run, nowMs, { paused: current?.pause.paused });
       if (this.#log.draw(run, logAtBottom)) this.schedule();
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
-    if ((!run.report && !reducedMotion) || spreading || repainting) this.schedule();
+    this.afterDraw?.(colors, nowMs);
+    if ((!run.report && !frozen && !reducedMotion) || spreading || repainting) this.schedule();
   }
 }

@@ -1,12 +1,20 @@
 // The markup of <dispatcher-demo>'s shadow root: the form, the stage (meters,
 // timeline, legend and grid), the summary and the log. The parts fill it in.
 // Its stylesheet is resolved from this module's URL, so it works from any path.
+// The teaching parts' markup is theirs (code-panel.js, scrubber.js,
+// narration.js, compare.js), and so is their stylesheet (teach.css).
+import { CODE_PANEL } from "./code-panel.js";
+import { SCRUBBER } from "./scrubber.js";
+import { NARRATION } from "./narration.js";
+import { COMPARE } from "./compare.js";
 
 const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
+const TEACH_STYLESHEET = new URL("./teach.css", import.meta.url).href;
 
 export const template = document.createElement("template");
 template.innerHTML = `
   <link rel="stylesheet" href="${STYLESHEET}">
+  <link rel="stylesheet" href="${TEACH_STYLESHEET}">
   <form class="controls" novalidate>
     <fieldset class="settings">
       <legend>Settings</legend>
@@ -57,10 +65,15 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
+    <p class="lane-title ours-title">Ours: cancel in-flight, the running jobs are aborted</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
+    ${COMPARE}
+    ${SCRUBBER}
     <ul class="legend" aria-label="States"></ul>
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
   </section>
+  ${NARRATION}
+  ${CODE_PANEL}
   <dl class="summary" aria-label="Summary"></dl>
   <details class="log-box" open>
     <summary>Log</summary>
