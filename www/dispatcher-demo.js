@@ -24,7 +24,7 @@ import { Teach } from "./teach.js";
 import { Recording } from "./recording.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|preset|at|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 
@@ -90,11 +90,11 @@ export class DispatcherDemo extends HTMLElement {
     const signal = this.#connection.signal;
     this.#listen(signal);
     // A preset (the article's run) fills what the settings leave out; a link's moment (`at`) runs, and opens there.
-    const { preset, at } = this.#pageParams();
+    const { preset, at, event } = this.#pageParams();
     const presetLoaded = preset && !this.#settings.waits
       ? presetOptions(preset).then((options) => this.#holdAndShow(Object.fromEntries(Object.entries(options).filter(([option]) => this.#settings[option] === undefined))), () => {})
       : null;
-    if (at !== null) this.#teach.openAt(at);
+    if (at !== null) this.#teach.openAt(at, event);
     Promise.all([loadModule(), presetLoaded]).then(
       () => {
         if (signal.aborted) return;
@@ -293,7 +293,7 @@ export class DispatcherDemo extends HTMLElement {
 
   /** Whether the settings come from the page's URL: with `sync-url`, when it has any; else the attributes give them. */
   #fromUrl() {
-    return this.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at");
+    return this.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at" && name !== "event");
   }
 
   /** The preset (an attribute, or with `sync-url` a parameter) and a link's moment, `at`, in ms (or null). */
@@ -301,8 +301,9 @@ export class DispatcherDemo extends HTMLElement {
     const params = new URLSearchParams(this.hasAttribute("sync-url") ? location.search : "");
     const preset = (this.#fromUrl() ? params.get("preset") : this.getAttribute("preset")) ?? null;
     const text = params.get("at") ?? this.getAttribute("at");
-    const at = text !== null && text.trim() !== "" && Number.isFinite(Number(text)) && Number(text) >= 0 ? Number(text) : null;
-    return { preset, at };
+    const number = (value) => (value !== null && value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : null);
+    const at = number(text);
+    return { preset, at, event: number(params.get("event") ?? this.getAttribute("event")) };
   }
 
   #readSettings() {

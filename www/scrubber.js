@@ -67,7 +67,7 @@ export class Scrubber {
     const length = recording?.length ?? 0;
     const at = count === null ? length : count;
     const endMs = usable ? Math.max(atMs ?? 0, recording.at[length - 1]) : 0;
-    const ms = count === null ? atMs ?? endMs : count > 0 ? recording.at[count - 1] : 0;
+    const ms = atMs ?? (count === null ? endMs : count > 0 ? recording.at[count - 1] : 0);
     for (const element of [this.#range, this.#prev, this.#next]) {
       const disabled = !usable || (element === this.#prev && at === 0) || (element === this.#next && at >= length);
       // A button about to be disabled that has the focus hands it to the slider, not to <body>.

@@ -12,8 +12,8 @@ export const SETTINGS = OPTIONS.map((spec) => ({ name: spec.attribute, option: s
 /** Names that are flags of the page rather than settings. */
 export const FLAGS = ["autorun"];
 
-/** Names of the page's own that are neither settings nor flags: a moment of the run, and a preset. */
-export const PAGE_PARAMS = ["at", "preset"];
+/** Names of the page's own that are neither settings nor flags: a moment of the run (its time, and how many events had come), and a preset. */
+export const PAGE_PARAMS = ["at", "event", "preset"];
 
 /** The texts that turn a flag off: `autorun=0` runs no more than `autorun=false`. */
 const OFF = ["false", "0", "no", "off"];

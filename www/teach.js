@@ -51,9 +51,15 @@ export class Teach {
     return this.#code.lit;
   }
 
-  /** Opens on `ms` once the next run has settled (a link's moment). */
-  openAt(ms) {
-    this.#pendingAt = ms;
+  /**
+   * Opens on `ms` once the next run has settled (a link's moment), after
+   * `event` events if the recording has its last one within 50 ms of `ms`:
+   * several events may come in the same millisecond (the failure, the cancel
+   * and the aborts do), and a run on real timers is not the same to the
+   * microsecond twice.
+   */
+  openAt(ms, event = null) {
+    this.#pendingAt = { ms, event };
   }
 
   /** A run began: `run` is `{ state, recording, options, started, speed, go }`. */
@@ -73,9 +79,11 @@ export class Teach {
     const run = this.#run;
     if (!run) return;
     if (this.#pendingAt !== null && run.recording.complete) {
-      const at = this.#pendingAt;
+      const { ms, event } = this.#pendingAt;
       this.#pendingAt = null;
-      this.go(Math.max(1, run.recording.countAt(at)), at);
+      const recording = run.recording;
+      const near = event !== null && event >= 1 && event <= recording.length && Math.abs(recording.at[event - 1] - ms) < 50;
+      this.go(near ? event : Math.min(recording.length - 1, recording.countAt(ms)), near ? undefined : ms);
     } else if (this.#count === null) this.#stage.show(run.state);
     this.#stage.schedule();
   }
@@ -110,8 +118,12 @@ export class Teach {
   #setUrl(ms) {
     if (!this.#root.host.hasAttribute("sync-url")) return;
     const url = new URL(location.href);
-    if (ms === null) url.searchParams.delete("at");
-    else url.searchParams.set("at", ms.toFixed(1));
+    url.searchParams.delete("at");
+    url.searchParams.delete("event");
+    if (ms !== null) {
+      url.searchParams.set("at", ms.toFixed(1));
+      url.searchParams.set("event", String(this.#count));
+    }
     history.replaceState(null, "", url.search.replaceAll("%2C", ",") || location.pathname);
   }
 
@@ -125,7 +137,7 @@ export class Teach {
       cancelInFlight: run.options.cancelInFlight ?? true,
       failedBefore: state.cancelAtMs !== null && event?.type === "succeed",
     });
-    this.#scrubber.show(run.recording, this.#count, this.#count === null ? nowMs : undefined);
+    this.#scrubber.show(run.recording, this.#count, this.#count === null ? nowMs : this.#moment.frozenAtMs);
     this.#narrate(nowMs);
     if (run.go) this.#drawGo(colors, nowMs);
   }
