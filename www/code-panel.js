@@ -39,7 +39,7 @@ export function explain(event, { cancelInFlight = true, failedBefore = false } =
       return { go: ["take", "start"], rust: ["take", "start"], text: `Worker W${worker} takes job #${job} from the queue and starts it.` };
     case "succeed":
       return failedBefore && !cancelInFlight
-        ? { go: ["sleep"], rust: ["succeed"], text: `Job #${job} was running when the run was cancelled; with cancel in-flight off it sleeps to its end, as Go's workers do: time.Sleep does not look at ctx.` }
+        ? { go: ["sleep"], rust: ["succeed"], text: `Job #${job} was running when the run was canceled; with cancel in-flight off it sleeps to its end, as Go's workers do: time.Sleep does not look at ctx.` }
         : { go: ["sleep"], rust: ["succeed"], text: `Job #${job} has waited its time: it succeeded, and W${worker} takes the next job.` };
     case "fail":
       return { go: ["fail", "errReturn"], rust: ["fail", "failFast"], text: `Job #${job}'s wait is over the threshold: it fails as it starts. Its worker returns the error, and errgroup cancels ctx.` };

@@ -60,6 +60,11 @@ export class DispatcherDemo extends HTMLElement {
   #given = new Map();
   /** An attribute or parameter that is no setting: checkOptions says what it may be. */
   #unknownSetting = null;
+  /** A setting given twice (`{ name, texts }`), and each option's text as given: for messages. */
+  #repeated = null;
+  #texts = new Map();
+  /** Settings that contradict each other, said in words; or null. */
+  #conflict = null;
   /** Set while a property writes its own attribute, so that the change is not taken again. */
   #reflecting = false;
   #controls;
@@ -78,12 +83,22 @@ export class DispatcherDemo extends HTMLElement {
     this.#controls = new Controls(root);
     this.#stage = new Stage(root, { current: () => this.#current });
     this.#teach = new Teach(root, this.#stage);
+    // Landmarks are told apart: the second element's stage is "The run (2)", and so on.
+    const count = ++DispatcherDemo.#made;
+    if (count > 1) root.querySelector(".stage").setAttribute("aria-label", `The run (${count})`);
   }
+
+  /** How many elements have been made, to name their landmarks apart. */
+  static #made = 0;
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
   // listen; load wasm, and run if `autorun` is set.
   connectedCallback() {
+    // On a phone the settings fold away, so that Run and the run are on the first screen.
+    // (Until its stylesheet is in, the element is inline: its parent's width is the one it will have.)
+    const width = this.clientWidth || this.parentElement?.clientWidth;
+    if (width && width < 560) this.shadowRoot.querySelector(".settings-box").open = false;
     this.#readSettings();
     for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
     this.#connection = new AbortController();
@@ -125,6 +140,9 @@ export class DispatcherDemo extends HTMLElement {
     }
     const { option } = BY_NAME.get(name);
     this.#given.delete(option);
+    this.#texts.set(option, text ?? "");
+    this.#repeated = null;
+    this.#conflict = null;
     for (const [key, value] of given) this.#given.set(key, value);
     this.#holdAndShow({ [option]: options[option] });
     if (!this.hasAttribute("sync-url")) this.#unknownSetting = readSettings(this.#attributePairs()).unknown;
@@ -177,11 +195,7 @@ export class DispatcherDemo extends HTMLElement {
     const options = this.#controls.read();
     // Compare mode: ours with cancel in-flight, and Go's way beside it, on the same waits.
     if (compare) options.cancelInFlight = true;
-    const invalid = glue.checkOptions(options);
-    if (invalid) {
-      this.#controls.message(describeError(invalid, this.#given));
-      throw invalid;
-    }
+    if (!this.#validate(options)) throw glue.checkOptions(options) ?? new Error(this.shadowRoot.querySelector(".message").textContent);
     this.#controls.message(null);
     const setup = {
       jobs: options.waits ? options.waits.length : options.jobs,
@@ -308,12 +322,18 @@ export class DispatcherDemo extends HTMLElement {
 
   #readSettings() {
     const pairs = this.#fromUrl() ? [...new URLSearchParams(location.search)] : this.#attributePairs();
-    const { options, autorun, given, unknown } = readSettings(pairs);
+    const { options, autorun, given, unknown, repeated, texts } = readSettings(pairs);
     this.#settings = {};
     this.#holdAndShow(Object.fromEntries(SETTINGS.map(({ option }) => [option, options[option]])));
     this.#autorun = autorun;
     this.#given = given;
     this.#unknownSetting = unknown;
+    this.#repeated = repeated;
+    this.#texts = texts;
+    // Given waits stand for the jobs: a number of jobs that disagrees with them is a mistake to point out.
+    if (options.waits && typeof options.jobs === "number" && Array.isArray(options.waits) && options.jobs !== options.waits.length) {
+      this.#conflict = `${given.get("jobs")} is ${options.jobs}, but ${options.waits.length} waits are given, which set the number of jobs: leave ${given.get("jobs")} out`;
+    } else this.#conflict = null;
   }
 
   /** Holds `changes` (option → value; null or undefined for the default) in the properties. */
@@ -362,8 +382,13 @@ export class DispatcherDemo extends HTMLElement {
     this.#hold(changes);
     this.#reflectAll(changes);
     this.#unknownSetting = null;
-    this.#given = new Map();
+    this.#repeated = null;
+    this.#conflict = null;
+    // Named as the form names them: "Max wait (ms)", not max-wait-ms.
+    this.#given = this.#controls.labels();
+    this.#texts = new Map();
     this.#settingsChanged(this.#controls.read());
+    if (this.#current) this.#controls.status("Running… Your change applies to the next run: press Run to start it.");
   }
 
   /** After a change: with `sync-url` the URL follows, and the settings are checked (`options`, which hold them). */
@@ -382,8 +407,15 @@ export class DispatcherDemo extends HTMLElement {
   #validate(options) {
     const unknown = this.#unknownSetting;
     const invalid = loadedModule().checkOptions(unknown === null ? options : { [unknown]: true });
-    this.#controls.message(invalid ? describeError(invalid, this.#given) : null);
-    return !invalid;
+    const repeated = this.#repeated;
+    const message = repeated
+      ? `${repeated.name} is given twice (${repeated.texts.map((text) => JSON.stringify(text)).join(" and ")}): give it once`
+      : this.#conflict ?? (invalid ? describeError(invalid, this.#given, this.#texts) : null);
+    this.#controls.message(message);
+    this.#controls.markInvalid(repeated ? BY_NAME.get(repeated.name).option : this.#conflict ? "jobs" : invalid?.option ?? null);
+    if (message && !this.#current) this.#controls.status("Not run: a setting is wrong (see below).");
+    else if (!this.#current) this.#controls.status("Ready.");
+    return !message;
   }
 }
 

@@ -6,6 +6,8 @@ import { LogView } from "./log-view.js";
 import { Timeline } from "./timeline.js";
 import { Grid } from "./grid.js";
 import { readColors } from "./canvas.js";
+import { requestFrame, cancelFrame } from "./frame.js";
+import { listenTooltips } from "./tooltips.js";
 
 /** While a run goes, the summary and the log change at most this often. */
 const TEXT_EVERY_MS = 200;
@@ -22,7 +24,9 @@ export class Stage {
   #current;
   /** The RunState on show. */
   #shown = null;
-  #frame = 0;
+  /** Whether a draw has been asked for; the draw, bound once, that frame.js calls. */
+  #frame = false;
+  #drawNow = () => this.#draw();
   #colors = null;
   #textDrawn = 0;
   /** The settled run whose summary and log are drawn. */
@@ -59,10 +63,11 @@ export class Stage {
     const resize = new ResizeObserver(() => this.schedule());
     resize.observe(this.#root.querySelector(".timeline"));
     this.#log.listen({ signal, shown: () => this.#shown, status });
+    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown });
     signal.addEventListener("abort", () => {
       resize.disconnect();
-      cancelAnimationFrame(this.#frame);
-      this.#frame = 0;
+      cancelFrame(this.#drawNow);
+      this.#frame = false;
     }, { once: true });
   }
 
@@ -74,11 +79,14 @@ export class Stage {
 
   /** Draws in the next frame, if the element is in a document. */
   schedule() {
-    if (!this.#frame && this.#root.host.isConnected) this.#frame = requestAnimationFrame(() => this.#draw());
+    if (!this.#frame && this.#root.host.isConnected) {
+      this.#frame = true;
+      requestFrame(this.#drawNow);
+    }
   }
 
   #draw() {
-    this.#frame = 0;
+    this.#frame = false;
     const run = this.#shown;
     let colors = this.#colors;
     if (!colors) {

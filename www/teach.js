@@ -176,7 +176,7 @@ export class Teach {
     const canvas = this.#root.querySelector(".go-timeline");
     this.#goTimeline.draw(goShown, colors, goShown.frozenAtMs ?? goNow);
     if (!(ours.report && go.report)) {
-      this.#compareText.textContent = "Go's way: when the run is cancelled, the running jobs sleep on to their end.";
+      this.#compareText.textContent = "Go's way: when the run is canceled, the running jobs sleep on to their end.";
       if (this.#count === null) this.#stage.schedule();
       return;
     }

@@ -16,6 +16,8 @@ template.innerHTML = `
   <link rel="stylesheet" href="${STYLESHEET}">
   <link rel="stylesheet" href="${TEACH_STYLESHEET}">
   <form class="controls" novalidate>
+    <details class="settings-box" open>
+    <summary>Settings</summary>
     <fieldset class="settings">
       <legend>Settings</legend>
       <label class="wide">Jobs to run
@@ -25,6 +27,7 @@ template.innerHTML = `
           <option value="given" hidden>Given waits</option>
         </select>
       </label>
+      <label class="wide waits-field" hidden>Waits (ms, comma-separated) <input name="waits" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"></label>
       <label>Workers <input name="workers" type="number" inputmode="numeric" step="1"></label>
       <label>Queue length <input name="queue-length" type="number" inputmode="numeric" step="1"></label>
       <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
@@ -38,6 +41,7 @@ template.innerHTML = `
       <label class="check"><input name="cancel-in-flight" type="checkbox"> Cancel in-flight jobs</label>
       <label class="check"><input name="fail-fast" type="checkbox"> Fail fast</label>
     </fieldset>
+    </details>
     <div class="actions">
       <button type="submit" class="run primary" disabled>Run</button>
       <button type="button" class="stop" disabled>Stop</button>
@@ -60,8 +64,8 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
       <div class="meter done">
-        <span class="meter-label">Done</span>
-        <progress class="progress" max="1" value="0"></progress>
+        <span class="meter-label">Ended</span>
+        <span class="meter-bar ended" role="img" aria-label="No job has ended"><span class="seg succeeded"></span><span class="seg failed"></span><span class="seg canceled"></span><span class="seg aborted"></span></span>
         <span class="meter-value">0 / 0</span>
       </div>
     </div>

@@ -51,6 +51,11 @@ export class Timeline {
     this.#canvas = canvas;
   }
 
+  /** The time span drawn last, in ms, and the run drawn: for tooltips. */
+  get drawn() {
+    return { span: this.#span, run: this.#run };
+  }
+
   /** Draws `run` at `nowMs`. Returns whether the jobs' layer is still being repainted: then draw again next frame. */
   draw(run, colors, nowMs) {
     const canvas = this.#canvas;
@@ -227,7 +232,8 @@ class JobPainter {
       const c = this.#c;
       c.font = "11px system-ui, sans-serif";
       c.textBaseline = "middle";
-      this.#fill(this.#colors.onState);
+      // On the hatching of an aborted job, white would not show: the text colour does.
+      this.#fill(state === ABORTED ? this.#colors.now : this.#colors.onState);
       c.fillText(GLYPHS[state], x0 + 3, this.#top(worker) + bar / 2 + 1);
       return;
     }
