@@ -80,23 +80,45 @@ export class CodePanel {
     this.#mark(this.#panes[1], rust);
   }
 
+  /**
+   * Reads the panes' line height and height, once, and scrolls them to the
+   * lines marked last: call it before the frame's writes, for a scroll
+   * written after them would lay the page out again.
+   */
+  measure() {
+    for (const pane of this.#panes) {
+      if (!pane.lineHeight) {
+        pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
+        pane.height = pane.pre.clientHeight;
+      }
+      if (pane.scrollTo === undefined || !pane.lineHeight) continue;
+      pane.pre.scrollTop = Math.max(0, pane.scrollTo * pane.lineHeight - pane.height / 3);
+      pane.scrollTo = undefined;
+    }
+  }
+
   /** The marks lit, by language: for tests. */
   get lit() {
     return this.#panes.map(({ pre }) => [...pre.querySelectorAll(".lit")].map((line) => Number(line.dataset.line)));
   }
 
-  #mark({ code, pre, lines }, marks) {
-    for (const line of pre.querySelectorAll(".lit")) line.classList.remove("lit");
+  #mark(pane, marks) {
+    const { code, pre, lines } = pane;
+    for (const line of pane.lit ?? []) line.classList.remove("lit");
     const numbers = marks.map((mark) => code.marks[mark]).filter(Boolean);
-    for (const number of numbers) lines.get(number)?.classList.add("lit");
+    pane.lit = numbers.map((number) => lines.get(number)).filter(Boolean);
+    for (const line of pane.lit) line.classList.add("lit");
     const first = lines.get(Math.min(...numbers));
-    // Scrolled within its own box, never the page.
-    if (first) pre.scrollTop = Math.max(0, first.offsetTop - pre.clientHeight / 3);
+    // Scrolled within its own box, never the page; from the line's place in
+    // the pane and a line's height, read once, so that no layout is forced.
+    if (first) pane.scrollTo = pane.index.get(first);
   }
 }
 
-function fill({ code, pre, lines }) {
+function fill(pane) {
+  const { code, pre, lines } = pane;
   const nodes = [];
+  pane.index = new Map();
   code.parts.forEach(({ first, source }, index) => {
     if (index > 0 || first > 1) {
       const gap = document.createElement("span");
@@ -114,6 +136,7 @@ function fill({ code, pre, lines }) {
       number.textContent = String(first + i);
       line.append(number, text.replaceAll("\t", "    ") || " ");
       lines.set(first + i, line);
+      pane.index.set(line, nodes.length);
       nodes.push(line);
     });
   });

@@ -9,6 +9,9 @@ import { readColors } from "./canvas.js";
 import { requestFrame, cancelFrame } from "./frame.js";
 import { listenTooltips } from "./tooltips.js";
 
+/** Out of view, a running stage is drawn at most this often. */
+const OUT_OF_VIEW_MS = 1000;
+
 /** While a run goes, the summary and the log change at most this often. */
 const TEXT_EVERY_MS = 200;
 
@@ -27,6 +30,13 @@ export class Stage {
   /** Whether a draw has been asked for; the draw, bound once, that frame.js calls. */
   #frame = false;
   #drawNow = () => this.#draw();
+  #readNow = () => this.#read();
+  #canvases = null;
+  /** Whether the element is in view; and the timer of a draw put off while it is not. */
+  #inView = true;
+  #later = 0;
+  /** What #read found: whether the log was at its end. */
+  #logAtBottom = false;
   #colors = null;
   #textDrawn = 0;
   /** The settled run whose summary and log are drawn. */
@@ -62,10 +72,19 @@ export class Stage {
     }
     const resize = new ResizeObserver(() => this.schedule());
     resize.observe(this.#root.querySelector(".timeline"));
+    // Out of view, a running stage draws once a second: thirty elements on a
+    // page make thirty stages, of which the eye sees one or two.
+    const seen = new IntersectionObserver((entries) => {
+      this.#inView = entries.at(-1).isIntersecting;
+      if (this.#inView) this.schedule();
+    });
+    seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
     listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown });
     signal.addEventListener("abort", () => {
       resize.disconnect();
+      seen.disconnect();
+      clearTimeout(this.#later);
       cancelFrame(this.#drawNow);
       this.#frame = false;
     }, { once: true });
@@ -79,10 +98,24 @@ export class Stage {
 
   /** Draws in the next frame, if the element is in a document. */
   schedule() {
-    if (!this.#frame && this.#root.host.isConnected) {
-      this.#frame = true;
-      requestFrame(this.#drawNow);
-    }
+    if (this.#frame || !this.#root.host.isConnected) return;
+    this.#frame = true;
+    // A settled run is drawn at once, wherever it is: its summary and log are the page's to read.
+    if (this.#inView || this.#shown?.report || this.#shown?.frozenAtMs !== undefined) requestFrame(this.#drawNow, this.#readNow);
+    else this.#later = setTimeout(() => requestFrame(this.#drawNow, this.#readNow), OUT_OF_VIEW_MS);
+  }
+
+  /**
+   * Reads the layout the frame's draw needs, before any element of the page
+   * writes to it (frame.js calls every read first): the canvases' widths,
+   * and the log's scroll.
+   */
+  #read() {
+    this.#canvases ??= [...this.#root.querySelectorAll("canvas")];
+    for (const canvas of this.#canvases) canvas.knownWidth = canvas.clientWidth;
+    this.#log.scrollIfAsked();
+    this.#logAtBottom = this.#log.atBottom;
+    this.beforeDraw?.();
   }
 
   #draw() {
@@ -113,8 +146,7 @@ export class Stage {
     // Layout is read before anything writes to the DOM, so that reading
     // forces no layout: whether the log is scrolled to its end, and the
     // canvases' sizes.
-    this.#log.scrollIfAsked();
-    const logAtBottom = textDue && this.#log.atBottom;
+    const logAtBottom = textDue && this.#logAtBottom;
     const repainting = this.#timeline.draw(run, colors, nowMs);
     this.#grid.draw(run, colors, { wallNow, spreadMs });
     this.#meters.draw(run);

@@ -7,6 +7,9 @@ import { Scrubber } from "./scrubber.js";
 import { narrate } from "./narration.js";
 import { Timeline, GUTTER, AXIS } from "./timeline.js";
 
+/** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
+const WORDS_EVERY_MS = 200;
+
 export class Teach {
   #root;
   #stage;
@@ -25,6 +28,9 @@ export class Teach {
   /** The compare mode's shared span. */
   #span = 0;
   #narrated = null;
+  /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
+  #wordsDrawn = 0;
+  #wordsDue = false;
   /** The moment on show (a replayed RunState) while #count is not null. */
   #moment = null;
 
@@ -38,6 +44,7 @@ export class Teach {
     this.#compareText = root.querySelector(".compare-text");
     this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
     stage.afterDraw = (colors, nowMs) => this.#draw(colors, nowMs);
+    stage.beforeDraw = () => this.#code.measure();
   }
 
   /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
@@ -131,6 +138,21 @@ export class Teach {
   #draw(colors, nowMs) {
     const run = this.#run;
     if (!run) return;
+    // While a run goes, the words change a few times a second, as the summary's do: each change costs a layout.
+    const wall = performance.now();
+    const live = this.#count === null && !(run.state.report && (!run.go || run.go.state.report));
+    if (run.go) this.#drawGo(colors, nowMs);
+    if (live && wall - this.#wordsDrawn < WORDS_EVERY_MS) {
+      if (!this.#wordsDue) {
+        this.#wordsDue = true;
+        setTimeout(() => {
+          this.#wordsDue = false;
+          this.#stage.schedule();
+        }, WORDS_EVERY_MS);
+      }
+      return;
+    }
+    this.#wordsDrawn = wall;
     const state = this.#count === null ? run.state : this.#moment;
     const event = state.lastEvent ?? null;
     this.#code.show(event, {
@@ -139,7 +161,6 @@ export class Teach {
     });
     this.#scrubber.show(run.recording, this.#count, this.#count === null ? nowMs : this.#moment.frozenAtMs);
     this.#narrate(nowMs);
-    if (run.go) this.#drawGo(colors, nowMs);
   }
 
   #narrate(nowMs) {
@@ -189,8 +210,8 @@ export class Teach {
 /** A bracket on Go's timeline from where ours settled to where Go's did, with the difference. */
 function markDifference(canvas, colors, span, from, to) {
   const c = canvas.getContext("2d", { willReadFrequently: true });
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
+  const width = canvas.knownWidth || canvas.clientWidth;
+  const height = parseFloat(canvas.style.height) || canvas.clientHeight;
   const plot = width - GUTTER - 8;
   const x = (ms) => GUTTER + (ms / span) * plot;
   const y = height - AXIS - 14;
