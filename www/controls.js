@@ -199,8 +199,10 @@ export class Controls {
     preset.value = !waits ? "seed" : isArticle ? "article" : "given";
     given.hidden = preset.value !== "given";
     if (preset.value === "given") given.textContent = `Given waits (${waits.length})`;
-    this.#waitsField.closest("label").hidden = !waits;
-    if (waits && this.#waitsField.value !== waits.join(",")) this.#waitsField.value = waits.join(",");
+    // Always there, so that choosing a preset moves nothing: empty and disabled while the seed draws the waits.
+    this.#waitsField.disabled = !waits;
+    const text = waits ? waits.join(",") : "";
+    if (this.#waitsField.value !== text) this.#waitsField.value = text;
     for (const option of DRAWN) this.#fields.get(BY_OPTION.get(option).name).disabled = Boolean(waits);
     this.#newSeed.disabled = Boolean(waits);
   }

@@ -27,7 +27,7 @@ template.innerHTML = `
           <option value="given" hidden>Given waits</option>
         </select>
       </label>
-      <label class="wide waits-field" hidden>Waits (ms, comma-separated) <input name="waits" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"></label>
+      <label class="wide waits-field">Waits (ms, comma-separated) <input name="waits" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" disabled placeholder="drawn from the seed"></label>
       <label>Workers <input name="workers" type="number" inputmode="numeric" step="1"></label>
       <label>Queue length <input name="queue-length" type="number" inputmode="numeric" step="1"></label>
       <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
