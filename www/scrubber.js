@@ -9,7 +9,7 @@ export const SCRUBBER = `
     <button type="button" class="prev-event" disabled aria-keyshortcuts="ArrowLeft">◀ Previous event</button>
     <input class="moment" type="range" min="0" max="0" step="1" value="0" disabled aria-label="Moment of the run">
     <button type="button" class="next-event" disabled aria-keyshortcuts="ArrowRight">Next event ▶</button>
-    <output class="moment-text">The run's events can be stepped through here.</output>
+    <span class="moment-text">The run's events can be stepped through here.</span>
   </div>
 `;
 
@@ -82,6 +82,8 @@ export class Scrubber {
       return;
     }
     const text = `${ms.toFixed(1)} ms · event ${at} of ${length}`;
+    // Said aloud when the user steps, not five times a second while the run goes.
+    this.#text.setAttribute("aria-live", count === null ? "off" : "polite");
     this.#text.textContent = count === null ? `${text} (latest)` : text;
     this.#range.setAttribute("aria-valuetext", text);
   }
