@@ -115,10 +115,22 @@ export class CodePanel {
   }
 }
 
+/** Each language's lines, made once for the module: every element clones them. */
+const made = new Map();
+
 function fill(pane) {
   const { code, pre, lines } = pane;
-  const nodes = [];
+  if (!made.has(code)) made.set(code, make(code));
+  pre.replaceChildren(made.get(code).cloneNode(true));
   pane.index = new Map();
+  [...pre.children].forEach((line, index) => {
+    pane.index.set(line, index);
+    if (line.dataset.line) lines.set(Number(line.dataset.line), line);
+  });
+}
+
+function make(code) {
+  const nodes = [];
   code.parts.forEach(({ first, source }, index) => {
     if (index > 0 || first > 1) {
       const gap = document.createElement("span");
@@ -135,10 +147,10 @@ function fill(pane) {
       number.setAttribute("aria-hidden", "true");
       number.textContent = String(first + i);
       line.append(number, text.replaceAll("\t", "    ") || " ");
-      lines.set(first + i, line);
-      pane.index.set(line, nodes.length);
       nodes.push(line);
     });
   });
-  pre.replaceChildren(...nodes);
+  const fragment = document.createDocumentFragment();
+  fragment.append(...nodes);
+  return fragment;
 }

@@ -95,10 +95,10 @@ export class DispatcherDemo extends HTMLElement {
   // the page's URL), then any property set before the element was defined;
   // listen; load wasm, and run if `autorun` is set.
   connectedCallback() {
-    // On a phone the settings fold away, so that Run and the run are on the first screen.
-    // (Until its stylesheet is in, the element is inline: its parent's width is the one it will have.)
-    const width = this.clientWidth || this.parentElement?.clientWidth;
-    if (width && width < 560) this.shadowRoot.querySelector(".settings-box").open = false;
+    // On a phone the settings fold away, so that Run and the run are on the
+    // first screen. (The screen's width, not the element's: reading that
+    // would lay the page out, for each element.)
+    if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
     this.#readSettings();
     for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
     this.#connection = new AbortController();

@@ -10,7 +10,7 @@
 // make the next element's reads lay the page out again.
 
 /** The time a frame's draws may take before the rest wait for the next frame. */
-export const FRAME_BUDGET_MS = 12;
+export const FRAME_BUDGET_MS = 8;
 
 /** The draws asked for, in order; a draw is in it at most once. */
 let queue = new Set();

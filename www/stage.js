@@ -31,9 +31,8 @@ export class Stage {
   #frame = false;
   #drawNow = () => this.#draw();
   #readNow = () => this.#read();
-  #canvases = null;
-  /** Whether the element is in view; and the timer of a draw put off while it is not. */
-  #inView = true;
+  /** Whether the element is in view (null until the observer says); and the timer of a draw put off while it is not. */
+  #inView = null;
   #later = 0;
   /** What #read found: whether the log was at its end. */
   #logAtBottom = false;
@@ -70,13 +69,23 @@ export class Stage {
     for (const query of ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"]) {
       matchMedia(query).addEventListener("change", repaint, { signal });
     }
-    const resize = new ResizeObserver(() => this.schedule());
-    resize.observe(this.#root.querySelector(".timeline"));
+    // The canvases' widths come from here, so that no draw reads them from
+    // the layout: reading the layout of an element out of view (which
+    // content-visibility leaves unlaid) would lay it out.
+    const resize = new ResizeObserver((entries) => {
+      for (const entry of entries) entry.target.knownWidth = entry.contentRect.width;
+      this.schedule();
+    });
+    for (const canvas of this.#root.querySelectorAll("canvas")) resize.observe(canvas);
     // Out of view, a running stage draws once a second: thirty elements on a
     // page make thirty stages, of which the eye sees one or two.
     const seen = new IntersectionObserver((entries) => {
       this.#inView = entries.at(-1).isIntersecting;
-      if (this.#inView) this.schedule();
+      if (!this.#inView || !this.#later) return;
+      // Come into view: the draw put off is drawn now.
+      clearTimeout(this.#later);
+      this.#later = 0;
+      requestFrame(this.#drawNow, this.#readNow);
     });
     seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
@@ -101,18 +110,22 @@ export class Stage {
     if (this.#frame || !this.#root.host.isConnected) return;
     this.#frame = true;
     // A settled run is drawn at once, wherever it is: its summary and log are the page's to read.
-    if (this.#inView || this.#shown?.report || this.#shown?.frozenAtMs !== undefined) requestFrame(this.#drawNow, this.#readNow);
-    else this.#later = setTimeout(() => requestFrame(this.#drawNow, this.#readNow), OUT_OF_VIEW_MS);
+    if (this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== undefined) requestFrame(this.#drawNow, this.#readNow);
+    else {
+      this.#later = setTimeout(() => {
+        this.#later = 0;
+        requestFrame(this.#drawNow, this.#readNow);
+      }, OUT_OF_VIEW_MS);
+    }
   }
 
   /**
    * Reads the layout the frame's draw needs, before any element of the page
-   * writes to it (frame.js calls every read first): the canvases' widths,
-   * and the log's scroll.
+   * writes to it (frame.js calls every read first): the log's scroll, and
+   * the code panel's. Out of view, nothing is read.
    */
   #read() {
-    this.#canvases ??= [...this.#root.querySelectorAll("canvas")];
-    for (const canvas of this.#canvases) canvas.knownWidth = canvas.clientWidth;
+    if (this.#inView !== true) return;
     this.#log.scrollIfAsked();
     this.#logAtBottom = this.#log.atBottom;
     this.beforeDraw?.();

@@ -168,7 +168,6 @@ test("thirty elements at once share one animation frame loop, with no task of 50
   await nthReport(page, 2);
   await page.evaluate(() => {
     window.reports.length = 0;
-    window.longTasks.length = 0;
     for (const element of document.querySelectorAll("dispatcher-demo, iframe")) element.remove();
     for (let i = 0; i < 30; i++) {
       const element = document.createElement("dispatcher-demo");
@@ -178,10 +177,12 @@ test("thirty elements at once share one animation frame loop, with no task of 50
     }
   });
   await page.waitForTimeout(1000);
-  await page.evaluate(() => (window.framesAsked = 0, window.frames0 = performance.now()));
+  // From here on: the thirty runs (making thirty elements in one script is that script's task).
+  await page.evaluate(() => (window.longTasks.length = 0, window.framesAsked = 0, window.frames0 = performance.now()));
   await page.evaluate(() => document.querySelectorAll("dispatcher-demo").forEach((element) => element.run()));
   const start = Date.now();
-  await page.waitForFunction(() => window.reports.length >= 30, null, { timeout: 60_000 });
+  // Polled by a timer: Playwright polls by animation frame otherwise, which would count as frames asked for.
+  await page.waitForFunction(() => window.reports.length >= 30, null, { timeout: 60_000, polling: 250 });
   const wall = Date.now() - start;
   const { reports, longTasks, framesAsked, frameMs } = await page.evaluate(() => ({
     reports: window.reports.map(({ report }) => report), longTasks: window.longTasks, framesAsked: window.framesAsked, frameMs: performance.now() - window.frames0,
