@@ -81,17 +81,17 @@ export class CodePanel {
   }
 
   /**
-   * Reads the panes' line height and height, once, and scrolls them to the
-   * lines marked last: call it before the frame's writes, for a scroll
-   * written after them would lay the page out again.
+   * Scrolls the panes to the lines marked last, from a line's height and the
+   * pane's: call it before the frame's writes, for reading the layout after
+   * them would lay the page out again.
    */
   measure() {
     for (const pane of this.#panes) {
-      if (!pane.lineHeight) {
-        pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
-        pane.height = pane.pre.clientHeight;
-      }
-      if (pane.scrollTo === undefined || !pane.lineHeight) continue;
+      if (pane.scrollTo === undefined) continue;
+      // Read each time: the stylesheet may have come since.
+      pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
+      pane.height = pane.pre.clientHeight;
+      if (!pane.lineHeight) continue;
       pane.pre.scrollTop = Math.max(0, pane.scrollTo * pane.lineHeight - pane.height / 3);
       pane.scrollTo = undefined;
     }
