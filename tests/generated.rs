@@ -250,6 +250,9 @@ fn code_js() -> String {
             ("take", "for job := range jobs {"),
             ("cancel", "case <-ctx.Done():"),
             ("feed", "jobs <- &Job{"),
+            ("close", "close(jobs)"),
+            ("errReturn", "return err"),
+            ("canceledPrint", "fmt.Printf(\"Canceled the job"),
             ("wait", "eg.Wait()"),
         ],
     );
@@ -264,6 +267,11 @@ fn code_js() -> String {
             ("fail", "Err(error) => {"),
             ("feed", "fn feed(&self)"),
             ("cancel", "fn cancel(&self, cause: Cause)"),
+            ("succeed", "Ok(value) => self.emit(Event::Succeeded"),
+            ("failFast", "self.cancel(Cause::Failed);"),
+            ("canceledEmit", "self.emit(Event::Canceled"),
+            ("inFlight", "if self.config.cancel_in_flight {"),
+            ("queuedEmit", "self.emit(Event::Queued"),
         ],
     );
     format!(

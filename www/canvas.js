@@ -10,13 +10,15 @@ export const CANVAS = { willReadFrequently: true };
 
 /**
  * Sizes the canvas to its box and the screen's pixel ratio, and clears it;
- * returns the context, the CSS size and the ratio.
+ * returns the context, the CSS size and the ratio. The width is the one the
+ * stage's ResizeObserver last saw (`knownWidth`), if it saw one, and the
+ * height the one given: then this reads no layout.
  */
 export function fit(canvas, cssHeight) {
   const ratio = globalThis.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 600;
+  const width = (canvas.knownWidth ?? canvas.clientWidth) || 600;
   if (cssHeight !== undefined && canvas.style.height !== `${cssHeight}px`) canvas.style.height = `${cssHeight}px`;
-  const height = canvas.clientHeight || cssHeight || 200;
+  const height = cssHeight ?? (canvas.clientHeight || 200);
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);

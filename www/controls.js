@@ -30,6 +30,8 @@ export class Controls {
   #page = null;
   #status;
   #message;
+  /** The given waits' own field, shown with a preset of given waits. */
+  #waitsField;
   /** The waits the form runs with, or null to draw them from the seed. */
   #waits = null;
 
@@ -46,6 +48,7 @@ export class Controls {
       field.title = spec.doc;
     }
     this.#preset = find('[name="preset"]');
+    this.#waitsField = find('[name="waits"]');
     this.#newSeed = find(".new-seed");
     this.#run = find(".run");
     this.#stop = find(".stop");
@@ -71,9 +74,14 @@ export class Controls {
     this.#copyLink.addEventListener("click", () => this.#copyLinkToClipboard(), { signal });
     this.#newSeed.addEventListener("click", () => change(this.#showAll({ seed: randomSeed() })), { signal });
     this.#preset.addEventListener("change", async () => change(this.#showAll(await presetOptions(this.#preset.value))), { signal });
+    this.#waitsField.addEventListener("change", () => {
+      const { waits } = readSettings([["waits", this.#waitsField.value]]).options;
+      change(this.#showAll({ waits }));
+    }, { signal });
     this.#form.addEventListener("change", ({ target }) => {
       const setting = FIELDS.find(({ name }) => this.#fields.get(name) === target);
       if (setting) change(readSettings([[setting.name, fieldText(setting, target)]]).options);
+      if (setting?.option === "failFast") this.#syncCancelInFlight();
     }, { signal });
   }
 
@@ -90,7 +98,38 @@ export class Controls {
     const shown = value ?? (option === "seed" ? randomSeed() : DEFAULTS[option]);
     const field = this.#fields.get(name);
     if (kind === "boolean") field.checked = shown === true;
-    else field.value = shown ?? "";
+    else {
+      // A number field given what is no number shows it as text: the browser
+      // would drop it with a warning, and the error could not name it.
+      if (kind === "integer" || kind === "number") field.type = typeof shown === "number" || shown === undefined || shown === null ? "number" : "text";
+      field.value = shown ?? "";
+    }
+    if (option === "failFast") this.#syncCancelInFlight();
+  }
+
+  /** Cancel in-flight means nothing without fail fast: it is disabled then. */
+  #syncCancelInFlight() {
+    const failFast = this.#fields.get("fail-fast").checked;
+    const field = this.#fields.get("cancel-in-flight");
+    field.disabled = !failFast;
+    field.closest("label").title = failFast ? "" : "Only with fail fast: without it nothing is canceled.";
+  }
+
+  /** Each option's label, for messages about what is in the form. */
+  labels() {
+    return new Map(FIELDS.map(({ option, name }) => {
+      const label = this.#fields.get(name).closest("label") ?? this.#form.querySelector(`label[for="${name}"]`);
+      return [option, label.firstChild.textContent.trim()];
+    }));
+  }
+
+  /** Marks the field of `option` invalid (aria-invalid), and no other; null marks none. */
+  markInvalid(option) {
+    const name = option && BY_OPTION.get(option.replace(/\[\d+\]$/, ""))?.name;
+    for (const [fieldName, field] of this.#fields) {
+      if (fieldName === name) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }
   }
 
   /** The options the form runs with. */
@@ -120,9 +159,14 @@ export class Controls {
 
   /** Run while no run goes; Stop and Pause while one does. */
   showRunning(running) {
-    this.#run.disabled = running;
+    // A button that disables itself hands the focus on (Run to Stop, Stop to Run), never to <body>.
+    const focused = [this.#run, this.#stop, this.#pause].find((button) => button.matches(":focus"));
+    const next = running ? this.#stop : this.#run;
+    next.disabled = false;
+    if (focused && focused !== next && !(running && focused === this.#pause)) next.focus();
     this.#stop.disabled = !running;
     this.#pause.disabled = !running;
+    this.#run.disabled = running;
     this.showPaused(false);
     this.#form.classList.toggle("busy", running);
   }
@@ -162,6 +206,10 @@ export class Controls {
     preset.value = !waits ? "seed" : isArticle ? "article" : "given";
     given.hidden = preset.value !== "given";
     if (preset.value === "given") given.textContent = `Given waits (${waits.length})`;
+    // Always there, so that choosing a preset moves nothing: empty and disabled while the seed draws the waits.
+    this.#waitsField.disabled = !waits;
+    const text = waits ? waits.join(",") : "";
+    if (this.#waitsField.value !== text) this.#waitsField.value = text;
     for (const option of DRAWN) this.#fields.get(BY_OPTION.get(option).name).disabled = Boolean(waits);
     this.#newSeed.disabled = Boolean(waits);
   }
@@ -183,7 +231,7 @@ function fieldText({ kind }, field) {
 }
 
 /** The options a preset sets: the article's run, or waits drawn from the seed. */
-async function presetOptions(preset) {
+export async function presetOptions(preset) {
   if (preset === "seed") return { waits: null };
   if (preset !== "article") return {};
   const run = await loadArticle();

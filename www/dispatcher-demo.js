@@ -23,12 +23,14 @@ import { SETTINGS, FLAGS, readSettings, toSearch, describeError } from "./settin
 import { RunState } from "./run-state.js";
 import { template } from "./template.js";
 import { loadModule, loadedModule, onCrash, startRun } from "./wasm.js";
-import { Controls } from "./controls.js";
+import { Controls, presetOptions } from "./controls.js";
 import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
+import { Teach } from "./teach.js";
+import { Recording } from "./recording.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|page-url|theme|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|page-url|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 /** Attributes that are no setting, but change how the element looks. */
@@ -82,11 +84,17 @@ export class DispatcherDemo extends HTMLElement {
   #given = new Map();
   /** An attribute or parameter that is no setting: checkOptions says what it may be. */
   #unknownSetting = null;
+  /** A setting given twice (`{ name, texts }`), and each option's text as given: for messages. */
+  #repeated = null;
+  #texts = new Map();
+  /** Settings that contradict each other, said in words; or null. */
+  #conflict = null;
   /** Set while a property writes its own attribute, so that the change is not taken again. */
   #reflecting = false;
   #controls;
   #stage;
   #internals;
+  #teach;
   /** Aborted on disconnection: every listener and observer added on connection goes with it. */
   #connection = null;
   /** The run going: its AbortController, PauseController, state and start; or null. */
@@ -102,12 +110,23 @@ export class DispatcherDemo extends HTMLElement {
     this.#internals = this.attachInternals();
     this.#controls = new Controls(root);
     this.#stage = new Stage(root, { current: () => this.#current });
+    this.#teach = new Teach(root, this.#stage);
+    // Landmarks are told apart: the second element's stage is "The run (2)", and so on.
+    const count = ++DispatcherDemo.#made;
+    if (count > 1) root.querySelector(".stage").setAttribute("aria-label", `The run (${count})`);
   }
+
+  /** How many elements have been made, to name their landmarks apart. */
+  static #made = 0;
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
   // listen; load wasm, and run if `autorun` is set.
   connectedCallback() {
+    // On a phone the settings fold away, so that Run and the run are on the
+    // first screen. (The screen's width, not the element's: reading that
+    // would lay the page out, for each element.)
+    if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
     this.#readSettings();
     for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
     this.#connection = new AbortController();
@@ -115,12 +134,18 @@ export class DispatcherDemo extends HTMLElement {
     this.#listen(signal);
     this.#followPageTheme(signal);
     this.#controls.page = this.#page();
-    loadModule().then(
+    // A preset (the article's run) fills what the settings leave out; a link's moment (`at`) runs, and opens there.
+    const { preset, at, event } = this.#pageParams();
+    const presetLoaded = preset && !this.#settings.waits
+      ? presetOptions(preset).then((options) => this.#holdAndShow(Object.fromEntries(Object.entries(options).filter(([option]) => this.#settings[option] === undefined))), () => {})
+      : null;
+    if (at !== null) this.#teach.openAt(at, event);
+    Promise.all([loadModule(), presetLoaded]).then(
       () => {
         if (signal.aborted) return;
         this.#controls.runnable = true;
         this.#controls.status("Ready.");
-        if (this.#validate(this.#settings) && this.#autorun) this.run().catch(() => {});
+        if (this.#validate(this.#settings) && (this.#autorun || at !== null)) this.run().catch(() => {});
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
@@ -150,6 +175,9 @@ export class DispatcherDemo extends HTMLElement {
     }
     const { option } = BY_NAME.get(name);
     this.#given.delete(option);
+    this.#texts.set(option, text ?? "");
+    this.#repeated = null;
+    this.#conflict = null;
     for (const [key, value] of given) this.#given.set(key, value);
     this.#holdAndShow({ [option]: options[option] });
     if (!this.hasAttribute("sync-url")) this.#unknownSetting = readSettings(this.#attributePairs()).unknown;
@@ -191,40 +219,51 @@ export class DispatcherDemo extends HTMLElement {
    * Resolves with the report; rejects, and says why on the element, if a
    * setting is invalid.
    */
-  async run() {
+  async run({ compare = false } = {}) {
     if (this.#current) {
       const previous = this.#current;
       previous.abort.abort();
+      previous.go?.abort.abort();
       await previous.done.catch(() => {});
     }
     const glue = await loadModule();
     const options = this.#controls.read();
-    const invalid = glue.checkOptions(options);
-    if (invalid) {
-      this.#controls.message(describeError(invalid, this.#given));
-      throw invalid;
-    }
+    // Compare mode: ours with cancel in-flight, and Go's way beside it, on the same waits.
+    if (compare) options.cancelInFlight = true;
+    if (!this.#validate(options)) throw glue.checkOptions(options) ?? new Error(this.shadowRoot.querySelector(".message").textContent);
     this.#controls.message(null);
-    const state = new RunState({
+    const setup = {
       jobs: options.waits ? options.waits.length : options.jobs,
       workers: options.workers,
       queueLength: options.queueLength,
       waits: options.waits,
       logLines: glue.logLines,
-    });
-    const started = performance.now();
-    const handle = startRun(glue, options, (event) => {
-      state.apply(event);
-      this.#stage.schedule();
-    });
-    const current = { ...handle, state, started };
+    };
+    const speed = options.speed ?? 1;
+    const begin = (runOptions) => {
+      const state = new RunState(setup);
+      const recording = new Recording(setup);
+      const started = performance.now();
+      const handle = startRun(glue, runOptions, (event) => {
+        state.apply(event);
+        state.lastEvent = event;
+        recording.push(event);
+        this.#stage.schedule();
+      });
+      return { ...handle, state, recording, started, speed, options: runOptions };
+    };
+    const current = begin(options);
+    if (compare) current.go = begin({ ...options, cancelInFlight: false });
+    const state = current.state;
     this.#current = current;
     this.#controls.showRunning(true);
-    this.#controls.status("Running…");
-    this.#stage.show(state);
+    this.#controls.status(compare ? "Running both: cancel in-flight, and Go's way…" : "Running…");
+    this.#teach.started(current);
     try {
-      const report = await current.done;
+      const [report, goReport] = await Promise.all([current.done, current.go?.done]);
       state.finish(report);
+      if (goReport) current.go.state.finish(goReport);
+      this.#teach.finished();
       this.#controls.status(`Done: ${report.status}.`);
       this.#stage.schedule();
       this.dispatchEvent(new CustomEvent("done", { bubbles: true, composed: true, detail: report }));
@@ -233,7 +272,10 @@ export class DispatcherDemo extends HTMLElement {
       this.#controls.fail(`The run failed: ${error.message}`);
       throw error;
     } finally {
-      if (loadedModule()) current.pause.free();
+      if (loadedModule()) {
+        current.pause.free();
+        current.go?.pause.free();
+      }
       if (this.#current === current) {
         this.#current = null;
         this.#controls.showRunning(false);
@@ -244,6 +286,17 @@ export class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
     this.#current?.abort.abort();
+    this.#current?.go?.abort.abort();
+  }
+
+  /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
+  compare() {
+    return this.run({ compare: true });
+  }
+
+  /** The code panel's lit lines (Go's, Rust's), by line number. */
+  get litLines() {
+    return this.#teach.lit;
   }
 
   /** The page Copy link links to: `page-url`, resolved from the document, or with `sync-url` this page; or null. */
@@ -286,6 +339,7 @@ export class DispatcherDemo extends HTMLElement {
       change: (changes) => this.#formChanged(changes),
     });
     this.#stage.listen({ signal, status: (text) => this.#controls.status(text) });
+    this.#teach.listen({ signal, compare: () => this.compare().catch(() => {}) });
     onCrash((message) => this.crashed(message), { signal });
   }
 
@@ -293,8 +347,10 @@ export class DispatcherDemo extends HTMLElement {
     const current = this.#current;
     if (!current) return;
     const paused = !current.pause.paused;
-    if (paused) current.pause.pause();
-    else current.pause.resume();
+    for (const { pause } of [current, current.go].filter(Boolean)) {
+      if (paused) pause.pause();
+      else pause.resume();
+    }
     this.#controls.showPaused(paused);
     this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
   }
@@ -307,14 +363,35 @@ export class DispatcherDemo extends HTMLElement {
     return [...this.attributes].filter(({ name }) => !HTML_ATTRIBUTE.test(name)).map(({ name, value }) => [name, value]);
   }
 
+  /** Whether the settings come from the page's URL: with `sync-url`, when it has any; else the attributes give them. */
+  #fromUrl() {
+    return this.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at" && name !== "event");
+  }
+
+  /** The preset (an attribute, or with `sync-url` a parameter) and a link's moment, `at`, in ms (or null). */
+  #pageParams() {
+    const params = new URLSearchParams(this.hasAttribute("sync-url") ? location.search : "");
+    const preset = (this.#fromUrl() ? params.get("preset") : this.getAttribute("preset")) ?? null;
+    const text = params.get("at") ?? this.getAttribute("at");
+    const number = (value) => (value !== null && value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : null);
+    const at = number(text);
+    return { preset, at, event: number(params.get("event") ?? this.getAttribute("event")) };
+  }
+
   #readSettings() {
-    const pairs = this.hasAttribute("sync-url") ? [...new URLSearchParams(location.search)] : this.#attributePairs();
-    const { options, autorun, given, unknown } = readSettings(pairs);
+    const pairs = this.#fromUrl() ? [...new URLSearchParams(location.search)] : this.#attributePairs();
+    const { options, autorun, given, unknown, repeated, texts } = readSettings(pairs);
     this.#settings = {};
     this.#holdAndShow(Object.fromEntries(SETTINGS.map(({ option }) => [option, options[option]])));
     this.#autorun = autorun;
     this.#given = given;
     this.#unknownSetting = unknown;
+    this.#repeated = repeated;
+    this.#texts = texts;
+    // Given waits stand for the jobs: a number of jobs that disagrees with them is a mistake to point out.
+    if (options.waits && typeof options.jobs === "number" && Array.isArray(options.waits) && options.jobs !== options.waits.length) {
+      this.#conflict = `${given.get("jobs")} is ${options.jobs}, but ${options.waits.length} waits are given, which set the number of jobs: leave ${given.get("jobs")} out`;
+    } else this.#conflict = null;
   }
 
   /** Holds `changes` (option → value; null or undefined for the default) in the properties. */
@@ -363,8 +440,13 @@ export class DispatcherDemo extends HTMLElement {
     this.#hold(changes);
     this.#reflectAll(changes);
     this.#unknownSetting = null;
-    this.#given = new Map();
+    this.#repeated = null;
+    this.#conflict = null;
+    // Named as the form names them: "Max wait (ms)", not max-wait-ms.
+    this.#given = this.#controls.labels();
+    this.#texts = new Map();
     this.#settingsChanged(this.#controls.read());
+    if (this.#current) this.#controls.status("Running… Your change applies to the next run: press Run to start it.");
   }
 
   /** After a change: with `sync-url` the URL follows, and the settings are checked (`options`, which hold them). */
@@ -383,8 +465,15 @@ export class DispatcherDemo extends HTMLElement {
   #validate(options) {
     const unknown = this.#unknownSetting;
     const invalid = loadedModule().checkOptions(unknown === null ? options : { [unknown]: true });
-    this.#controls.message(invalid ? describeError(invalid, this.#given) : null);
-    return !invalid;
+    const repeated = this.#repeated;
+    const message = repeated
+      ? `${repeated.name} is given twice (${repeated.texts.map((text) => JSON.stringify(text)).join(" and ")}): give it once`
+      : this.#conflict ?? (invalid ? describeError(invalid, this.#given, this.#texts) : null);
+    this.#controls.message(message);
+    this.#controls.markInvalid(repeated ? BY_NAME.get(repeated.name).option : this.#conflict ? "jobs" : invalid?.option ?? null);
+    if (message && !this.#current) this.#controls.status("Not run: a setting is wrong (see below).");
+    else if (!this.#current) this.#controls.status("Ready.");
+    return !message;
   }
 }
 

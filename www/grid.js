@@ -36,7 +36,7 @@ export class Grid {
   }
 
   draw(run, colors, { wallNow, spreadMs }) {
-    const width = this.#canvas.clientWidth || 600;
+    const width = (this.#canvas.knownWidth ?? this.#canvas.clientWidth) || 600;
     const spreading = run.cancelWall !== null && spreadMs > 0 && wallNow - run.cancelWall <= spreadMs + 32;
     const spread = spreading ? Math.min(1, (wallNow - run.cancelWall) / spreadMs) : 1;
     const key = `${width}|${run.jobs}|${colors.state.join()}`;

@@ -12,6 +12,12 @@ export const SETTINGS = OPTIONS.map((spec) => ({ name: spec.attribute, option: s
 /** Names that are flags of the page rather than settings. */
 export const FLAGS = ["autorun"];
 
+/** Names of the page's own that are neither settings nor flags: a moment of the run (its time, and how many events had come), and a preset. */
+export const PAGE_PARAMS = ["at", "event", "preset"];
+
+/** The texts that turn a flag off: `autorun=0` runs no more than `autorun=false`. */
+const OFF = ["false", "0", "no", "off"];
+
 /** Each option's default, where it has one. */
 export const DEFAULTS = Object.fromEntries(OPTIONS.filter((spec) => spec.default !== null).map((spec) => [spec.name, spec.default]));
 
@@ -38,29 +44,36 @@ function value(kind, text) {
 
 /**
  * Reads settings from [name, text] pairs (URLSearchParams, or attributes).
- * Returns `{ options, autorun, given, unknown }`: `run` options, whether to
- * run at once, for each option the name it was given under (for messages),
- * and the first name that is no setting (checkOptions says what it may be).
+ * Returns `{ options, autorun, given, unknown, repeated, texts }`: `run`
+ * options, whether to run at once, for each option the name it was given
+ * under (for messages), the first name that is no setting (checkOptions says
+ * what it may be), the first setting given twice (the last wins, but the
+ * page says so: `{ name, texts }`), and each option's text as given.
  */
 export function readSettings(pairs) {
   const options = {};
   const given = new Map();
+  const texts = new Map();
   let autorun = false;
   let unknown = null;
+  let repeated = null;
   for (const [name, text] of pairs) {
     if (FLAGS.includes(name)) {
-      autorun = text !== "false";
+      autorun = !OFF.includes(text.trim().toLowerCase());
       continue;
     }
+    if (PAGE_PARAMS.includes(name)) continue;
     const setting = byName.get(name);
     if (!setting) {
       unknown ??= name;
       continue;
     }
+    if (texts.has(setting.option)) repeated ??= { name, texts: [texts.get(setting.option), text] };
     options[setting.option] = value(setting.kind, text);
     given.set(setting.option, name);
+    texts.set(setting.option, text);
   }
-  return { options, autorun, given, unknown };
+  return { options, autorun, given, unknown, repeated, texts };
 }
 
 /** The query string for `options`: every setting that is set, in the table's order. */
@@ -78,12 +91,23 @@ export function toSearch(options, { autorun = false } = {}) {
 }
 
 /**
+ * What was given, as the module's error has it, but in a person's words:
+ * nothing for an empty text, and a number too big for a double as it was
+ * written (2^64 is not "18446744073709552000").
+ */
+function describeGot(got, text) {
+  if (got === '"" (a string)') return "nothing";
+  if (/^\d{16,}$/.test(got) && text !== undefined && /^\s*\d+\s*$/.test(text)) return text.trim();
+  return got;
+}
+
+/**
  * The message for an error from `run` or checkOptions, with settings named
  * as they were given: "queue-length must be an integer from 0 to 1000000,
  * got -1"; for a name that is no option, "unknown setting …", with the
  * module's suggestion by its attribute.
  */
-export function describeError(error, given = new Map()) {
+export function describeError(error, given = new Map(), texts = new Map()) {
   if (!error.option) return error.message;
   const quoted = JSON.stringify(error.option);
   if ("suggestion" in error) {
@@ -93,5 +117,5 @@ export function describeError(error, given = new Map()) {
       : `unknown setting ${quoted}; the settings are ${[...SETTINGS.map(({ name }) => name), ...FLAGS].join(", ")}`;
   }
   const [, option, index = ""] = error.option.match(/^(\w+)(\[\d+\])?$/) ?? [, error.option];
-  return `${given.get(option) ?? byOption.get(option)?.name ?? option}${index} must be ${error.expected}, got ${error.got}`;
+  return `${given.get(option) ?? byOption.get(option)?.name ?? option}${index} must be ${error.expected}, got ${describeGot(error.got, texts.get(option))}`;
 }

@@ -6,6 +6,11 @@ import { LogView } from "./log-view.js";
 import { Timeline } from "./timeline.js";
 import { Grid } from "./grid.js";
 import { readColors } from "./canvas.js";
+import { requestFrame, cancelFrame } from "./frame.js";
+import { listenTooltips } from "./tooltips.js";
+
+/** Out of view, a running stage is drawn at most this often. */
+const OUT_OF_VIEW_MS = 1000;
 
 /** While a run goes, the summary and the log change at most this often. */
 const TEXT_EVERY_MS = 200;
@@ -22,7 +27,15 @@ export class Stage {
   #current;
   /** The RunState on show. */
   #shown = null;
-  #frame = 0;
+  /** Whether a draw has been asked for; the draw, bound once, that frame.js calls. */
+  #frame = false;
+  #drawNow = () => this.#draw();
+  #readNow = () => this.#read();
+  /** Whether the element is in view (null until the observer says); and the timer of a draw put off while it is not. */
+  #inView = null;
+  #later = 0;
+  /** What #read found: whether the log was at its end. */
+  #logAtBottom = false;
   #colors = null;
   #textDrawn = 0;
   /** The settled run whose summary and log are drawn. */
@@ -53,13 +66,33 @@ export class Stage {
     for (const query of ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"]) {
       matchMedia(query).addEventListener("change", repaint, { signal });
     }
-    const resize = new ResizeObserver(() => this.schedule());
-    resize.observe(this.#root.querySelector(".timeline"));
+    // The canvases' widths come from here, so that no draw reads them from
+    // the layout: reading the layout of an element out of view (which
+    // content-visibility leaves unlaid) would lay it out.
+    const resize = new ResizeObserver((entries) => {
+      for (const entry of entries) entry.target.knownWidth = entry.contentRect.width;
+      this.schedule();
+    });
+    for (const canvas of this.#root.querySelectorAll("canvas")) resize.observe(canvas);
+    // Out of view, a running stage draws once a second: thirty elements on a
+    // page make thirty stages, of which the eye sees one or two.
+    const seen = new IntersectionObserver((entries) => {
+      this.#inView = entries.at(-1).isIntersecting;
+      if (!this.#inView || !this.#later) return;
+      // Come into view: the draw put off is drawn now.
+      clearTimeout(this.#later);
+      this.#later = 0;
+      requestFrame(this.#drawNow, this.#readNow);
+    });
+    seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
+    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown });
     signal.addEventListener("abort", () => {
       resize.disconnect();
-      cancelAnimationFrame(this.#frame);
-      this.#frame = 0;
+      seen.disconnect();
+      clearTimeout(this.#later);
+      cancelFrame(this.#drawNow);
+      this.#frame = false;
     }, { once: true });
   }
 
@@ -77,11 +110,32 @@ export class Stage {
 
   /** Draws in the next frame, if the element is in a document. */
   schedule() {
-    if (!this.#frame && this.#root.host.isConnected) this.#frame = requestAnimationFrame(() => this.#draw());
+    if (this.#frame || !this.#root.host.isConnected) return;
+    this.#frame = true;
+    // A settled run is drawn at once, wherever it is: its summary and log are the page's to read.
+    if (this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== undefined) requestFrame(this.#drawNow, this.#readNow);
+    else {
+      this.#later = setTimeout(() => {
+        this.#later = 0;
+        requestFrame(this.#drawNow, this.#readNow);
+      }, OUT_OF_VIEW_MS);
+    }
+  }
+
+  /**
+   * Reads the layout the frame's draw needs, before any element of the page
+   * writes to it (frame.js calls every read first): the log's scroll, and
+   * the code panel's. Out of view, nothing is read.
+   */
+  #read() {
+    if (this.#inView !== true) return;
+    this.#log.scrollIfAsked();
+    this.#logAtBottom = this.#log.atBottom;
+    this.beforeDraw?.();
   }
 
   #draw() {
-    this.#frame = 0;
+    this.#frame = false;
     const run = this.#shown;
     let colors = this.#colors;
     if (!colors) {
@@ -97,27 +151,29 @@ export class Stage {
       return;
     }
     const current = this.#current();
-    const nowMs = run.report ? run.report.elapsedMs : Math.max(run.lastMs, wallNow - current?.started || 0);
+    // A moment of a recorded run (the scrubber's) is frozen there.
+    const frozen = run.frozenAtMs !== undefined;
+    const nowMs = run.report ? run.report.elapsedMs : frozen ? run.frozenAtMs : Math.max(run.lastMs, (wallNow - current?.started || 0) * (current?.speed ?? 1));
     // Text costs the browser a layout: while the run goes, a few times a
     // second is enough; once it has settled, once.
-    const textDue = run.report
+    const textDue = run.report || frozen
       ? this.#textDrawnFor !== run
       : wallNow - this.#textDrawn >= TEXT_EVERY_MS || (run.logLines > 0 && this.#log.empty);
     // Layout is read before anything writes to the DOM, so that reading
     // forces no layout: whether the log is scrolled to its end, and the
     // canvases' sizes.
-    this.#log.scrollIfAsked();
-    const logAtBottom = textDue && this.#log.atBottom;
+    const logAtBottom = textDue && this.#logAtBottom;
     const repainting = this.#timeline.draw(run, colors, nowMs);
     this.#grid.draw(run, colors, { wallNow, spreadMs });
     this.#meters.draw(run);
     if (textDue) {
       this.#textDrawn = wallNow;
-      this.#textDrawnFor = run.report ? run : null;
+      this.#textDrawnFor = run.report || frozen ? run : null;
       drawSummary(this.#summary, run, nowMs, { paused: current?.pause.paused });
       if (this.#log.draw(run, logAtBottom)) this.schedule();
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
-    if ((!run.report && !reducedMotion) || spreading || repainting) this.schedule();
+    this.afterDraw?.(colors, nowMs);
+    if ((!run.report && !frozen && !reducedMotion) || spreading || repainting) this.schedule();
   }
 }

@@ -10,21 +10,27 @@ export class Meters {
   #queue;
   #running;
   #done;
-  #progress;
+  /** The Ended bar: a segment per end state, so that a failed run is not a full green bar. */
+  #ended;
+  #segments;
 
   constructor(stage) {
     this.#queue = stage.querySelector(".meter.queue");
     this.#running = stage.querySelector(".meter.running");
     this.#done = stage.querySelector(".meter.done");
-    this.#progress = this.#done.querySelector("progress");
+    this.#ended = this.#done.querySelector(".ended");
+    this.#segments = ENDED.map((code) => this.#done.querySelector(`.seg.${STATE_NAMES[code]}`));
   }
 
-  draw({ queued, queueLength, running, workers, ended, jobs }) {
+  draw({ queued, queueLength, running, workers, ended, jobs, counts }) {
     meter(this.#queue, queued, queueLength);
     meter(this.#running, running, workers);
     meter(this.#done, ended, jobs);
-    this.#progress.max = Math.max(jobs, 1);
-    this.#progress.value = ended;
+    const label = counts && ended ? ENDED.map((code) => `${counts[code]} ${STATE_NAMES[code]}`).join(", ") : "No job has ended";
+    if (this.#ended.getAttribute("aria-label") === label) return;
+    this.#ended.setAttribute("aria-label", label);
+    this.#ended.title = label;
+    ENDED.forEach((code, i) => (this.#segments[i].style.width = `${counts && jobs ? (100 * counts[code]) / jobs : 0}%`));
   }
 }
 

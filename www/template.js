@@ -1,10 +1,19 @@
 // The markup of <dispatcher-demo>'s shadow root: the form, the stage (meters,
 // timeline, legend and grid), the summary and the log. The parts fill it in.
-// Its stylesheet is added by the element (assets.js says how).
+// Its stylesheet is added by the element (assets.js says how); the teaching
+// parts' markup is theirs (code-panel.js, scrubber.js, narration.js,
+// compare.js), and so is their stylesheet (teach.css, which
+// dispatcher-demo.css imports).
+import { CODE_PANEL } from "./code-panel.js";
+import { SCRUBBER } from "./scrubber.js";
+import { NARRATION } from "./narration.js";
+import { COMPARE } from "./compare.js";
 
 export const template = document.createElement("template");
 template.innerHTML = `
   <form class="controls" novalidate>
+    <details class="settings-box" open>
+    <summary>Settings</summary>
     <fieldset class="settings">
       <legend>Settings</legend>
       <label class="wide">Jobs to run
@@ -14,6 +23,7 @@ template.innerHTML = `
           <option value="given" hidden>Given waits</option>
         </select>
       </label>
+      <label class="wide waits-field">Waits (ms, comma-separated) <input name="waits" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" disabled placeholder="drawn from the seed"></label>
       <label>Workers <input name="workers" type="number" inputmode="numeric" step="1"></label>
       <label>Queue length <input name="queue-length" type="number" inputmode="numeric" step="1"></label>
       <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
@@ -27,6 +37,7 @@ template.innerHTML = `
       <label class="check"><input name="cancel-in-flight" type="checkbox"> Cancel in-flight jobs</label>
       <label class="check"><input name="fail-fast" type="checkbox"> Fail fast</label>
     </fieldset>
+    </details>
     <div class="actions">
       <button type="submit" class="run primary" disabled>Run</button>
       <button type="button" class="stop" disabled>Stop</button>
@@ -49,15 +60,20 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
       <div class="meter done">
-        <span class="meter-label">Done</span>
-        <progress class="progress" max="1" value="0"></progress>
+        <span class="meter-label">Ended</span>
+        <span class="meter-bar ended" role="img" aria-label="No job has ended"><span class="seg succeeded"></span><span class="seg failed"></span><span class="seg canceled"></span><span class="seg aborted"></span></span>
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
+    <p class="lane-title ours-title">Ours: cancel in-flight, the running jobs are aborted</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
+    ${COMPARE}
+    ${SCRUBBER}
     <ul class="legend" aria-label="States"></ul>
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
   </section>
+  ${NARRATION}
+  ${CODE_PANEL}
   <dl class="summary" aria-label="Summary"></dl>
   <details class="log-box" open>
     <summary>Log</summary>

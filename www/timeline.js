@@ -8,8 +8,8 @@ export function timelineHeight(workers) {
   return Math.min(360, Math.max(120, workers * 22 + 34));
 }
 
-const AXIS = 22;
-const GUTTER = 34;
+export const AXIS = 22;
+export const GUTTER = 34;
 
 /** A readable tick step for a span of `ms`. */
 function tickStep(ms, pixels) {
@@ -51,12 +51,18 @@ export class Timeline {
     this.#canvas = canvas;
   }
 
+  /** The time span drawn last, in ms, and the run drawn: for tooltips. */
+  get drawn() {
+    return { span: this.#span, run: this.#run };
+  }
+
   /** Draws `run` at `nowMs`. Returns whether the jobs' layer is still being repainted: then draw again next frame. */
   draw(run, colors, nowMs) {
     const canvas = this.#canvas;
     const { context: c, width, height, ratio } = fit(canvas, timelineHeight(run.workers));
     // While the run goes, the scale grows in steps, so that it rarely repaints all.
-    if (run.report) this.#span = Math.max(run.report.elapsedMs * 1.03, 100);
+    if (run.spanMs) this.#span = run.spanMs;
+    else if (run.report) this.#span = Math.max(run.report.elapsedMs * 1.03, 100);
     else if (nowMs * 1.05 > this.#span || run !== this.#run) this.#span = Math.max(1000, nowMs * 1.6);
     const span = this.#span;
     const geometry = {
@@ -68,7 +74,7 @@ export class Timeline {
     geometry.bar = Math.max(1, geometry.lane - (geometry.lane > 6 ? 3 : 0));
 
     const look = `${canvas.width}|${canvas.height}|${colors.state.join()}`;
-    const key = `${look}|${span}|${run.report !== null}`;
+    const key = `${look}|${span}|${run.report !== null}|${run.frozenAtMs}`;
     const ended = run.takeEnded();
     if (key !== this.#key || run !== this.#run) {
       const rescaled = run === this.#run && this.#key.startsWith(`${look}|`);
@@ -226,7 +232,8 @@ class JobPainter {
       const c = this.#c;
       c.font = "11px system-ui, sans-serif";
       c.textBaseline = "middle";
-      this.#fill(this.#colors.onState);
+      // On the hatching of an aborted job, white would not show: the text colour does.
+      this.#fill(state === ABORTED ? this.#colors.now : this.#colors.onState);
       c.fillText(GLYPHS[state], x0 + 3, this.#top(worker) + bar / 2 + 1);
       return;
     }
@@ -263,7 +270,7 @@ class JobPainter {
 }
 
 /** The first failure (or the stop) and the cancellation it caused; and "now". */
-function paintMarks(c, run, colors, { width, height, x }, nowMs) {
+function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
   const failure = run.failure;
   const cancelAt = failure?.atMs ?? run.cancelAtMs;
   if (cancelAt !== null && cancelAt !== undefined) {
@@ -281,10 +288,13 @@ function paintMarks(c, run, colors, { width, height, x }, nowMs) {
     c.textBaseline = "middle";
     const textWidth = c.measureText(text).width;
     const tx = px + 6 + textWidth > width ? px - 6 - textWidth : px + 6;
+    // On the failed job's own lane (the top one for a stop), kept inside the plot.
+    const worker = failure ? Math.max(0, run.worker[failure.job]) : 0;
+    const ty = Math.min(Math.max(10, (worker + 0.5) * lane), height - AXIS - 10);
     c.fillStyle = colors.background;
-    c.fillRect(tx - 3, 2, textWidth + 6, 16);
+    c.fillRect(tx - 3, ty - 8, textWidth + 6, 16);
     c.fillStyle = colors.state[FAILED];
-    c.fillText(text, tx, 10);
+    c.fillText(text, tx, ty);
   }
   if (!run.report) {
     const px = Math.round(x(nowMs)) + 0.5;

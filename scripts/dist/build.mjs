@@ -26,8 +26,8 @@ const common = { bundle: true, minify: true, sourcemap: true, format: "esm", tar
 await rm(out, { recursive: true, force: true });
 await mkdir(out);
 
-// The stylesheet, minified, as text for the bundle.
-const css = await esbuild.build({ entryPoints: [at("www/dispatcher-demo.css")], minify: true, write: false, logLevel: "warning", target: "chrome120" });
+// The stylesheet with the one it imports (teach.css), minified, as text for the bundle.
+const css = await esbuild.build({ entryPoints: [at("www/dispatcher-demo.css")], bundle: true, minify: true, write: false, logLevel: "warning", target: "chrome120" });
 const stylesheet = css.outputFiles[0].text;
 
 // The element: www/assets.js is swapped for scripts/dist/assets.js, which
@@ -56,6 +56,6 @@ await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-de
 
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
-for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css"]) {
+for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css", "teach.css"]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
 }

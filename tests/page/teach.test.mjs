@@ -1,0 +1,235 @@
+// The page as a lesson: the first run, the code panel, the scrubber and its
+// steps, the moment and speed in the URL, the narration, the glossary and
+// compare mode. Screenshots of each view go to tests/artifacts/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { serve, launch, artifacts, root, collectReports, nthReport } from "./harness.mjs";
+import { GO, RUST } from "../../www/code.js";
+
+let server, browser, fixture;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(artifacts, { recursive: true });
+  fixture = JSON.parse(await readFile(join(root, "www/article-run.json"), "utf8"));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, { colorScheme = "light", viewport = { width: 1100, height: 900 }, isMobile = false } = {}) {
+  const page = await browser.newPage({ colorScheme, viewport, isMobile, hasTouch: isMobile });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.errors = errors;
+  await collectReports(page);
+  await page.goto(`${server.url}/${path}`);
+  return page;
+}
+
+const demo = (page) => page.locator("dispatcher-demo").first();
+const shadow = (page, selector) => page.evaluate((s) => document.querySelector("dispatcher-demo").shadowRoot.querySelector(s)?.textContent, selector);
+/** The article's run at full speed, run at once. */
+const ARTICLE = "index.html?preset=article&speed=1&autorun";
+
+/** Steps with the Next or Previous button until `done(momentText, codeText)` holds; returns the texts. */
+async function stepUntil(page, button, done, limit = 400) {
+  for (let i = 0; i < limit; i++) {
+    const moment = await shadow(page, ".moment-text");
+    const code = await shadow(page, ".code-now");
+    if (done(moment, code)) return { moment, code };
+    await demo(page).getByRole("button", { name: button }).click();
+  }
+  throw new Error(`no step made it: ${await shadow(page, ".moment-text")}`);
+}
+
+test("the first run teaches: the article's run, slowed, fails with job #78, and the random draw is one choice away", async () => {
+  const page = await open("index.html");
+  const opened = Date.now();
+  assert.equal(await demo(page).getByLabel("Speed").inputValue(), "0.5");
+  await demo(page).locator(".summary").getByText("running", { exact: true }).waitFor({ timeout: 15_000 });
+  assert.equal(await demo(page).getByLabel("Jobs to run").inputValue(), "article");
+  const { report } = await nthReport(page);
+  const wall = Date.now() - opened;
+  assert.equal(report.error.message, fixture.expected.error.message);
+  // At half speed the failure, at about 3.1 s of the run's time, comes after
+  // more than 4.7 s of the page's (a generous bound: 6.3 s at half speed).
+  assert.ok(wall > fixture.expected.failedAtMs * 1.5, `the run took ${wall} ms`);
+  assert.ok(Math.abs(report.elapsedMs - fixture.expected.failedAtMs) < 300, `the report's time, scaled back: ${report.elapsedMs}`);
+  // The URL stays bare: the page opens on the element's own preset.
+  assert.equal(new URL(page.url()).search, "");
+  await demo(page).getByLabel("Jobs to run").selectOption("seed");
+  assert.equal(await demo(page).getByLabel("Jobs", { exact: true }).isEnabled(), true);
+  await page.waitForFunction(() => new URL(location.href).searchParams.has("seed"));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the code panel marks each event's lines, Go's and Rust's, as code.js has them", async () => {
+  const page = await open(ARTICLE);
+  await nthReport(page);
+  const lit = () => demo(page).evaluate((element) => element.litLines);
+  await demo(page).getByRole("slider", { name: "Moment of the run" }).press("Home");
+  assert.deepEqual(await lit(), [[], []]);
+  await demo(page).getByRole("button", { name: "Next event" }).click();
+  // The first event: the dispatcher feeds the queue.
+  assert.match(await shadow(page, ".code-now"), /feeds jobs #0–#99 into the queue/);
+  assert.deepEqual(await lit(), [[GO.marks.feed], [RUST.marks.feed, RUST.marks.queuedEmit].sort((a, b) => a - b)]);
+  await demo(page).getByRole("button", { name: "Next event" }).click();
+  assert.match(await shadow(page, ".code-now"), /takes job #0/);
+  assert.deepEqual(await lit(), [[GO.marks.start, GO.marks.take], [RUST.marks.take, RUST.marks.start]]);
+  const failed = await stepUntil(page, "Next event", (_, code) => code.includes("fails as it starts"));
+  assert.match(failed.code, /Job #78's wait is over the threshold/);
+  assert.deepEqual(await lit(), [[GO.marks.fail, GO.marks.errReturn], [RUST.marks.fail, RUST.marks.failFast]]);
+  await demo(page).getByRole("button", { name: "Next event" }).click();
+  assert.match(await shadow(page, ".code-now"), /The queue is closed: jobs #79–#99/);
+  assert.deepEqual(await lit(), [[GO.marks.cancel, GO.marks.canceledPrint, GO.marks.close], [RUST.marks.cancel, RUST.marks.canceledEmit]]);
+  await demo(page).getByRole("button", { name: "Next event" }).click();
+  assert.match(await shadow(page, ".code-now"), /cancel in-flight drops it/);
+  assert.deepEqual(await lit(), [[GO.marks.sleep], [RUST.marks.abort, RUST.marks.inFlight]]);
+  // The lit line is scrolled into its pane.
+  const inView = await page.evaluate(() => {
+    const pre = document.querySelector("dispatcher-demo").shadowRoot.querySelector(".rust .code");
+    const line = pre.querySelector(".lit");
+    return line.offsetTop >= pre.scrollTop && line.offsetTop + line.offsetHeight <= pre.scrollTop + pre.clientHeight;
+  });
+  assert.ok(inView, "the lit Rust line is out of its pane's view");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("with cancel in-flight off, the panel shows Go's workers sleeping on", async () => {
+  const page = await open(`${ARTICLE}&cancel-in-flight=false`);
+  const { report } = await nthReport(page);
+  assert.equal(report.jobs.filter((job) => job.state === "aborted").length, 0);
+  await demo(page).getByRole("slider", { name: "Moment of the run" }).press("End");
+  const { code } = await stepUntil(page, "Previous event", (_, text) => text.includes("sleeps to its end"));
+  assert.match(code, /as Go's workers do: time.Sleep does not look at ctx/);
+  assert.deepEqual((await demo(page).evaluate((element) => element.litLines))[0], [GO.marks.sleep]);
+  await page.close();
+});
+
+test("the scrubber shows the state at any moment, steps by event, and its moment goes into the URL", async () => {
+  const page = await open(ARTICLE);
+  const { report } = await nthReport(page);
+  const slider = demo(page).getByRole("slider", { name: "Moment of the run" });
+  await slider.press("Home");
+  assert.match(await shadow(page, ".moment-text"), /^0\.0 ms · event 0 of \d+$/);
+  assert.equal(await shadow(page, ".done .meter-value"), "0 / 100");
+  const previous = demo(page).getByRole("button", { name: "Previous event" });
+  assert.equal(await previous.isDisabled(), true);
+  await slider.press("ArrowRight");
+  await slider.press("ArrowRight");
+  assert.match(await shadow(page, ".moment-text"), /event 2 of/);
+  assert.equal(await shadow(page, ".running .meter-value"), "1 / 10");
+  assert.equal(await shadow(page, ".queue .meter-value"), "99 / 100");
+  // Previous from event 1 disables itself: the focus goes to the slider, not to <body>.
+  await previous.click();
+  await previous.click();
+  assert.equal(await previous.isDisabled(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className), "moment");
+  // The failure: the grid, the meters, the log and the timeline's moment show it.
+  await stepUntil(page, "Next event", (_, code) => code.includes("fails as it starts"));
+  const moment = await shadow(page, ".moment-text");
+  const atMs = Number(moment.split(" ")[0]);
+  assert.ok(Math.abs(atMs - report.jobs[78].startMs) < 0.2, `${moment}`);
+  assert.equal((await shadow(page, ".log")).trim().split("\n").at(-1), "Working on the job #78. Wait for 996 ms.");
+  assert.equal(await shadow(page, ".running .meter-value"), `${report.jobs.filter((job) => job.state === "aborted").length} / 10`);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get("at"), atMs.toFixed(1));
+  assert.equal(url.searchParams.get("speed"), "1");
+  assert.match(url.searchParams.get("event"), /^\d+$/);
+  // That link opens on that moment, once its run has settled.
+  const linked = await open(`${url.pathname.slice(1)}${url.search}`);
+  await nthReport(linked);
+  await linked.waitForFunction(() => /event \d+ of \d+$/.test(document.querySelector("dispatcher-demo").shadowRoot.querySelector(".moment-text").textContent));
+  const linkedMoment = await shadow(linked, ".moment-text");
+  assert.ok(Math.abs(Number(linkedMoment.split(" ")[0]) - atMs) < 60, `${linkedMoment} for ${atMs}`);
+  assert.equal(await shadow(linked, ".summary .status"), "running");
+  // End goes back to the settled run, and the moment leaves the URL.
+  await slider.press("End");
+  assert.equal(new URL(page.url()).searchParams.has("at"), false);
+  assert.equal(await shadow(page, ".done .meter-value"), "100 / 100");
+  assert.deepEqual([...page.errors, ...linked.errors], []);
+  await linked.close();
+  await page.close();
+});
+
+test("the narration tells the failure from the run's own figures, and the glossary is one click away", async () => {
+  const page = await open(ARTICLE);
+  const { report } = await nthReport(page);
+  const jobs = report.jobs;
+  const aborted = jobs.filter((job) => job.state === "aborted");
+  const failedAt = jobs[78].startMs;
+  const wouldEnd = Math.max(report.elapsedMs, ...aborted.map((job) => job.startMs + job.waitMs));
+  const expected = `Job #78 failed at ${Math.round(failedAt)} ms (its wait, 996 ms, is over the threshold) → the queue closed: 21 waiting jobs canceled → ` +
+    `${aborted.length} running job${aborted.length === 1 ? "" : "s"} aborted, their timers cleared → the run settled ${Math.round(report.elapsedMs - failedAt)} ms later. ` +
+    `Go's errgroup would have waited ${Math.round(wouldEnd - report.elapsedMs)} ms more, for those jobs to finish.`;
+  await demo(page).locator(".narration").getByText(expected, { exact: true }).waitFor();
+  // Before the failure, the story waits.
+  await demo(page).getByRole("slider", { name: "Moment of the run" }).press("Home");
+  await demo(page).locator(".narration").getByText("nothing has gone wrong yet").waitFor();
+  const glossary = demo(page).getByText("What the words mean");
+  await glossary.click();
+  for (const term of ["Dispatcher", "Worker", "errgroup", "Queue length", "Cancellation took"]) {
+    await demo(page).locator(".glossary dt").getByText(term, { exact: true }).waitFor();
+  }
+  for (const state of ["succeeded", "failed", "canceled", "aborted"]) {
+    assert.equal(await demo(page).locator(".glossary dt").filter({ hasText: state }).count(), 1);
+  }
+  assert.equal(await demo(page).getByRole("link", { name: "golang.org/x/sync/errgroup" }).getAttribute("href"), "https://pkg.go.dev/golang.org/x/sync/errgroup");
+  await page.close();
+});
+
+test("compare mode runs the same waits with cancel in-flight and Go's way, on one axis, and marks the difference", async () => {
+  const page = await open(ARTICLE);
+  await nthReport(page);
+  await demo(page).getByRole("button", { name: "Compare with Go's way" }).click();
+  const { report } = await nthReport(page, 2);
+  assert.equal(report.error.jobId, 78);
+  assert.ok(report.jobs.some((job) => job.state === "aborted"));
+  const text = demo(page).locator(".compare-text");
+  await text.getByText("Go's way settled at").waitFor({ timeout: 20_000 });
+  const [, goMs, difference, oursMs] = (await text.textContent()).match(/settled at (\d+) ms, (-?\d+) ms after cancel in-flight \((\d+) ms\)/).map(Number);
+  assert.equal(oursMs, Math.round(report.elapsedMs));
+  // Go's way waits for the running jobs: the article's waits leave them hundreds of ms to go.
+  assert.ok(difference > 100 && goMs > oursMs, `${difference} ms`);
+  assert.equal(await demo(page).locator(".go-timeline").isVisible(), true);
+  assert.equal(await demo(page).locator(".ours-title").isVisible(), true);
+  // One axis: both timelines are as wide, and Go's has the bracket's label, which ours lacks.
+  const boxes = await demo(page).locator("canvas.timeline, canvas.go-timeline").evaluateAll((all) => all.map((c) => c.clientWidth));
+  assert.equal(boxes[0], boxes[1]);
+  await demo(page).locator(".narration").getByText(`Go's way at ${goMs} ms`).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("screenshots of each new view, light and dark, desktop and phone", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    for (const [device, options] of [["desktop", { viewport: { width: 1100, height: 900 } }], ["phone", { viewport: { width: 390, height: 844 }, isMobile: true }]]) {
+      const name = (view) => join(artifacts, `teach-${view}-${device}-${colorScheme}.png`);
+      const page = await open("index.html", { colorScheme, ...options });
+      // The first screen, while the first run goes.
+      await page.waitForTimeout(2500);
+      await page.screenshot({ path: name("first-screen") });
+      await nthReport(page);
+      await demo(page).getByRole("slider", { name: "Moment of the run" }).press("End");
+      await stepUntil(page, "Previous event", (_, code) => code.includes("fails as it starts"));
+      await demo(page).locator(".stage").screenshot({ path: name("scrubbed-to-failure") });
+      await demo(page).locator(".code-box").screenshot({ path: name("code-panel") });
+      await demo(page).getByRole("slider", { name: "Moment of the run" }).press("End");
+      await demo(page).locator(".explain").screenshot({ path: name("narration") });
+      await demo(page).getByText("What the words mean").click();
+      await demo(page).locator(".glossary").screenshot({ path: name("glossary") });
+      await demo(page).getByRole("button", { name: "Compare with Go's way" }).click();
+      await nthReport(page, 2);
+      await demo(page).locator(".compare-text").getByText("Go's way settled at").waitFor({ timeout: 30_000 });
+      await demo(page).locator(".stage").screenshot({ path: name("compare") });
+      await page.close();
+    }
+  }
+});

@@ -1,0 +1,156 @@
+// The code beside the run: the original Go program and the Rust library's
+// run loop, as www/code.js has them (made from the sources by
+// tests/generated.rs, so they cannot drift), with the lines that the event on
+// show corresponds to highlighted, and a line that says what happens there.
+import { GO, RUST } from "./code.js";
+
+const SOURCES = new URL("../", import.meta.url);
+
+/** The panel's markup, which template.js puts after the stage. */
+export const CODE_PANEL = `
+  <details class="code-box" open>
+    <summary>The code</summary>
+    <p class="code-about">
+      Left, the Go program of the article <cite>Ready Steady GO: Dispatcher-Worker with errgroup</cite>
+      (<a class="go-source" target="_blank" rel="noopener">tests/go/article.go</a>, which <code>make test</code>
+      runs against the article's printed run), on Go's
+      <a href="https://pkg.go.dev/golang.org/x/sync/errgroup" target="_blank" rel="noopener">errgroup</a>.
+      Right, the loop that runs here
+      (<a class="rust-source" target="_blank" rel="noopener">crates/bounded-dispatcher/src/dispatcher.rs</a>).
+      The lines of the moment on show are marked.
+    </p>
+    <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
+    <div class="code-panes">
+      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" aria-label="The Go program"></pre></figure>
+      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" aria-label="The Rust dispatcher"></pre></figure>
+    </div>
+  </details>
+`;
+
+/** The marks of each language lit for an event, and what to say of it. */
+export function explain(event, { cancelInFlight = true, failedBefore = false } = {}) {
+  if (!event) return { go: [], rust: [], text: "Nothing has happened yet." };
+  const { type, jobId: job, count = 1, worker } = event;
+  const jobs = count > 1 ? `jobs #${job}–#${job + count - 1}` : `job #${job}`;
+  switch (type) {
+    case "queue":
+      return { go: ["feed"], rust: ["feed", "queuedEmit"], text: `The dispatcher feeds ${jobs} into the queue.` };
+    case "start":
+      return { go: ["take", "start"], rust: ["take", "start"], text: `Worker W${worker} takes job #${job} from the queue and starts it.` };
+    case "succeed":
+      return failedBefore && !cancelInFlight
+        ? { go: ["sleep"], rust: ["succeed"], text: `Job #${job} was running when the run was canceled; with cancel in-flight off it sleeps to its end, as Go's workers do: time.Sleep does not look at ctx.` }
+        : { go: ["sleep"], rust: ["succeed"], text: `Job #${job} has waited its time: it succeeded, and W${worker} takes the next job.` };
+    case "fail":
+      return { go: ["fail", "errReturn"], rust: ["fail", "failFast"], text: `Job #${job}'s wait is over the threshold: it fails as it starts. Its worker returns the error, and errgroup cancels ctx.` };
+    case "cancel":
+      return { go: ["close", "cancel", "canceledPrint"], rust: ["cancel", "canceledEmit"], text: `The queue is closed: ${jobs}, never started, are canceled. In Go, a worker still takes each of them, sees ctx.Done() and prints "Canceled".` };
+    case "abort":
+      return { go: ["sleep"], rust: ["inFlight", "abort"], text: `Job #${job} was running: cancel in-flight drops it, and clears its timer. Go has no such step: its worker goes on sleeping in time.Sleep.` };
+    default:
+      return { go: [], rust: [], text: "" };
+  }
+}
+
+export class CodePanel {
+  #now;
+  #panes;
+  #key = "";
+
+  constructor(root) {
+    const box = root.querySelector(".code-box");
+    this.#now = box.querySelector(".code-now");
+    box.querySelector(".go-source").href = new URL(GO.file, SOURCES).href;
+    box.querySelector(".rust-source").href = new URL(RUST.file, SOURCES).href;
+    this.#panes = [
+      { code: GO, pre: box.querySelector(".go .code"), lines: new Map() },
+      { code: RUST, pre: box.querySelector(".rust .code"), lines: new Map() },
+    ];
+    for (const pane of this.#panes) fill(pane);
+  }
+
+  /** Marks the lines of `event` (a progress event, or null), once per change. */
+  show(event, context) {
+    const key = event ? `${event.type}|${event.jobId}|${event.count}|${context.cancelInFlight}|${context.failedBefore}` : "";
+    if (key === this.#key) return;
+    this.#key = key;
+    const { go, rust, text } = explain(event, context);
+    this.#now.textContent = text;
+    this.#mark(this.#panes[0], go);
+    this.#mark(this.#panes[1], rust);
+  }
+
+  /**
+   * Scrolls the panes to the lines marked last, from a line's height and the
+   * pane's: call it before the frame's writes, for reading the layout after
+   * them would lay the page out again.
+   */
+  measure() {
+    for (const pane of this.#panes) {
+      if (pane.scrollTo === undefined) continue;
+      // Read each time: the stylesheet may have come since.
+      pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
+      pane.height = pane.pre.clientHeight;
+      if (!pane.lineHeight) continue;
+      pane.pre.scrollTop = Math.max(0, pane.scrollTo * pane.lineHeight - pane.height / 3);
+      pane.scrollTo = undefined;
+    }
+  }
+
+  /** The marks lit, by language: for tests. */
+  get lit() {
+    return this.#panes.map(({ pre }) => [...pre.querySelectorAll(".lit")].map((line) => Number(line.dataset.line)));
+  }
+
+  #mark(pane, marks) {
+    const { code, pre, lines } = pane;
+    for (const line of pane.lit ?? []) line.classList.remove("lit");
+    const numbers = marks.map((mark) => code.marks[mark]).filter(Boolean);
+    pane.lit = numbers.map((number) => lines.get(number)).filter(Boolean);
+    for (const line of pane.lit) line.classList.add("lit");
+    const first = lines.get(Math.min(...numbers));
+    // Scrolled within its own box, never the page; from the line's place in
+    // the pane and a line's height, read once, so that no layout is forced.
+    if (first) pane.scrollTo = pane.index.get(first);
+  }
+}
+
+/** Each language's lines, made once for the module: every element clones them. */
+const made = new Map();
+
+function fill(pane) {
+  const { code, pre, lines } = pane;
+  if (!made.has(code)) made.set(code, make(code));
+  pre.replaceChildren(made.get(code).cloneNode(true));
+  pane.index = new Map();
+  [...pre.children].forEach((line, index) => {
+    pane.index.set(line, index);
+    if (line.dataset.line) lines.set(Number(line.dataset.line), line);
+  });
+}
+
+function make(code) {
+  const nodes = [];
+  code.parts.forEach(({ first, source }, index) => {
+    if (index > 0 || first > 1) {
+      const gap = document.createElement("span");
+      gap.className = "line gap";
+      gap.textContent = "⋮";
+      nodes.push(gap);
+    }
+    source.split("\n").forEach((text, i) => {
+      const line = document.createElement("span");
+      line.className = "line";
+      line.dataset.line = String(first + i);
+      const number = document.createElement("span");
+      number.className = "number";
+      number.setAttribute("aria-hidden", "true");
+      number.textContent = String(first + i);
+      line.append(number, text.replaceAll("\t", "    ") || " ");
+      nodes.push(line);
+    });
+  });
+  const fragment = document.createDocumentFragment();
+  fragment.append(...nodes);
+  return fragment;
+}

@@ -1,0 +1,246 @@
+// What makes the demo teach, beside the stage: the code panel, the scrubber
+// over the recorded run, the narration, and the compare mode's second
+// timeline (Go's way). The element tells it of each run; the stage calls
+// `draw` after each of its frames.
+import { CodePanel } from "./code-panel.js";
+import { Scrubber } from "./scrubber.js";
+import { narrate } from "./narration.js";
+import { Timeline, GUTTER, AXIS } from "./timeline.js";
+
+/** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
+const WORDS_EVERY_MS = 200;
+
+export class Teach {
+  #root;
+  #stage;
+  #code;
+  #scrubber;
+  #narration;
+  #compareBox;
+  #compareText;
+  #goTimeline;
+  /** The latest run: `{ state, recording, options, started, speed, go }`, `go` the same for Go's way in compare mode. */
+  #run = null;
+  /** The events on show, or null for the live end. */
+  #count = null;
+  /** The moment asked for (the URL's `at`), to go to once the run has settled. */
+  #pendingAt = null;
+  /** The compare mode's shared span. */
+  #span = 0;
+  #narrated = null;
+  /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
+  #wordsDrawn = 0;
+  #wordsDue = false;
+  /** The moment on show (a replayed RunState) while #count is not null. */
+  #moment = null;
+
+  constructor(root, stage) {
+    this.#root = root;
+    this.#stage = stage;
+    this.#code = new CodePanel(root);
+    this.#scrubber = new Scrubber(root);
+    this.#narration = root.querySelector(".narration");
+    this.#compareBox = root.querySelector(".compare-box");
+    this.#compareText = root.querySelector(".compare-text");
+    this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
+    stage.afterDraw = (colors, nowMs) => this.#draw(colors, nowMs);
+    stage.beforeDraw = () => this.#code.measure();
+  }
+
+  /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
+  listen({ signal, compare }) {
+    this.#scrubber.listen({ signal, go: (count) => this.go(count) });
+    this.#root.querySelector(".compare").addEventListener("click", compare, { signal });
+  }
+
+  /** The code panel's lit lines, by language, for tests. */
+  get lit() {
+    return this.#code.lit;
+  }
+
+  /**
+   * Opens on `ms` once the next run has settled (a link's moment), after
+   * `event` events if the recording has its last one within 50 ms of `ms`:
+   * several events may come in the same millisecond (the failure, the cancel
+   * and the aborts do), and a run on real timers is not the same to the
+   * microsecond twice.
+   */
+  openAt(ms, event = null) {
+    this.#pendingAt = { ms, event };
+  }
+
+  /** A run began: `run` is `{ state, recording, options, started, speed, go }`. */
+  started(run) {
+    this.#run = run;
+    this.#count = null;
+    this.#span = 0;
+    this.#narrated = null;
+    this.#compareBox.hidden = !run.go;
+    this.#root.host.toggleAttribute("comparing", Boolean(run.go));
+    this.#narration.textContent = run.go ? "Both runs go at once, on the same waits…" : "The run goes…";
+    this.#stage.show(run.state);
+  }
+
+  /** The run (and Go's, in compare mode) settled. */
+  finished() {
+    const run = this.#run;
+    if (!run) return;
+    if (this.#pendingAt !== null && run.recording.complete) {
+      const { ms, event } = this.#pendingAt;
+      this.#pendingAt = null;
+      const recording = run.recording;
+      const near = event !== null && event >= 1 && event <= recording.length && Math.abs(recording.at[event - 1] - ms) < 50;
+      this.go(near ? event : Math.min(recording.length - 1, recording.countAt(ms)), near ? undefined : ms);
+    } else if (this.#count === null) this.#stage.show(run.state);
+    this.#stage.schedule();
+  }
+
+  /** Shows the run after its first `count` events; null, or all of them once settled, is the live end. */
+  go(count, atMs) {
+    const run = this.#run;
+    if (!run?.recording.complete) return;
+    const { recording, state } = run;
+    if (count === null || (count >= recording.length && state.report)) {
+      this.#count = null;
+      if (run.go) run.go.shown = run.go.state;
+      this.#stage.show(state);
+      this.#setUrl(null);
+      return;
+    }
+    this.#count = count = Math.max(0, Math.min(count, recording.length));
+    const ms = atMs ?? (count > 0 ? recording.at[count - 1] : 0);
+    const moment = recording.replay(count, ms);
+    moment.spanMs = this.#span || (state.report ? Math.max(state.report.elapsedMs * 1.03, 100) : Math.max(1000, state.lastMs * 1.6));
+    if (run.go) {
+      const go = run.go.recording;
+      run.go.shown = go.complete ? go.replay(go.countAt(ms), ms) : run.go.state;
+      run.go.shown.spanMs = moment.spanMs;
+    }
+    this.#moment = moment;
+    this.#stage.show(moment);
+    this.#setUrl(ms);
+  }
+
+  /** With sync-url, the moment on show goes into the page's URL as `at`. */
+  #setUrl(ms) {
+    if (!this.#root.host.hasAttribute("sync-url")) return;
+    const url = new URL(location.href);
+    url.searchParams.delete("at");
+    url.searchParams.delete("event");
+    if (ms !== null) {
+      url.searchParams.set("at", ms.toFixed(1));
+      url.searchParams.set("event", String(this.#count));
+    }
+    history.replaceState(null, "", url.search.replaceAll("%2C", ",") || location.pathname);
+  }
+
+  /** After each of the stage's frames: the code, the scrubber, the narration and Go's timeline. */
+  #draw(colors, nowMs) {
+    const run = this.#run;
+    if (!run) return;
+    // While a run goes, the words change a few times a second, as the summary's do: each change costs a layout.
+    const wall = performance.now();
+    const live = this.#count === null && !(run.state.report && (!run.go || run.go.state.report));
+    if (run.go) this.#drawGo(colors, nowMs);
+    if (live && wall - this.#wordsDrawn < WORDS_EVERY_MS) {
+      if (!this.#wordsDue) {
+        this.#wordsDue = true;
+        setTimeout(() => {
+          this.#wordsDue = false;
+          this.#stage.schedule();
+        }, WORDS_EVERY_MS);
+      }
+      return;
+    }
+    this.#wordsDrawn = wall;
+    const state = this.#count === null ? run.state : this.#moment;
+    const event = state.lastEvent ?? null;
+    this.#code.show(event, {
+      cancelInFlight: run.options.cancelInFlight ?? true,
+      failedBefore: state.cancelAtMs !== null && event?.type === "succeed",
+    });
+    this.#scrubber.show(run.recording, this.#count, this.#count === null ? nowMs : this.#moment.frozenAtMs);
+    this.#narrate(nowMs);
+  }
+
+  #narrate(nowMs) {
+    const run = this.#run;
+    const report = run.state.report;
+    if (!report || (run.go && !run.go.state.report)) return;
+    // At a moment before the failure (or the stop), the story waits.
+    const from = run.state.failure?.atMs ?? run.state.cancelAtMs ?? Infinity;
+    const key = this.#count === null || nowMs >= from ? "told" : "waiting";
+    if (this.#narrated === key) return;
+    this.#narrated = key;
+    if (key === "waiting") {
+      this.#narration.textContent = `At ${nowMs.toFixed(0)} ms nothing has gone wrong yet: step on to ${from.toFixed(0)} ms.`;
+      return;
+    }
+    let text = narrate(run.state, run.options);
+    if (run.go) text += ` Side by side: cancel in-flight settled at ${report.elapsedMs.toFixed(0)} ms, Go's way at ${run.go.state.report.elapsedMs.toFixed(0)} ms.`;
+    this.#narration.textContent = text;
+  }
+
+  /** Go's way in compare mode, on the axis both timelines share, and the difference in settling time. */
+  #drawGo(colors, nowMs) {
+    const run = this.#run;
+    const ours = run.state;
+    const go = run.go.state;
+    const wall = performance.now();
+    const clock = (state, started) => (state.report ? state.report.elapsedMs : Math.max(state.lastMs, (wall - started) * run.speed));
+    const ourNow = clock(ours, run.started);
+    const goNow = clock(go, run.go.started);
+    if (ours.report && go.report) this.#span = Math.max(ours.report.elapsedMs, go.report.elapsedMs, 100) * 1.03;
+    else if (Math.max(ourNow, goNow) * 1.05 > this.#span) this.#span = Math.max(1000, Math.max(ourNow, goNow) * 1.6);
+    ours.spanMs = go.spanMs = this.#span;
+    const goShown = this.#count === null ? go : run.go.shown ?? go;
+    const canvas = this.#root.querySelector(".go-timeline");
+    this.#goTimeline.draw(goShown, colors, goShown.frozenAtMs ?? goNow);
+    if (!(ours.report && go.report)) {
+      this.#compareText.textContent = "Go's way: when the run is canceled, the running jobs sleep on to their end.";
+      if (this.#count === null) this.#stage.schedule();
+      return;
+    }
+    const difference = go.report.elapsedMs - ours.report.elapsedMs;
+    this.#compareText.textContent = `Go's way settled at ${go.report.elapsedMs.toFixed(0)} ms, ${difference.toFixed(0)} ms after cancel in-flight (${ours.report.elapsedMs.toFixed(0)} ms).`;
+    markDifference(canvas, colors, this.#span, ours.report.elapsedMs, go.report.elapsedMs);
+  }
+}
+
+/** A bracket on Go's timeline from where ours settled to where Go's did, with the difference. */
+function markDifference(canvas, colors, span, from, to) {
+  const c = canvas.getContext("2d", { willReadFrequently: true });
+  const width = canvas.knownWidth || canvas.clientWidth;
+  const height = parseFloat(canvas.style.height) || canvas.clientHeight;
+  const plot = width - GUTTER - 8;
+  const x = (ms) => GUTTER + (ms / span) * plot;
+  const y = height - AXIS - 14;
+  const x0 = Math.round(x(from)) + 0.5, x1 = Math.round(x(to)) + 0.5;
+  c.save();
+  c.strokeStyle = colors.now;
+  c.fillStyle = colors.now;
+  c.lineWidth = 2;
+  c.setLineDash([3, 3]);
+  c.beginPath();
+  c.moveTo(x0, 0);
+  c.lineTo(x0, height - AXIS);
+  c.stroke();
+  c.setLineDash([]);
+  c.beginPath();
+  c.moveTo(x0, y);
+  c.lineTo(x1, y);
+  c.moveTo(x1, y - 6);
+  c.lineTo(x1, y + 6);
+  c.stroke();
+  const text = `+${Math.round(to - from)} ms`;
+  c.font = "600 12px system-ui, sans-serif";
+  c.textBaseline = "bottom";
+  const w = c.measureText(text).width;
+  const tx = Math.min(Math.max(GUTTER, (x0 + x1) / 2 - w / 2), width - w - 4);
+  c.fillStyle = colors.background;
+  c.fillRect(tx - 3, y - 18, w + 6, 16);
+  c.fillStyle = colors.now;
+  c.fillText(text, tx, y - 3);
+  c.restore();
+}
+
