@@ -11,11 +11,11 @@ export const CODE_PANEL = `
   <details class="code-box" open>
     <summary>The code</summary>
     <p class="code-about">
-      Left, the Go program of the article <cite>Ready Steady GO: Dispatcher-Worker with errgroup</cite>
+      In Go, the program of the article <cite>Ready Steady GO: Dispatcher-Worker with errgroup</cite>
       (<a class="go-source" target="_blank" rel="noopener">tests/go/article.go</a>, which <code>make test</code>
       runs against the article's printed run), on Go's
       <a href="https://pkg.go.dev/golang.org/x/sync/errgroup" target="_blank" rel="noopener">errgroup</a>.
-      Right, the loop that runs here
+      In Rust, the loop that runs here
       (<a class="rust-source" target="_blank" rel="noopener">crates/bounded-dispatcher/src/dispatcher.rs</a>).
       The lines of the moment on show are marked.
     </p>

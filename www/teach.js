@@ -95,12 +95,13 @@ export class Teach {
     this.#stage.schedule();
   }
 
-  /** Shows the run after its first `count` events; null, or all of them once settled, is the live end. */
+  /** Shows the run after its first `count` events; null, or all of them, is the live end. */
   go(count, atMs) {
     const run = this.#run;
     if (!run?.recording.complete) return;
     const { recording, state } = run;
-    if (count === null || (count >= recording.length && state.report)) {
+    // The last event, or past it, is the live end: the settled run, or the run still going.
+    if (count === null || count >= recording.length) {
       this.#count = null;
       if (run.go) run.go.shown = run.go.state;
       this.#stage.show(state);

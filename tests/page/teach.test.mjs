@@ -159,6 +159,29 @@ test("the scrubber shows the state at any moment, steps by event, and its moment
   await page.close();
 });
 
+test("during a run, the scrubber holds a moment while the run goes on, and End comes back to it", async () => {
+  const page = await open("index.html?preset=article&speed=0.5&autorun");
+  await demo(page).locator(".summary").getByText("running", { exact: true }).waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => /event \d{2,} of/.test(document.querySelector("dispatcher-demo").shadowRoot.querySelector(".moment-text").textContent));
+  const slider = demo(page).getByRole("slider", { name: "Moment of the run" });
+  await slider.press("Home");
+  await slider.press("ArrowRight");
+  assert.match(await shadow(page, ".moment-text"), /^0\.0 ms · event 1 of \d+$/);
+  const [, before] = (await shadow(page, ".moment-text")).match(/of (\d+)/);
+  await page.waitForTimeout(1000);
+  // Held at event 1 while more events come in.
+  const held = await shadow(page, ".moment-text");
+  assert.match(held, /^0\.0 ms · event 1 of \d+$/);
+  assert.ok(Number(held.match(/of (\d+)/)[1]) > Number(before), `${before} then ${held}`);
+  assert.equal(await shadow(page, ".done .meter-value"), "0 / 100");
+  await slider.press("End");
+  const { report } = await nthReport(page);
+  await demo(page).locator(".summary").getByText("failed", { exact: true }).waitFor();
+  assert.equal(report.error.jobId, 78);
+  assert.equal(await shadow(page, ".done .meter-value"), "100 / 100");
+  await page.close();
+});
+
 test("the narration tells the failure from the run's own figures, and the glossary is one click away", async () => {
   const page = await open(ARTICLE);
   const { report } = await nthReport(page);
