@@ -9,20 +9,20 @@ export const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
 /** The wasm module. */
 export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
 
-const STYLESHEET = new URL("./dispatcher-demo.css", import.meta.url).href;
+// The element's stylesheet, then the teaching parts' (the code panel, the
+// scrubber, the narration, compare mode), which comes after it in the cascade.
+const STYLESHEETS = ["./dispatcher-demo.css", "./teach.css"].map((file) => new URL(file, import.meta.url).href);
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 
 /**
  * Puts the element's styles in its shadow root; returns the <link> that
- * loads them, whose `load` calls for a repaint (the canvases read colours
+ * loads its colours, whose `load` calls for a repaint (the canvases read colours
  * from the stylesheet), or null where they are in at once.
  */
 export function addStyles(root) {
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = STYLESHEET;
-  root.prepend(link);
-  return link;
+  const links = STYLESHEETS.map((href) => Object.assign(document.createElement("link"), { rel: "stylesheet", href }));
+  root.prepend(...links);
+  return links[0];
 }
 
 /** The article's run: its settings and its 100 waits. */

@@ -26,8 +26,11 @@ const common = { bundle: true, minify: true, sourcemap: true, format: "esm", tar
 await rm(out, { recursive: true, force: true });
 await mkdir(out);
 
-// The stylesheet with the one it imports (teach.css), minified, as text for the bundle.
-const css = await esbuild.build({ entryPoints: [at("www/dispatcher-demo.css")], bundle: true, minify: true, write: false, logLevel: "warning", target: "chrome120" });
+// The element's stylesheet and then the teaching parts' (teach.css), as www/assets.js
+// links them, in one, minified, as text for the bundle.
+const css = await esbuild.build({
+  stdin: { contents: '@import "./dispatcher-demo.css"; @import "./teach.css";', resolveDir: at("www"), loader: "css" },
+  bundle: true, minify: true, write: false, logLevel: "warning", target: "chrome120" });
 const stylesheet = css.outputFiles[0].text;
 
 // The element: www/assets.js is swapped for scripts/dist/assets.js, which
