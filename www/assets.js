@@ -14,6 +14,9 @@ export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
 const STYLESHEETS = ["./dispatcher-demo.css", "./teach.css"].map((file) => new URL(file, import.meta.url).href);
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 
+/** The repository's root, which the code panel links its source files to (null in dist/). */
+export const SOURCES = new URL("../", import.meta.url);
+
 /**
  * Puts the element's styles in its shadow root; returns the <link> that
  * loads its colours, whose `load` calls for a repaint (the canvases read colours

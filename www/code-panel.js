@@ -3,8 +3,8 @@
 // tests/generated.rs, so they cannot drift), with the lines that the event on
 // show corresponds to highlighted, and a line that says what happens there.
 import { GO, RUST } from "./code.js";
+import { SOURCES } from "./assets.js";
 
-const SOURCES = new URL("../", import.meta.url);
 
 /** The panel's markup, which template.js puts after the stage. */
 export const CODE_PANEL = `
@@ -60,8 +60,13 @@ export class CodePanel {
   constructor(root) {
     const box = root.querySelector(".code-box");
     this.#now = box.querySelector(".code-now");
-    box.querySelector(".go-source").href = new URL(GO.file, SOURCES).href;
-    box.querySelector(".rust-source").href = new URL(RUST.file, SOURCES).href;
+    for (const [name, code] of [[".go-source", GO], [".rust-source", RUST]]) {
+      const link = box.querySelector(name);
+      // Served from the repository, the files are links; from dist/, in
+      // someone's documentation, there is no repository beside it: their names.
+      if (SOURCES) link.href = new URL(code.file, SOURCES).href;
+      else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
+    }
     this.#panes = [
       { code: GO, pre: box.querySelector(".go .code"), lines: new Map() },
       { code: RUST, pre: box.querySelector(".rust .code"), lines: new Map() },

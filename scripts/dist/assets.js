@@ -11,6 +11,9 @@ export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 
+/** No repository beside dist/: the code panel names its source files, and links none. */
+export const SOURCES = null;
+
 let sheet = null;
 
 /** Adopts the element's stylesheet in its shadow root; it is in at once, so there is no <link> to wait for. */
