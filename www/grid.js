@@ -16,7 +16,7 @@ export function gridLayout(jobs, width) {
 /**
  * The grid: every job, left to right in id order, coloured and marked by
  * state. It repaints only the cells whose job changed since the last frame,
- * and everything when its size or colours change. When the run is cancelled,
+ * and everything when its size or colours change. When the run is canceled,
  * the change spreads out from the job that caused it over `spreadMs`, so that
  * the eye can follow it. Cells are painted a state at a time, as one path:
  * thousands of rectangles cost the browser little more than one.
@@ -67,7 +67,7 @@ export class Grid {
     return this.#layout;
   }
 
-  /** Lists the cancelled cells the spread reached between `from` and `to`. */
+  /** Lists the canceled cells the spread reached between `from` and `to`. */
   #reached(run, from, to, list) {
     const { perCell, cells } = this.#layout;
     const origin = run.cancelOrigin;

@@ -44,7 +44,7 @@ export class RunState {
     this.counts[WAITING] = jobs;
     /** The first failure: { job, atMs }. */
     this.failure = null;
-    /** When the run was cancelled (first cancel or abort), in run ms, and where the page saw it. */
+    /** When the run was canceled (first cancel or abort), in run ms, and where the page saw it. */
     this.cancelAtMs = null;
     this.cancelWall = null;
     /** The log's lines so far, and the last LOG_TAIL of them (moment and job), for `logTail`. */
@@ -70,7 +70,7 @@ export class RunState {
   #writeLog;
   #tailKinds;
   #tailJobs;
-  /** The lowest id of a job cancelled or aborted, or -1. */
+  /** The lowest id of a job canceled or aborted, or -1. */
   #firstCanceled;
 
   /** Lines for jobs `first` to `first + count - 1`: only the last LOG_TAIL are kept. */
@@ -132,7 +132,7 @@ export class RunState {
         this.#addLines(STARTED, job);
         return;
     }
-    if (type === "abort") this.#cancelled(job, atMs);
+    if (type === "abort") this.#canceled(job, atMs);
     this.running--;
     this.end[job] = atMs;
     this.current[worker] = -1;
@@ -143,9 +143,9 @@ export class RunState {
     this.ended++;
   }
 
-  /** Jobs `first` to `first + count - 1`, which had not started, cancelled at once. */
+  /** Jobs `first` to `first + count - 1`, which had not started, canceled at once. */
   #cancel(first, count, atMs) {
-    this.#cancelled(first, atMs);
+    this.#canceled(first, atMs);
     for (let job = first; job < first + count; job++) {
       if (this.state[job] === QUEUED) this.queued--;
       this.#set(job, CANCELED);
@@ -154,7 +154,7 @@ export class RunState {
     this.ended += count;
   }
 
-  #cancelled(job, atMs) {
+  #canceled(job, atMs) {
     this.cancelAtMs ??= atMs;
     this.cancelWall ??= performance.now();
     if (this.#firstCanceled < 0 || job < this.#firstCanceled) this.#firstCanceled = job;
@@ -194,7 +194,7 @@ export class RunState {
     if (report.error) this.failure = { job: report.error.jobId, atMs: starts[report.error.jobId] };
   }
 
-  /** The job the cancellation spread from: the first failure, or the first job cancelled. */
+  /** The job the cancellation spread from: the first failure, or the first job canceled. */
   get cancelOrigin() {
     if (this.failure) return this.failure.job;
     return Math.max(0, this.#firstCanceled);
