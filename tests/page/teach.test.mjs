@@ -32,7 +32,15 @@ async function open(path, { colorScheme = "light", viewport = { width: 1100, hei
 }
 
 const demo = (page) => page.locator("dispatcher-demo").first();
-const shadow = (page, selector) => page.evaluate((s) => document.querySelector("dispatcher-demo").shadowRoot.querySelector(s)?.textContent, selector);
+/**
+ * The text of `selector` in the element, as drawn: the page draws in its
+ * animation frames (frame.js), so a step shows from the next frame on, which on
+ * a loaded machine comes after the click has returned. Two frames, then read.
+ */
+const shadow = (page, selector) => page.evaluate(async (s) => {
+  for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  return document.querySelector("dispatcher-demo").shadowRoot.querySelector(s)?.textContent;
+}, selector);
 /** The article's run at full speed, run at once. */
 const ARTICLE = "index.html?preset=article&speed=1&autorun";
 
