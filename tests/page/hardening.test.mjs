@@ -137,7 +137,10 @@ test("after a panic the page says so, and runs again on a fresh module", async (
 });
 
 test("a run whose timers were held back says its timing is distorted", async () => {
-  const page = await open(`${server.url}/index.html?workers=2&waits=50,50,50,50`);
+  // Waits long enough that the busy spell below starts while the first two
+  // sleep: the meters' words are drawn a few times a second, so "2 / 2" may
+  // show up to a fifth of a second after the jobs started.
+  const page = await open(`${server.url}/index.html?workers=2&waits=400,400,400,400`);
   const demo = page.locator("dispatcher-demo");
   await demo.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
   await demo.getByRole("button", { name: "Run" }).click();
