@@ -6,7 +6,7 @@ export const TRIED = {
     "tried: strict cancellation in the dispatcher itself, so no Abortable, and the workers as a fixed set polled in place, so no FuturesUnordered; the producer inlined into the take, so ready jobs run in one poll with no wake (callgrind 128 → 53 instructions a job natively); wasm-opt -O3 against no wasm-opt and -O4, whose differences drowned in the spread between page loads; left: V8's code for the same loop, which moves by half from one page load to the next",
   go: "the Go pattern's own rate moves from one round to the next by a third, and with it the ratio",
   instructions: "",
-  cancellation: "met in the runs before (p99 0.6–0.7 ms): the spread is the machine's, whose other core is often busy; no change to the cancel path since",
+  cancellation: "p99 was 0.6–0.7 ms on 2026-11-27, before the dispatcher became its own crate with strict cancellation, and 1.3 and 1.6 ms in both runs of 2026-12-02: a regression, not yet profiled",
   makespan: "",
   peers: "",
   wasm: "tried (twiggy): no float formatting, std sort or Debug escaping in the module, talc instead of dlmalloc (−2.1 KB), the benchmark's hook in its own build (−2.5 KB), the log written in JS, no FuturesUnordered and Abortable (−1.2 KB), opt-level s and z (no smaller: 33.1 and 32.5 KB); left, by size: the run's future with everything it inlines (14 KB raw: dispatcher, demo, recorder, report), the option checks and their messages with core::fmt (about 14 KB raw), wasm-bindgen's shims and js-sys (5 KB), the allocator (2 KB)",
