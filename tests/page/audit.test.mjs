@@ -6,19 +6,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serve, launch, collectReports, nthReport } from "./harness.mjs";
+import { collectReports, nthReport, start, stop } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 async function open(path, { colorScheme = "light", forcedColors = "none", viewport = { width: 1100, height: 900 } } = {}) {
   const page = await browser.newPage({ colorScheme, viewport });

@@ -3,19 +3,13 @@
 // report's columns and shows the log's ends, and Copy log copies it all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, collectReports } from "./harness.mjs";
+import { collectReports, start, stop } from "./harness.mjs";
 
 const JOBS = 100_000;
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 test("a big report makes its jobs and log when first read, then is a plain object", async () => {
   const page = await browser.newPage();

@@ -2,17 +2,11 @@
 // the issue found it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, collectReports, nthReport } from "./harness.mjs";
+import { collectReports, nthReport, start, stop } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 async function open(path, { viewport = { width: 1100, height: 900 }, isMobile = false, colorScheme = "light" } = {}) {
   const page = await browser.newPage({ viewport, isMobile, hasTouch: isMobile, colorScheme });

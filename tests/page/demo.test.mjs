@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, artifacts, root, collectReports, nthReport } from "./harness.mjs";
+import { serve, launch, artifacts, root, collectReports, nthReport, openPage } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -17,16 +17,7 @@ after(async () => {
 });
 
 /** A new page that fails the test on any script error, and collects reports. */
-async function open(path, { colorScheme = "light", viewport = { width: 1100, height: 900 } } = {}) {
-  const page = await browser.newPage({ colorScheme, viewport });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.errors = errors;
-  await collectReports(page);
-  await page.goto(`${server.url}/${path}`);
-  return page;
-}
+const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
 
 const demo = (page) => page.locator("dispatcher-demo").first();
 const runButton = (page) => demo(page).getByRole("button", { name: "Run" });

@@ -5,17 +5,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, collectReports, nthReport, root } from "./harness.mjs";
+import { collectReports, nthReport, root, start, stop } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 /** A page of the server's origin with nothing on it, and no script yet: the test puts the element there. */
 async function blank() {

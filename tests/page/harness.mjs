@@ -2,7 +2,7 @@
 // Chromium with playwright-core. No browser is downloaded.
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { root } from "../../scripts/serve.mjs";
+import { root, serve } from "../../scripts/serve.mjs";
 
 export { serve, root, CSP } from "../../scripts/serve.mjs";
 export const artifacts = join(root, "tests", "artifacts");
@@ -13,6 +13,33 @@ export async function launch() {
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
   });
+}
+
+/** The server and the browser of a test file: `({ server, browser } = await start())` before its tests. */
+export async function start() {
+  return { server: await serve(), browser: await launch() };
+}
+
+/** Closes what `start()` gave, after a file's tests (either may be missing if start failed). */
+export async function stop({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
+/**
+ * A new page of `url`, light and desktop-sized unless told, whose script
+ * errors and console errors collect in `page.errors`, and which collects
+ * every report (collectReports).
+ */
+export async function openPage(browser, url, { colorScheme = "light", viewport = { width: 1100, height: 900 }, isMobile = false } = {}) {
+  const page = await browser.newPage({ colorScheme, viewport, isMobile, hasTouch: isMobile });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.errors = errors;
+  await collectReports(page);
+  await page.goto(url);
+  return page;
 }
 
 /** Every `done` event's detail, collected on the page from its start. */

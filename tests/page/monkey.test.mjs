@@ -3,19 +3,13 @@
 // with whether a run is going. MONKEY_SECONDS sets how long (default 15).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, collectReports } from "./harness.mjs";
+import { collectReports, start, stop } from "./harness.mjs";
 
 const SECONDS = Number(process.env.MONKEY_SECONDS ?? 15);
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 /** A small seeded PRNG (mulberry32), so that a failing sequence can be replayed. */
 function prng(seed) {

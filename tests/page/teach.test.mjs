@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, artifacts, root, collectReports, nthReport } from "./harness.mjs";
+import { serve, launch, artifacts, root, nthReport, openPage } from "./harness.mjs";
 import { GO, RUST } from "../../www/code.js";
 
 let server, browser, fixture;
@@ -20,16 +20,7 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path, { colorScheme = "light", viewport = { width: 1100, height: 900 }, isMobile = false } = {}) {
-  const page = await browser.newPage({ colorScheme, viewport, isMobile, hasTouch: isMobile });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.errors = errors;
-  await collectReports(page);
-  await page.goto(`${server.url}/${path}`);
-  return page;
-}
+const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
 
 const demo = (page) => page.locator("dispatcher-demo").first();
 /**
