@@ -60,13 +60,13 @@ pub struct DemoReport {
     pub seed: Option<u64>,
 }
 
-/// Runs the original Go program with `options`, held back while `gate` is
-/// closed. `random_seed` is used when
+/// Runs the original Go program with `options`, held back while any of
+/// `gates` is closed. `random_seed` is used when
 /// neither a seed nor the waits are given. `on_event`, if given, sees each
 /// event with the job's wait and the ms since the start of the run.
 pub async fn run<C: Clock>(
     options: &Options,
-    gate: Option<Gate>,
+    gates: impl IntoIterator<Item = Gate>,
     random_seed: u64,
     clock: &C,
     mut on_event: Option<OnEvent<'_>>,
@@ -84,7 +84,7 @@ pub async fn run<C: Clock>(
         .queue_length(options.queue_length as usize)
         .cancel_in_flight(options.cancel_in_flight)
         .fail_fast(options.fail_fast);
-    if let Some(gate) = gate {
+    for gate in gates {
         dispatcher = dispatcher.gate(gate);
     }
     let mut recorder = Recorder::new(clock, waits.len());

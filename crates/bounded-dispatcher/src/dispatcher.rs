@@ -61,14 +61,14 @@ pub struct Dispatcher {
     queue_length: usize,
     cancel_in_flight: bool,
     fail_fast: bool,
-    gate: Option<Gate>,
+    gates: Vec<Gate>,
 }
 
 impl Dispatcher {
     /// A dispatcher with `workers` workers, no queue (a queue length of 0,
     /// as Go's `make(chan Job)`), and `fail_fast` and `cancel_in_flight` on.
     pub fn new(workers: NonZeroUsize) -> Self {
-        Dispatcher { workers, queue_length: 0, cancel_in_flight: true, fail_fast: true, gate: None }
+        Dispatcher { workers, queue_length: 0, cancel_in_flight: true, fail_fast: true, gates: Vec::new() }
     }
 
     /// How many jobs wait in the queue for a worker: exactly this many while
@@ -98,8 +98,10 @@ impl Dispatcher {
 
     /// Workers take jobs only while `gate` is open: closing it pauses the
     /// runs of this dispatcher (and of its clones) without stopping them.
+    /// Given several gates (a user's pause, and a scheduler's "let the page
+    /// have its turn"), workers take jobs only while every one is open.
     pub fn gate(mut self, gate: Gate) -> Self {
-        self.gate = Some(gate);
+        self.gates.push(gate);
         self
     }
 
@@ -221,8 +223,8 @@ where
     async fn worker(&self, worker: usize) {
         // Looked up once: a worker may run millions of jobs.
         let running = &self.running[worker];
-        let gate = self.config.gate.as_ref();
-        while let Some(job) = poll_fn(|cx| self.poll_take(worker, running, gate, cx)).await {
+        let gates = &self.config.gates[..];
+        while let Some(job) = poll_fn(|cx| self.poll_take(worker, running, gates, cx)).await {
             let job_future = (self.work.borrow_mut())(job);
             let result = job_future.await;
             running.set(None);
@@ -241,13 +243,13 @@ where
     }
 
     /// The next job for `worker`, started; `None` once no more will start.
-    /// While the gate is closed, it waits.
-    fn poll_take(&self, worker: usize, running: &Cell<Option<JobId>>, gate: Option<&Gate>, cx: &mut std::task::Context<'_>) -> Poll<Option<JobId>> {
+    /// While a gate is closed, it waits.
+    fn poll_take(&self, worker: usize, running: &Cell<Option<JobId>>, gates: &[Gate], cx: &mut std::task::Context<'_>) -> Poll<Option<JobId>> {
         let job = self.next.get();
         if job == self.jobs {
             return Poll::Ready(None);
         }
-        if let Some(gate) = gate {
+        for gate in gates {
             if gate.poll_open(cx).is_pending() {
                 return Poll::Pending;
             }

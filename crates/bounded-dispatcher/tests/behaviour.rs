@@ -281,6 +281,29 @@ on_every_runtime! {
         assert_eq!(run.peak_queued(7), 3);
     }
 
+    fn with_two_gates_a_job_starts_only_while_both_are_open(rt) {
+        let (first, second) = (Gate::new(), Gate::new());
+        let dispatcher = Dispatcher::new(nz(1)).gate(first.clone()).gate(second.clone());
+        // The first gate is closed from 50 to 300 ms, the second from 200 to 500 ms.
+        let run = trace_with(rt, &dispatcher, &[100, 100, 100], NEVER, |clock| {
+            let clock = clock.clone();
+            async move {
+                clock.sleep(50).await;
+                first.close();
+                clock.sleep(150).await;
+                second.close();
+                clock.sleep(100).await;
+                first.open();
+                clock.sleep(200).await;
+                second.open();
+                std::future::pending::<()>().await;
+            }
+        });
+        assert_eq!(run.outcome.status, Status::Completed);
+        let starts: Vec<(usize, u64)> = run.events.iter().filter(|e| e.kind == Kind::Started).map(|e| (e.job, e.at)).collect();
+        assert_eq!(starts, [(0, 0), (1, 500), (2, 600)]);
+    }
+
     fn a_stop_while_paused_ends_the_run_when_the_running_jobs_finish(rt) {
         let gate = Gate::new();
         let dispatcher = Dispatcher::new(nz(2)).cancel_in_flight(false).gate(gate.clone());
