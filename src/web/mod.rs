@@ -7,7 +7,7 @@
 //! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
-//! - `report.rs`: the report, handed to JS as one typed `ReportColumns`;
+//! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
 //! - `panic.rs`: `onPanic`;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the progress
@@ -82,9 +82,10 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         });
         let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
         let stop = signal::aborted(signal);
-        let report = pin!(demo::run(&options, gate, random_seed, &sliced, on_event, stop));
+        let gates = gate.into_iter().chain([sliced.gate()]);
+        let report = pin!(demo::run(&options, gates, random_seed, &sliced, on_event, stop));
         let report = clock.fresh_each_poll(report).await;
-        Ok(report::to_js(report, !options.fail_fast))
+        Ok(report::to_js(report, !options.fail_fast).await)
     })
 }
 

@@ -1,4 +1,4 @@
-// The report's JS object, from the ReportColumns that Rust hands over
+// The report's JS object, from the ReportSummary and the columns that Rust hands over
 // (src/web/report.rs), and its log. Building the objects here is much
 // cheaper than setting each property from wasm, and for a big run, not
 // building them is cheaper still.
@@ -25,11 +25,10 @@ const EAGER_JOBS = 10_000;
  * are read: building them, and collecting them, would hold the page for
  * hundreds of milliseconds, whether it wants them or not.
  */
-export function buildReport(from, log) {
-  const waits = from.waits;
+export function buildReport(from, waits, states, workers, starts, ends, log) {
   const messages = from.errorMessages;
   const errors = Array.from(from.errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
-  const columns = { waits, states: from.states, stateNames: from.stateNames, workers: from.workers, starts: from.starts, ends: from.ends, log };
+  const columns = { waits, states, stateNames: from.stateNames, workers, starts, ends, log };
   const report = {
     status: from.status,
     error: errors[0] ?? null,
