@@ -166,10 +166,13 @@ function paintBackground(c, run, colors, { width, height, span, plot, lane, x })
 const lanes = { state: new Int8Array(0), left: new Float64Array(0), right: new Float64Array(0) };
 
 /**
- * Paints jobs' blocks. A block that would begin at least half a pixel inside
- * the one before it in its lane, in the same state, is merged into it: a
+ * Paints jobs' blocks. A block that would overlap the one held back in its
+ * row, in the same state, to within half a pixel, is merged into it: a
  * million short jobs make a few thousand rectangles, which is all the eye
- * sees of them anyway. `flush` paints the blocks still held back.
+ * sees of them anyway. A row is a lane, or, where lanes are thinner than a
+ * pixel, a row of pixels with the lanes in it: 10,000 running jobs are then
+ * a few hundred rectangles a frame, not 10,000. `flush` paints the blocks
+ * still held back.
  */
 class JobPainter {
   #c;
@@ -181,11 +184,12 @@ class JobPainter {
   #scale;
   #nowX;
   #style = null;
-  /** Per lane, the block held back: its state (-1 for none), left and right edges. */
+  #rowScale;
+  /** Per row, the block held back: its state (-1 for none), left and right edges. */
   #state;
   #left;
   #right;
-  /** The lanes with a block held back. */
+  /** The rows with a block held back. */
   #held = [];
 
   constructor(c, run, colors, geometry, nowMs) {
@@ -196,10 +200,13 @@ class JobPainter {
     this.#origin = geometry.x(0);
     this.#scale = geometry.x(1) - this.#origin;
     this.#nowX = geometry.x(nowMs);
-    if (lanes.state.length < run.workers) {
-      lanes.state = new Int8Array(run.workers).fill(-1);
-      lanes.left = new Float64Array(run.workers);
-      lanes.right = new Float64Array(run.workers);
+    // Rows of lanes: worker × #rowScale, rounded down.
+    this.#rowScale = Math.min(1, geometry.lane);
+    const rows = Math.ceil(run.workers * this.#rowScale) + 1;
+    if (lanes.state.length < rows) {
+      lanes.state = new Int8Array(rows).fill(-1);
+      lanes.left = new Float64Array(rows);
+      lanes.right = new Float64Array(rows);
     }
     // Shared by every painter: each flushes (and so empties) them before the next paints.
     this.#state = lanes.state;
@@ -213,6 +220,7 @@ class JobPainter {
     if (state < RUNNING) return;
     const worker = run.worker[job];
     if (worker < 0) return;
+    const row = this.#rowScale === 1 ? worker : Math.floor(worker * this.#rowScale);
     const x0 = this.#origin + run.start[job] * this.#scale;
     const x1 = state === RUNNING ? this.#nowX : this.#origin + run.end[job] * this.#scale;
     // A gap of a pixel between one job and the next in a lane, where there is room.
@@ -221,47 +229,49 @@ class JobPainter {
     const left = x0 + gap;
     const bar = this.#geometry.bar;
     const glyph = w >= 14 && bar >= 12 && state !== RUNNING;
-    const held = this.#state[worker];
-    if (!glyph && held === state && left >= this.#left[worker] && left <= this.#right[worker] - 0.5) {
-      this.#right[worker] = Math.max(this.#right[worker], left + w);
+    const held = this.#state[row];
+    if (!glyph && held === state && left <= this.#right[row] - 0.5 && left + w >= this.#left[row] + 0.5) {
+      this.#left[row] = Math.min(this.#left[row], left);
+      this.#right[row] = Math.max(this.#right[row], left + w);
       return;
     }
-    if (held >= 0) this.#paintHeld(worker);
+    if (held >= 0) this.#paintHeld(row);
     if (glyph) {
-      this.#rect(worker, state, left, left + w);
+      this.#rect(row, state, left, left + w);
       const c = this.#c;
       c.font = "11px system-ui, sans-serif";
       c.textBaseline = "middle";
       // On the hatching of an aborted job, white would not show: the text colour does.
       this.#fill(state === ABORTED ? this.#colors.now : this.#colors.onState);
-      c.fillText(GLYPHS[state], x0 + 3, this.#top(worker) + bar / 2 + 1);
+      c.fillText(GLYPHS[state], x0 + 3, this.#top(row) + bar / 2 + 1);
       return;
     }
-    if (held < 0) this.#held.push(worker);
-    this.#state[worker] = state;
-    this.#left[worker] = left;
-    this.#right[worker] = left + w;
+    if (held < 0) this.#held.push(row);
+    this.#state[row] = state;
+    this.#left[row] = left;
+    this.#right[row] = left + w;
   }
 
   flush() {
-    for (const worker of this.#held) if (this.#state[worker] >= 0) this.#paintHeld(worker);
+    for (const row of this.#held) if (this.#state[row] >= 0) this.#paintHeld(row);
     this.#held.length = 0;
   }
 
-  #paintHeld(worker) {
-    this.#rect(worker, this.#state[worker], this.#left[worker], this.#right[worker]);
-    this.#state[worker] = -1;
+  #paintHeld(row) {
+    this.#rect(row, this.#state[row], this.#left[row], this.#right[row]);
+    this.#state[row] = -1;
   }
 
-  #top(worker) {
+  /** The top of a row's bar: a lane's, or a row of pixels. */
+  #top(row) {
     const { lane, bar } = this.#geometry;
-    return worker * lane + (lane - bar) / 2;
+    return this.#rowScale === 1 ? row * lane + (lane - bar) / 2 : row;
   }
 
-  #rect(worker, state, left, right) {
+  #rect(row, state, left, right) {
     const colors = this.#colors;
     this.#fill(state === ABORTED ? hatchPattern(this.#c, colors.aborted) : colors.state[state]);
-    this.#c.fillRect(left, this.#top(worker), right - left, this.#geometry.bar);
+    this.#c.fillRect(left, this.#top(row), right - left, this.#geometry.bar);
   }
 
   #fill(style) {
