@@ -19,7 +19,7 @@
 // This file holds the lifecycle and the run; the parts are modules of their
 // own: template.js, controls.js (the form), summary.js, log-view.js,
 // timeline.js and grid.js (the canvases), and wasm.js (the module).
-import { SETTINGS, FLAGS, readSettings, toSearch, describeError } from "./settings.js";
+import { SETTINGS, FLAGS, DEFAULTS, readSettings, toSearch, describeError } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { template } from "./template.js";
 import { loadModule, loadedModule, onCrash, startRun } from "./wasm.js";
@@ -99,6 +99,8 @@ export class DispatcherDemo extends HTMLElement {
   #connection = null;
   /** The run going: its AbortController, PauseController, state and start; or null. */
   #current = null;
+  /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
+  #ran = false;
 
   // Constructed: the shadow root, and its parts, found once.
   constructor() {
@@ -146,6 +148,7 @@ export class DispatcherDemo extends HTMLElement {
         this.#controls.runnable = true;
         this.#controls.status("Ready.");
         if (this.#validate(this.#settings) && (this.#autorun || at !== null)) this.run().catch(() => {});
+        else this.#preview();
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
@@ -252,6 +255,7 @@ export class DispatcherDemo extends HTMLElement {
       });
       return { ...handle, state, recording, started, speed, options: runOptions };
     };
+    this.#ran = true;
     const current = begin(options);
     if (compare) current.go = begin({ ...options, cancelInFlight: false });
     const state = current.state;
@@ -454,7 +458,22 @@ export class DispatcherDemo extends HTMLElement {
     if (this.#connection && this.hasAttribute("sync-url")) {
       history.replaceState(null, "", toSearch(this.#controls.read()) || location.pathname);
     }
-    if (loadedModule()) this.#validate(options);
+    if (loadedModule() && this.#validate(options)) this.#preview();
+  }
+
+  /**
+   * Before the first run, the stage shows the run that the settings make,
+   * not an empty box: its workers idle, its jobs waiting, nothing yet on
+   * the timeline. It follows the settings until Run is pressed.
+   */
+  #preview() {
+    if (this.#ran) return;
+    const options = { ...DEFAULTS, ...this.#controls.read() };
+    const jobs = options.waits ? options.waits.length : options.jobs;
+    const planned = new RunState({ jobs, workers: options.workers, queueLength: options.queueLength, waits: options.waits, logLines: loadedModule().logLines });
+    planned.planned = true;
+    planned.frozenAtMs = 0;
+    this.#stage.show(planned);
   }
 
   /**

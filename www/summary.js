@@ -64,8 +64,8 @@ export function drawLegend(legend) {
 export function drawSummary(list, run, nowMs, { paused }) {
   const report = run.report;
   const rows = [];
-  const status = report ? report.status : paused ? "paused" : "running";
-  rows.push(["Status", status, `status ${status}`]);
+  const status = report ? report.status : run.planned ? "not run yet" : paused ? "paused" : "running";
+  rows.push(["Status", status, `status ${status.replaceAll(" ", "-")}`]);
   if (report && !report.errors.length) rows.push(["Error", "none"]);
   else if (report && report.errors.length > 1) {
     rows.push([`Errors (${report.errors.length})`, report.errors.map((error) => error.message).join("\n"), "error"]);

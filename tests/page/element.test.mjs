@@ -79,6 +79,44 @@ test("an attribute or a property changed during a run applies to the next run, a
   await page.close();
 });
 
+test("before its first run, the stage shows the run the settings make, and follows them", async () => {
+  const page = await blank();
+  const demo = await append(page, { workers: "4", jobs: "40", seed: "3" });
+  // Drawn in frames: read after two.
+  const look = () => demo.evaluate(async (element) => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const root = element.shadowRoot;
+    const grid = root.querySelector(".grid");
+    const data = grid.getContext("2d").getImageData(0, 0, grid.width, grid.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return {
+      meters: [...root.querySelectorAll(".meter-value")].map((value) => value.textContent),
+      status: root.querySelector(".summary .status")?.textContent ?? null,
+      timelineHeight: root.querySelector(".timeline").clientHeight,
+      gridPainted: painted / (data.length / 4),
+    };
+  });
+  const before = await look();
+  assert.deepEqual(before.meters, ["0 / 100", "0 / 4", "0 / 40"]);
+  assert.equal(before.status, "not run yet");
+  assert.ok(before.gridPainted > 0.05, `the grid's 40 waiting cells are drawn (${before.gridPainted} of it painted)`);
+  // A change in the settings is shown at once: eight lanes make a taller timeline.
+  await demo.evaluate((element) => (element.workers = 8));
+  const changed = await look();
+  assert.deepEqual(changed.meters, ["0 / 100", "0 / 8", "0 / 40"]);
+  assert.ok(changed.timelineHeight > before.timelineHeight, `${changed.timelineHeight} px for 8 lanes, ${before.timelineHeight} for 4`);
+  // Once it has run, the run stays on show.
+  await demo.getByRole("button", { name: "Run" }).click();
+  await nthReport(page, 1);
+  await demo.evaluate((element) => (element.workers = 2));
+  const after = await look();
+  assert.equal(after.meters[1], "0 / 8");
+  assert.notEqual(after.status, "not run yet");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a property set before the element is defined is kept, and reflected", async () => {
   const page = await blank();
   const seen = await page.evaluate(async () => {
