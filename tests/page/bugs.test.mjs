@@ -160,12 +160,12 @@ test("8. a bad value in the form is named by its label, marked, and the status s
   await field.press("Tab");
   await alert(page).getByText("Max wait (ms) must be an integer from 1 to 600000, got nothing", { exact: true }).waitFor();
   assert.equal(await field.getAttribute("aria-invalid"), "true");
-  assert.equal(await demo(page).locator(".status").textContent(), "Not run: a setting is wrong (see below).");
+  assert.equal(await demo(page).getByRole("status").textContent(), "Not run: a setting is wrong (see below).");
   await field.fill("500");
   await field.press("Tab");
   assert.equal(await alert(page).isHidden(), true);
   assert.equal(await field.getAttribute("aria-invalid"), null);
-  assert.equal(await demo(page).locator(".status").textContent(), "Ready.");
+  assert.equal(await demo(page).getByRole("status").textContent(), "Ready.");
   await page.close();
 });
 
