@@ -185,12 +185,93 @@ try {
       `${[longest >= 50 ? `a task ${ms(longest - 49)} too long` : "", fps.median < 55 ? `${(55 - fps.median).toFixed(0)} fps short` : ""].filter(Boolean).join(", ")}; ${TRIED.page}`);
     await smooth.close();
   }
+
+  console.error("10. the page at scale");
+  {
+    // Thirty elements on one page, all running at once (as tests/page/audit.test.mjs).
+    const many = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await collectReports(many);
+    await many.addInitScript(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: "longtask" });
+    });
+    await many.goto(`${server.url}/www/embed-example.html`);
+    await many.waitForFunction(() => window.reports.length >= 2, null, { timeout: 60_000 });
+    await many.evaluate(() => {
+      window.reports.length = 0;
+      for (const element of document.querySelectorAll("dispatcher-demo, iframe")) element.remove();
+      for (let i = 0; i < 30; i++) {
+        const element = document.createElement("dispatcher-demo");
+        for (const [name, value] of Object.entries({ workers: 8, jobs: 200, "max-wait-ms": 400, "threshold-ms": 399, seed: i + 1 })) element.setAttribute(name, String(value));
+        document.querySelector("article").append(element);
+      }
+    });
+    await many.waitForTimeout(1000);
+    await many.evaluate(() => (window.longTasks.length = 0));
+    await many.evaluate(() => document.querySelectorAll("dispatcher-demo").forEach((element) => element.run()));
+    await many.waitForFunction(() => window.reports.length >= 30, null, { timeout: 120_000, polling: 250 });
+    const { longest, flagged } = await many.evaluate(() => ({
+      longest: Math.max(0, ...window.longTasks),
+      flagged: window.reports.filter(({ report }) => report.timingDistorted).length,
+    }));
+    row("page, 30 elements running at once", `${longest ? `longest task ${ms(longest)}` : "no task of 50 ms or more"}; ${flagged} of 30 runs flagged distorted`,
+      "no task of 50 ms or more, none flagged", !longest && flagged === 0, `${longest ? `a task ${ms(longest - 49)} too long` : ""} ${flagged ? `${flagged} flagged` : ""}; ${TRIED.many}`);
+    await many.close();
+
+    // 10,000 workers and 100,000 jobs of 0–999 ms (none failing), against their virtual schedule.
+    const settings = ["workers=10000", "jobs=100000", "threshold-ms=1000", "seed=1"];
+    const virtualMs = Number(execFileSync("cargo", ["run", "--quiet", "--release", "--example", "simulate", "--", ...settings], { cwd: root, encoding: "utf8" }));
+    const big = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await collectReports(big);
+    await big.addInitScript(() => {
+      window.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
+      }).observe({ type: "longtask" });
+    });
+    await big.goto(`${server.url}/index.html?${settings.join("&")}`);
+    await big.locator("dispatcher-demo button.run:enabled").waitFor();
+    await big.locator("dispatcher-demo button.run").click();
+    await big.waitForFunction(() => window.reports.length > 0, null, { timeout: 300_000 });
+    const report = await big.evaluate(() => ({ elapsedMs: window.reports[0].report.elapsedMs, distorted: window.reports[0].report.timingDistorted, longest: window.longest }));
+    const over = report.elapsedMs / virtualMs - 1;
+    const longestBig = report.longest ? `; longest task ${ms(report.longest)}` : "; no task of 50 ms or more";
+    row("page, 10,000 workers and 100,000 jobs of 0–999 ms, makespan", `${ms(report.elapsedMs)} vs ${ms(virtualMs)} virtual: ${over >= 0 ? "+" : ""}${(100 * over).toFixed(1)} %${report.distorted ? ", flagged distorted" : ""}${longestBig}`,
+      "within 10 %", Math.abs(over) <= 0.1, TRIED.big);
+    await big.close();
+  }
 } finally {
   await browser.close();
   await server.close();
 }
 
-console.error("10. natively, with criterion: the library beside its peers, in one run");
+console.error("11. Lighthouse");
+const LIGHTHOUSE = join(root, "bench/lighthouse/node_modules/lighthouse/cli/index.js");
+if (await exists(LIGHTHOUSE)) {
+  const site = await serve();
+  const plain = (await exists(join(root, "dist/dispatcher-demo.js"))) ? await serve({ dir: await plainSite() }) : null;
+  try {
+    for (const [name, url] of [["the page (index.html)", `${site.url}/index.html`], ...(plain ? [["the dist/ element (tests/embed/plain.html)", `${plain.url}/docs/guide/`]] : [])]) {
+      const output = join(root, "target/lighthouse.json");
+      execFileSync("node", [LIGHTHOUSE, url, "--quiet", "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,best-practices",
+        "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"],
+        { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] });
+      const { categories, audits } = JSON.parse(await readFile(output, "utf8"));
+      const score = (id) => Math.round(100 * categories[id].score);
+      const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary").map((audit) => audit.id);
+      const met = score("accessibility") === 100 && score("best-practices") === 100;
+      row(`Lighthouse, ${name}`, `accessibility ${score("accessibility")}, best practices ${score("best-practices")}, performance ${score("performance")}`,
+        "accessibility and best practices 100", met, `failing: ${failing.join(", ")}`);
+    }
+  } finally {
+    await site.close();
+    await plain?.close();
+  }
+} else {
+  row("Lighthouse", "not measured: scripts/setup bench installs it in bench/lighthouse");
+}
+
+console.error("12. natively, with criterion: the library beside its peers, in one run");
 const criterion = execFileSync("cargo", ["bench", "--quiet", "-p", "bounded-dispatcher", "--bench", "peers"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 const natively = criterionRates(criterion);
 const ours = natively.get("1M ready jobs, 10 at a time/bounded-dispatcher");
