@@ -7,7 +7,8 @@
 import { readFile, writeFile, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { cpus, totalmem } from "node:os";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { serve, launch, root, collectReports } from "../tests/page/harness.mjs";
 import { TRIED } from "./tried.mjs";
@@ -253,9 +254,10 @@ if (await exists(LIGHTHOUSE)) {
   try {
     for (const [name, url] of [["the page (index.html)", `${site.url}/index.html`], ...(plain ? [["the dist/ element (tests/embed/plain.html)", `${plain.url}/docs/guide/`]] : [])]) {
       const output = join(root, "target/lighthouse.json");
-      execFileSync("node", [LIGHTHOUSE, url, "--quiet", "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,best-practices",
+      // Not execFileSync: the server it loads the page from runs in this process.
+      await promisify(execFile)("node", [LIGHTHOUSE, url, "--quiet", "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,best-practices",
         "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"],
-        { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] });
+        { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
       const { categories, audits } = JSON.parse(await readFile(output, "utf8"));
       const score = (id) => Math.round(100 * categories[id].score);
       const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary").map((audit) => audit.id);
