@@ -58,7 +58,10 @@ export class Grid {
         }
       };
       // A cell shows its first job.
-      for (const job of changed) if (job % perCell === 0) list(job / perCell);
+      for (const job of changed.jobs) if (job % perCell === 0) list(job / perCell);
+      for (let i = 0; i < changed.runs.length; i += 2) {
+        for (let cell = Math.ceil(changed.runs[i] / perCell); cell * perCell < changed.runs[i + 1]; cell++) list(cell);
+      }
       if (spread > this.#spread) this.#reached(run, this.#spread, spread, list);
       this.#paint(run, colors, cells, spread);
       for (const cell of cells) this.#listed[cell] = 0;

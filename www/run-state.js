@@ -66,6 +66,8 @@ export class RunState {
   }
 
   #changed = [];
+  /** Runs of jobs whose state changed together (a queue, a cancel), as start, end pairs. */
+  #changedRuns = [];
   #ended = [];
   #writeLog;
   #tailKinds;
@@ -105,11 +107,25 @@ export class RunState {
     return ended;
   }
 
-  /** The jobs whose state changed since the last call. */
+  /**
+   * What changed since the last call: `jobs`, one by one, and `runs` of
+   * consecutive jobs (a queue or a cancel of a million is one run), as
+   * start, end pairs (end not included).
+   */
   takeChanged() {
-    const changed = this.#changed;
+    const changed = { jobs: this.#changed, runs: this.#changedRuns };
     this.#changed = [];
+    this.#changedRuns = [];
     return changed;
+  }
+
+  /** Jobs `first` to `end` (not included), `queued` of them queued and the others not yet fed, now in `state`: counted and filled at once. */
+  #setRun(first, end, state, queued) {
+    this.counts[QUEUED] -= queued;
+    this.counts[WAITING] -= end - first - queued;
+    this.counts[state] += end - first;
+    this.state.fill(state, first, end);
+    this.#changedRuns.push(first, end);
   }
 
   apply({ type, jobId: job, count, worker, waitMs, atMs }) {
@@ -118,7 +134,8 @@ export class RunState {
     this.wait[job] = waitMs;
     switch (type) {
       case "queue":
-        for (let queued = job; queued < job + count; queued++) this.#set(queued, QUEUED);
+        // Jobs are fed in id order: these had not been.
+        this.#setRun(job, job + count, QUEUED, 0);
         this.queued += count;
         return;
       case "start":
@@ -146,10 +163,11 @@ export class RunState {
   /** Jobs `first` to `first + count - 1`, which had not started, canceled at once. */
   #cancel(first, count, atMs) {
     this.#canceled(first, atMs);
-    for (let job = first; job < first + count; job++) {
-      if (this.state[job] === QUEUED) this.queued--;
-      this.#set(job, CANCELED);
-    }
+    // None of them had started: each was queued, or not yet fed.
+    let queued = 0;
+    for (let job = first; job < first + count; job++) if (this.state[job] === QUEUED) queued++;
+    this.queued -= queued;
+    this.#setRun(first, first + count, CANCELED, queued);
     this.#addLines(CANCELED_LINE, first, count);
     this.ended += count;
   }

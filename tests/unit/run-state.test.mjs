@@ -148,8 +148,10 @@ test("the log's tail keeps the last 200 lines, and counts them all", () => {
 
 test("takeChanged and takeEnded hand over what changed since they were last called", () => {
   const state = failingRun();
-  assert.deepEqual(state.takeChanged(), [0, 1, 0, 2, 0, 1, 1, 2]);
-  assert.deepEqual(state.takeChanged(), []);
+  assert.deepEqual(counts(state), { succeeded: 1, failed: 1, canceled: 1 });
+  // One by one, the jobs that started and ended; in runs, those queued (three events) and cancelled (one).
+  assert.deepEqual(state.takeChanged(), { jobs: [0, 0, 1, 1], runs: [0, 1, 1, 2, 2, 3, 2, 3] });
+  assert.deepEqual(state.takeChanged(), { jobs: [], runs: [] });
   assert.deepEqual(state.takeEnded(), [0, 1], "a cancelled job never ran, so it ends no block on the timeline");
   assert.deepEqual(state.takeEnded(), []);
 });
@@ -176,7 +178,7 @@ test("finish takes the report as the truth, from its columns", () => {
   state.finish(report);
   assert.equal(state.report, report);
   assert.deepEqual(counts(state), { succeeded: 1, failed: 1, canceled: 1 });
-  assert.deepEqual(state.takeChanged(), [], "the events had told it all");
+  assert.deepEqual(state.takeChanged(), { jobs: [], runs: [] }, "the events had told it all");
   assert.deepEqual([...state.worker], [0, 0, -1]);
   assert.deepEqual([...state.start], [0.5, 10.5, NaN]);
   assert.deepEqual([...state.end], [10.5, 10.5, NaN]);
@@ -186,6 +188,21 @@ test("finish takes the report as the truth, from its columns", () => {
   assert.equal(state.logLines, 4);
   assert.deepEqual(state.failure, { job: 1, atMs: 10.5 });
   assert.equal(state.cancelOrigin, 1);
+});
+
+test("a queue and a cancel of many jobs are counted and set as runs", () => {
+  const state = runState({ jobs: 10, workers: 1, queueLength: 4 });
+  state.apply({ ...event("queue", 0, null, 0, 0), count: 4 });
+  state.apply(event("start", 0, 0, 0, 0));
+  state.apply({ ...event("queue", 4, null, 0, 0), count: 1 });
+  assert.deepEqual(counts(state), { waiting: 5, queued: 4, running: 1 });
+  assert.equal(state.queued, 4);
+  // Jobs 1 to 4 are queued, 5 to 9 never fed: all ten but the one running are cancelled.
+  state.apply(cancel(1, 9, 0, 1));
+  assert.deepEqual(counts(state), { running: 1, canceled: 9 });
+  assert.deepEqual([state.queued, state.ended], [0, 9]);
+  assert.deepEqual([...state.state], [RUNNING, ...Array(9).fill(CANCELED)]);
+  assert.deepEqual(state.takeChanged(), { jobs: [0], runs: [0, 4, 4, 5, 1, 10] });
 });
 
 test("finish corrects what the events did not tell, and finds where a stop's cancellation starts", () => {
@@ -202,7 +219,7 @@ test("finish corrects what the events did not tell, and finds where a stop's can
     ],
     log: ["Working on the job #0. Wait for 50 ms.", "Aborted the job #0 while it was waiting", "Canceled the job #1", "Canceled the job #2"],
   }));
-  assert.deepEqual(state.takeChanged(), [0, 1, 2]);
+  assert.deepEqual(state.takeChanged(), { jobs: [0, 1, 2], runs: [] });
   assert.deepEqual(counts(state), { canceled: 2, aborted: 1 });
   assert.deepEqual([...state.current], [-1, -1]);
   assert.equal(state.failure, null);
