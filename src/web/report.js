@@ -12,8 +12,8 @@
 const EAGER_JOBS = 10_000;
 
 /**
- * The report, from its columns, which it reads once and frees, and its log
- * (log.js writes its lines). It keeps them
+ * The report, from its summary (which it reads once and frees), its columns
+ * and its log (LogLines, below, writes its lines). It keeps the columns
  * as `report.columns` (not enumerable: no copy or serialisation of the report
  * sees them), for the demo page, which would rather not have a million
  * objects made and collected: `{ waits, states, stateNames, workers, starts,
