@@ -5,7 +5,7 @@
 // Build first (make build); the wasm functions are named by wasm-bindgen's
 // names section, which wasm-opt keeps only when told (-g): without it they
 // are wasm-function[N].
-import { serve, launch, collectReports } from "../tests/page/harness.mjs";
+import { serve, launch, collectReports, watchLongTasks } from "../tests/page/harness.mjs";
 
 const search = process.argv[2] ?? "jobs=1000000&max-wait-ms=1&seed=1";
 const server = await serve();
@@ -13,12 +13,7 @@ const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await collectReports(page);
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: "longtask", buffered: true });
-  });
+  await watchLongTasks(page);
   await page.goto(`${server.url}/index.html?${search}`);
   await page.locator("dispatcher-demo button.run:enabled").waitFor();
   const cdp = await page.context().newCDPSession(page);

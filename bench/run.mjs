@@ -10,7 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { join } from "node:path";
-import { serve, launch, root, collectReports } from "../tests/page/harness.mjs";
+import { serve, launch, root, collectReports, watchLongTasks, longestTask } from "../tests/page/harness.mjs";
 import { TRIED } from "./tried.mjs";
 import { plainSite } from "../tests/embed/sites.mjs";
 
@@ -27,6 +27,8 @@ const row = (figure, measured, target = "", met = null, note = "") => {
 const rate = (perSecond) => `${(perSecond / M).toFixed(1)} M jobs/s`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+/** The longest task, in words (the observer reports only tasks of 50 ms or more). */
+const longestText = (longest) => (longest ? `longest task ${ms(longest)}` : "no task of 50 ms or more");
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 /** "median (min–max)" of rates. */
@@ -37,6 +39,9 @@ const haveGo = await exists(GO);
 
 const server = await serve();
 const browser = await launch();
+// The dist/ element as the plain-HTML recipe puts it: dist/ copied beside a page (tests/embed/plain.html).
+const plain = (await exists(join(root, "dist/dispatcher-demo.js"))) ? await serve({ dir: await plainSite() }) : null;
+const PLAIN = "the dist/ element (tests/embed/plain.html)";
 
 async function benchPage() {
   const page = await browser.newPage();
@@ -130,9 +135,7 @@ try {
   const module = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
   row("wasm module of the page", `${kb(module.length)} raw, ${kb(gz(module))} gzipped`, "≤ 20 KB gzipped", gz(module) <= 20 * 1024, `${kb(gz(module) - 20 * 1024)} over; ${TRIED.wasm}`);
   const visits = [["the page (index.html)", `${server.url}/index.html`]];
-  // The dist/ element as the plain-HTML recipe puts it: dist/ copied beside a page (tests/embed/plain.html).
-  const plain = (await exists(join(root, "dist/dispatcher-demo.js"))) ? await serve({ dir: await plainSite() }) : null;
-  if (plain) visits.push(["the dist/ element (tests/embed/plain.html)", `${plain.url}/docs/guide/`]);
+  if (plain) visits.push([PLAIN, `${plain.url}/docs/guide/`]);
   for (const [name, url] of visits) {
     const visit = await browser.newPage();
     const bodies = [];
@@ -146,7 +149,6 @@ try {
     row(`first visit of ${name}: ${files.length} files`, `${kb(raw)} raw, ${kb(zipped)} gzipped`, "≤ 50 KB gzipped", zipped <= 50 * 1024, `${kb(zipped - 50 * 1024)} over; ${name.includes("dist/") ? TRIED.visit : TRIED.pageVisit}`);
     await visit.close();
   }
-  await plain?.close();
 
   console.error("9. page smoothness");
   for (const [name, search, timeout] of [
@@ -156,11 +158,8 @@ try {
   ]) {
     const smooth = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await collectReports(smooth);
+    await watchLongTasks(smooth);
     await smooth.addInitScript(() => {
-      window.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
-      }).observe({ type: "longtask", buffered: true });
       window.frameTimes = [];
       let last = 0;
       const tick = (now) => {
@@ -172,16 +171,16 @@ try {
     });
     await smooth.goto(`${server.url}/index.html?${search}`);
     await smooth.locator("dispatcher-demo button.run:enabled").waitFor();
-    await smooth.evaluate(() => { window.longest = 0; window.frameTimes = []; });
+    await smooth.evaluate(() => { window.longTasks.length = 0; window.frameTimes = []; });
     await smooth.locator("dispatcher-demo button.run").click();
     await smooth.waitForFunction(() => window.reports.length > 0, null, { timeout });
-    const { longest, fps } = await smooth.evaluate(() => {
+    const fps = await smooth.evaluate(() => {
       window.running = false;
       const rates = window.frameTimes.map((t) => 1000 / t).sort((a, b) => a - b);
-      return { longest: window.longest, fps: { median: rates[rates.length >> 1], min: rates[0] } };
+      return { median: rates[rates.length >> 1], min: rates[0] };
     });
-    // The observer reports only tasks of 50 ms or more.
-    row(`page, ${name}`, `${longest ? `longest task ${ms(longest)}` : "no task of 50 ms or more"}; ${fps.median.toFixed(0)} fps median, ${fps.min.toFixed(0)} min`,
+    const longest = await longestTask(smooth);
+    row(`page, ${name}`, `${longestText(longest)}; ${fps.median.toFixed(0)} fps median, ${fps.min.toFixed(0)} min`,
       "no task of 50 ms or more, ≥ 55 fps median", longest < 50 && fps.median >= 55,
       `${[longest >= 50 ? `a task ${ms(longest - 49)} too long` : "", fps.median < 55 ? `${(55 - fps.median).toFixed(0)} fps short` : ""].filter(Boolean).join(", ")}; ${TRIED.page}`);
     await smooth.close();
@@ -192,10 +191,7 @@ try {
     // Thirty elements on one page, all running at once (as tests/page/audit.test.mjs).
     const many = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await collectReports(many);
-    await many.addInitScript(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: "longtask" });
-    });
+    await watchLongTasks(many);
     await many.goto(`${server.url}/www/embed-example.html`);
     await many.waitForFunction(() => window.reports.length >= 2, null, { timeout: 60_000 });
     await many.evaluate(() => {
@@ -211,11 +207,9 @@ try {
     await many.evaluate(() => (window.longTasks.length = 0));
     await many.evaluate(() => document.querySelectorAll("dispatcher-demo").forEach((element) => element.run()));
     await many.waitForFunction(() => window.reports.length >= 30, null, { timeout: 120_000, polling: 250 });
-    const { longest, flagged } = await many.evaluate(() => ({
-      longest: Math.max(0, ...window.longTasks),
-      flagged: window.reports.filter(({ report }) => report.timingDistorted).length,
-    }));
-    row("page, 30 elements running at once", `${longest ? `longest task ${ms(longest)}` : "no task of 50 ms or more"}; ${flagged} of 30 runs flagged distorted`,
+    const flagged = await many.evaluate(() => window.reports.filter(({ report }) => report.timingDistorted).length);
+    const longest = await longestTask(many);
+    row("page, 30 elements running at once", `${longestText(longest)}; ${flagged} of 30 runs flagged distorted`,
       "no task of 50 ms or more, none flagged", !longest && flagged === 0, `${longest ? `a task ${ms(longest - 49)} too long` : ""} ${flagged ? `${flagged} flagged` : ""}; ${TRIED.many}`);
     await many.close();
 
@@ -224,37 +218,24 @@ try {
     const virtualMs = Number(execFileSync("cargo", ["run", "--quiet", "--release", "--example", "simulate", "--", ...settings], { cwd: root, encoding: "utf8" }));
     const big = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await collectReports(big);
-    await big.addInitScript(() => {
-      window.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
-      }).observe({ type: "longtask" });
-    });
+    await watchLongTasks(big);
     await big.goto(`${server.url}/index.html?${settings.join("&")}`);
     await big.locator("dispatcher-demo button.run:enabled").waitFor();
+    await big.evaluate(() => (window.longTasks.length = 0));
     await big.locator("dispatcher-demo button.run").click();
     await big.waitForFunction(() => window.reports.length > 0, null, { timeout: 300_000 });
-    const report = await big.evaluate(() => ({ elapsedMs: window.reports[0].report.elapsedMs, distorted: window.reports[0].report.timingDistorted, longest: window.longest }));
+    const report = await big.evaluate(() => ({ elapsedMs: window.reports[0].report.elapsedMs, distorted: window.reports[0].report.timingDistorted }));
     const over = report.elapsedMs / virtualMs - 1;
-    const longestBig = report.longest ? `; longest task ${ms(report.longest)}` : "; no task of 50 ms or more";
-    row("page, 10,000 workers and 100,000 jobs of 0–999 ms, makespan", `${ms(report.elapsedMs)} vs ${ms(virtualMs)} virtual: ${over >= 0 ? "+" : ""}${(100 * over).toFixed(1)} %${report.distorted ? ", flagged distorted" : ""}${longestBig}`,
+    row("page, 10,000 workers and 100,000 jobs of 0–999 ms, makespan", `${ms(report.elapsedMs)} vs ${ms(virtualMs)} virtual: ${over >= 0 ? "+" : ""}${(100 * over).toFixed(1)} %${report.distorted ? ", flagged distorted" : ""}; ${longestText(await longestTask(big))}`,
       "within 10 %", Math.abs(over) <= 0.1, TRIED.big);
     await big.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
-
-console.error("11. Lighthouse");
-const LIGHTHOUSE = join(root, "bench/lighthouse/node_modules/lighthouse/cli/index.js");
-if (await exists(LIGHTHOUSE)) {
-  const site = await serve();
-  const plain = (await exists(join(root, "dist/dispatcher-demo.js"))) ? await serve({ dir: await plainSite() }) : null;
-  try {
-    for (const [name, url] of [["the page (index.html)", `${site.url}/index.html`], ...(plain ? [["the dist/ element (tests/embed/plain.html)", `${plain.url}/docs/guide/`]] : [])]) {
+  console.error("11. Lighthouse");
+  const LIGHTHOUSE = join(root, "bench/lighthouse/node_modules/lighthouse/cli/index.js");
+  if (await exists(LIGHTHOUSE)) {
+    for (const [name, url] of [["the page (index.html)", `${server.url}/index.html`], ...(plain ? [[PLAIN, `${plain.url}/docs/guide/`]] : [])]) {
       const output = join(root, "target/lighthouse.json");
-      // Not execFileSync: the server it loads the page from runs in this process.
+      // Not execFileSync: the servers it loads the pages from run in this process.
       await promisify(execFile)("node", [LIGHTHOUSE, url, "--quiet", "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,best-practices",
         "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"],
         { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
@@ -265,12 +246,13 @@ if (await exists(LIGHTHOUSE)) {
       row(`Lighthouse, ${name}`, `accessibility ${score("accessibility")}, best practices ${score("best-practices")}, performance ${score("performance")}`,
         "accessibility and best practices 100", met, `failing: ${failing.join(", ")}`);
     }
-  } finally {
-    await site.close();
-    await plain?.close();
+  } else {
+    row("Lighthouse", "not measured: scripts/setup bench installs it in bench/lighthouse");
   }
-} else {
-  row("Lighthouse", "not measured: scripts/setup bench installs it in bench/lighthouse");
+} finally {
+  await browser.close();
+  await server.close();
+  await plain?.close();
 }
 
 console.error("12. natively, with criterion: the library beside its peers, in one run");

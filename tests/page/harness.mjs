@@ -50,6 +50,24 @@ export async function collectReports(page) {
   });
 }
 
+/**
+ * From the page's start, each task of 50 ms or more goes into
+ * `window.longTasks` as `{ start, duration }` (empty it to start again).
+ */
+export async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+/** The longest task in `window.longTasks` (watchLongTasks), in ms; 0 for none. */
+export function longestTask(page) {
+  return page.evaluate(() => Math.max(0, ...window.longTasks.map((task) => task.duration)));
+}
+
 /** Waits for the `count`-th report and returns it. */
 export async function nthReport(page, count = 1) {
   await page.waitForFunction((n) => window.reports.length >= n, count, { timeout: 20_000 });
