@@ -60,11 +60,14 @@ export class CodePanel {
   constructor(root) {
     const box = root.querySelector(".code-box");
     this.#now = box.querySelector(".code-now");
+    // The element's `sources`, resolved from the document, is the repository's
+    // root; without it, from www/ the files are served beside the module, and
+    // from dist/, in someone's documentation, there is no repository: their names.
+    const given = root.host.getAttribute("sources");
+    const sources = given === null ? SOURCES : new URL(given, document.baseURI);
     for (const [name, code] of [[".go-source", GO], [".rust-source", RUST]]) {
       const link = box.querySelector(name);
-      // Served from the repository, the files are links; from dist/, in
-      // someone's documentation, there is no repository beside it: their names.
-      if (SOURCES) link.href = new URL(code.file, SOURCES).href;
+      if (sources) link.href = new URL(code.file, sources).href;
       else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
     }
     this.#panes = [

@@ -13,8 +13,9 @@
 //
 // Not settings: `theme` ("light", "dark" or "auto"; left out, it follows the
 // page), `page-url` (the page that Copy link links to; without it, or
-// `sync-url`, there is no Copy link) and `sync-url` (the settings live in the
-// page's URL, as on the demo page).
+// `sync-url`, there is no Copy link), `sync-url` (the settings live in the
+// page's URL, as on the demo page) and `sources` (where the code panel links
+// its source files to: the repository's root, resolved from the document).
 //
 // This file holds the lifecycle and the run; the parts are modules of their
 // own: template.js, controls.js (the form), summary.js, log-view.js,
@@ -30,7 +31,7 @@ import { Teach } from "./teach.js";
 import { Recording } from "./recording.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|page-url|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 /** Attributes that are no setting, but change how the element looks. */

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, artifacts, root, collectReports, nthReport, openPage } from "./harness.mjs";
+import { serve, launch, artifacts, root, collectReports, nthReport, openPage, readableSources } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -267,8 +267,10 @@ test("an invalid attribute is shown on the element, and nothing runs", async () 
 });
 
 test("the canvases take the stylesheet's colours even when it comes after the first frame", async () => {
+  // From www/, which fetches its stylesheets (dist/ has them in its bundle).
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.route("**/dispatcher-demo.css", async (route) => {
+  await readableSources(page);
+  await page.route("**/www/dispatcher-demo.css", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });

@@ -1,7 +1,7 @@
 // The page under a strict CSP, with hostile input, and through its lifecycle.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, collectReports, nthReport } from "./harness.mjs";
+import { serve, launch, collectReports, nthReport, readableSources } from "./harness.mjs";
 
 let server, strict, browser;
 before(async () => {
@@ -15,8 +15,10 @@ after(async () => {
   await strict?.close();
 });
 
-async function open(url) {
+/** `url` in a new page, which `prepare(page)`, if given, readies before it goes there. */
+async function open(url, prepare) {
   const page = await browser.newPage();
+  await prepare?.(page);
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
@@ -76,6 +78,8 @@ test("markup in a URL parameter is shown as text, never parsed", async () => {
 test("an attribute with markup is shown as text too", async () => {
   const page = await open(`${server.url}/www/embed-example.html`);
   const text = await page.evaluate(async () => {
+    // The load event can come before the module (which awaits its stylesheets) defines the element.
+    await customElements.whenDefined("dispatcher-demo");
     const demo = document.createElement("dispatcher-demo");
     demo.setAttribute("workers", "<img src=x onerror=window.pwned=1>");
     document.body.append(demo);
@@ -111,30 +115,33 @@ test("removing an element mid-run stops its run, and another keeps going", async
   await page.close();
 });
 
-test("after a panic the page says so, and runs again on a fresh module", async () => {
-  const page = await open(`${server.url}/index.html?workers=2&jobs=6&max-wait-ms=1500&threshold-ms=1500&seed=1`);
-  const demo = page.locator("dispatcher-demo");
-  const run = demo.getByRole("button", { name: "Run" });
-  await run.and(page.locator(":enabled")).waitFor();
-  await run.click();
-  await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
-  // The test-only export, on the module instance the element uses.
-  await page.evaluate(() => import("/pkg/dispatcher_demo.js").then((glue) => {
-    try {
-      glue.__panicForTests("forced by a test");
-    } catch {
-      // The trap: RuntimeError: unreachable.
-    }
-  }));
-  const alert = demo.getByRole("alert");
-  await alert.getByText("a fresh one has been loaded").waitFor();
-  assert.match(await alert.textContent(), /crashed \(panicked at .*forced by a test\)/);
-  await run.and(page.locator(":enabled")).waitFor();
-  await run.click();
-  const { report } = await nthReport(page);
-  assert.equal(report.status, "completed");
-  await page.close();
-});
+// The page's dist/ build, whose glue is api.js, and the readable sources, whose glue is in pkg/.
+for (const [build, glue] of [["dist/", "/dist/api.js"], ["www/", "/pkg/dispatcher_demo.js"]]) {
+  test(`after a panic the page says so, and runs again on a fresh module (${build})`, async () => {
+    const page = await open(`${server.url}/index.html?workers=2&jobs=6&max-wait-ms=1500&threshold-ms=1500&seed=1`, build === "www/" ? readableSources : undefined);
+    const demo = page.locator("dispatcher-demo");
+    const run = demo.getByRole("button", { name: "Run" });
+    await run.and(page.locator(":enabled")).waitFor();
+    await run.click();
+    await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
+    // The test-only export, on the module instance the element uses.
+    await page.evaluate((url) => import(url).then((glue) => {
+      try {
+        glue.__panicForTests("forced by a test");
+      } catch {
+        // The trap: RuntimeError: unreachable.
+      }
+    }), glue);
+    const alert = demo.getByRole("alert");
+    await alert.getByText("a fresh one has been loaded").waitFor();
+    assert.match(await alert.textContent(), /crashed \(panicked at .*forced by a test\)/);
+    await run.and(page.locator(":enabled")).waitFor();
+    await run.click();
+    const { report } = await nthReport(page);
+    assert.equal(report.status, "completed");
+    await page.close();
+  });
+}
 
 test("a run whose timers were held back says its timing is distorted", async () => {
   // Waits long enough that the busy spell below starts while the first two

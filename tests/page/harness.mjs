@@ -73,3 +73,17 @@ export async function nthReport(page, count = 1) {
   await page.waitForFunction((n) => window.reports.length >= n, count, { timeout: 20_000 });
   return page.evaluate((n) => window.reports[n - 1], count);
 }
+
+/**
+ * Makes `page` get index.html with the element from the readable sources
+ * (www/) in place of dist/, for the tests of what only www/ does: fetch its
+ * stylesheets, and import the glue from pkg/.
+ */
+export async function readableSources(page) {
+  await page.route(/\/index\.html(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('src="dist/dispatcher-demo.js"', 'src="www/dispatcher-demo.js"');
+    if (!html.includes('src="www/dispatcher-demo.js"')) throw new Error("index.html no longer loads dist/dispatcher-demo.js");
+    await route.fulfill({ response, body: html });
+  });
+}
