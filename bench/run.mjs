@@ -121,7 +121,7 @@ try {
   ]) {
     // The same waits on the virtual clock (the PRNG is the same natively and in wasm).
     const virtualMs = Number(execFileSync("cargo", ["run", "--quiet", "--release", "--example", "simulate", "--", ...settings], { cwd: root, encoding: "utf8" }));
-    // Five runs, as one late timer on a shared machine moved a single run by 40 ms.
+    // The median of several runs: one late timer on a shared machine moved a single run by 40 ms.
     const runs = [];
     for (let i = 0; i < MAKESPAN_RUNS; i++) runs.push(await call("makespan", options));
     const realMs = median(runs);
