@@ -50,6 +50,8 @@ test: setup-test test-native test-browser test-consumer test-go test-unit test-p
 # Both crates of the workspace: the library's behaviour tests on the virtual
 # clocks and on tokio, the demo's replay and option checks.
 test-native:
+	cargo fmt --all --check
+	cargo fmt --manifest-path tests/consumer/Cargo.toml --all --check
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features

@@ -2,8 +2,8 @@
 //! clock, with and without cancel-in-flight, and prints the figures the README
 //! quotes: `cargo run --example replay`.
 
-use dispatcher_demo::demo;
 use bounded_dispatcher::VirtualClock;
+use dispatcher_demo::demo;
 use dispatcher_demo::{JobState, Options};
 
 fn main() {

@@ -122,7 +122,12 @@ pub const OPTIONS: [OptionSpec; 12] = [
         kind: integer!(0, MAX_JOBS, Some(100)),
         doc: "How many jobs wait in the queue for a worker; 0 is Go's unbuffered channel.",
     },
-    OptionSpec { name: "jobs", attribute: Some("jobs"), kind: integer!(0, MAX_JOBS, Some(100)), doc: "How many jobs, when the waits are drawn." },
+    OptionSpec {
+        name: "jobs",
+        attribute: Some("jobs"),
+        kind: integer!(0, MAX_JOBS, Some(100)),
+        doc: "How many jobs, when the waits are drawn.",
+    },
     OptionSpec {
         name: "maxWaitMs",
         attribute: Some("max-wait-ms"),
@@ -244,12 +249,18 @@ impl OptionSpec {
         match (self.kind, value) {
             (OptionKind::Integer { min, max, .. }, _) => integer(self.name, value, min, max).map(Checked::Integer),
             (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min.get()..=max.get()).contains(n) => Ok(Checked::Number(*n)),
-            (OptionKind::Number { .. }, Value::Number(_)) => Err(OptionError::Range { option: self.name.into(), expected: self.expected(), got: show(value) }),
+            (OptionKind::Number { .. }, Value::Number(_)) => {
+                Err(OptionError::Range { option: self.name.into(), expected: self.expected(), got: show(value) })
+            }
             (OptionKind::Boolean { .. }, Value::Bool(b)) => Ok(Checked::Boolean(*b)),
             (OptionKind::Waits { max_length, max, .. }, Value::List(list)) => {
                 if list.len() as u64 > max_length {
                     let expected = format!("an array of at most {max_length} waits");
-                    return Err(OptionError::Range { option: self.name.into(), expected, got: Got::Words(format!("{} waits", list.len())) });
+                    return Err(OptionError::Range {
+                        option: self.name.into(),
+                        expected,
+                        got: Got::Words(format!("{} waits", list.len())),
+                    });
                 }
                 let each = |(i, wait)| integer(&format!("{}[{i}]", self.name), wait, 0, max).map(|w| w as u32);
                 list.iter().enumerate().map(each).collect::<Result<_, _>>().map(Checked::Waits)
@@ -354,7 +365,18 @@ mod tests {
 
     #[test]
     fn defaults_are_the_original_programs() {
-        let defaults = Options { workers: 10, queue_length: 100, jobs: 100, max_wait_ms: 1000, threshold_ms: 990, seed: None, waits: None, cancel_in_flight: true, fail_fast: true, speed: 1.0 };
+        let defaults = Options {
+            workers: 10,
+            queue_length: 100,
+            jobs: 100,
+            max_wait_ms: 1000,
+            threshold_ms: 990,
+            seed: None,
+            waits: None,
+            cancel_in_flight: true,
+            fail_fast: true,
+            speed: 1.0,
+        };
         assert_eq!(Options::default(), defaults);
         assert_eq!(parse(&[]), Ok(defaults.clone()));
         assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
@@ -377,7 +399,8 @@ mod tests {
     #[test]
     fn every_option_has_one_js_name_and_one_attribute() {
         for spec in OPTIONS {
-            let kebab: String = spec.name.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
+            let kebab: String =
+                spec.name.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
             assert!(spec.attribute.is_none_or(|attribute| attribute == kebab), "{spec:?}");
             assert_eq!(OPTIONS.iter().filter(|other| other.name == spec.name).count(), 1);
         }
@@ -388,12 +411,27 @@ mod tests {
         assert_eq!(message(&[("workers", Value::Number(0.0))]), "workers must be an integer from 1 to 10000, got 0");
         assert_eq!(message(&[("jobs", Value::Number(1.5))]), "jobs must be an integer from 0 to 1000000, got 1.5");
         assert_eq!(message(&[("maxWaitMs", Value::Number(f64::NAN))]), "maxWaitMs must be an integer from 1 to 600000, got NaN");
-        assert_eq!(message(&[("thresholdMs", Value::Number(f64::INFINITY))]), "thresholdMs must be an integer from 0 to 600000, got Infinity");
-        assert_eq!(message(&[("queueLength", Value::String("10".into()))]), r#"queueLength must be an integer from 0 to 1000000, got "10" (a string)"#);
+        assert_eq!(
+            message(&[("thresholdMs", Value::Number(f64::INFINITY))]),
+            "thresholdMs must be an integer from 0 to 600000, got Infinity"
+        );
+        assert_eq!(
+            message(&[("queueLength", Value::String("10".into()))]),
+            r#"queueLength must be an integer from 0 to 1000000, got "10" (a string)"#
+        );
         assert_eq!(message(&[("failFast", Value::Number(1.0))]), "failFast must be true or false, got 1");
-        assert_eq!(message(&[("waits", Value::List(vec![Value::Number(3.0), Value::Number(-1.0)]))]), "waits[1] must be an integer from 0 to 600000, got -1");
-        assert_eq!(message(&[("waits", Value::String("1,2".into()))]), r#"waits must be an array of integers from 0 to 600000, got "1,2" (a string)"#);
-        assert_eq!(message(&[("seed", Value::Number(2f64.powi(60)))]), "seed must be an integer from 0 to 9007199254740991, got 1152921504606847000");
+        assert_eq!(
+            message(&[("waits", Value::List(vec![Value::Number(3.0), Value::Number(-1.0)]))]),
+            "waits[1] must be an integer from 0 to 600000, got -1"
+        );
+        assert_eq!(
+            message(&[("waits", Value::String("1,2".into()))]),
+            r#"waits must be an array of integers from 0 to 600000, got "1,2" (a string)"#
+        );
+        assert_eq!(
+            message(&[("seed", Value::Number(2f64.powi(60)))]),
+            "seed must be an integer from 0 to 9007199254740991, got 1152921504606847000"
+        );
         assert_eq!(message(&[("signal", Value::Bool(true))]), "signal must be an AbortSignal, got true");
         assert_eq!(message(&[("speed", Value::Number(0.05))]), "speed must be a number from 0.1 to 1, got 0.05");
         assert_eq!(message(&[("speed", Value::Number(f64::NAN))]), "speed must be a number from 0.1 to 1, got NaN");
@@ -411,7 +449,12 @@ mod tests {
 
     #[test]
     fn limits_are_inclusive() {
-        let options = parse(&[("workers", Value::Number(10_000.0)), ("jobs", Value::Number(0.0)), ("seed", Value::Number(((1u64 << 53) - 1) as f64))]).unwrap();
+        let options = parse(&[
+            ("workers", Value::Number(10_000.0)),
+            ("jobs", Value::Number(0.0)),
+            ("seed", Value::Number(((1u64 << 53) - 1) as f64)),
+        ])
+        .unwrap();
         assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
     }
 }

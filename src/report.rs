@@ -257,7 +257,10 @@ mod tests {
         for (code, state) in JobState::ALL.iter().enumerate() {
             assert_eq!(*state as usize, code);
         }
-        assert_eq!(EventKind::ALL.iter().map(|kind| kind.name()).collect::<Vec<_>>(), ["queue", "start", "succeed", "fail", "cancel", "abort"]);
+        assert_eq!(
+            EventKind::ALL.iter().map(|kind| kind.name()).collect::<Vec<_>>(),
+            ["queue", "start", "succeed", "fail", "cancel", "abort"]
+        );
         assert_eq!(LogKind::ALL.len(), 3);
     }
 }

@@ -167,14 +167,26 @@ fn spec_js() -> String {
     let mut js = format!("// {HEADER}\n\n/** The options the page sets, by their JS names and attributes. */\nexport const OPTIONS = [\n");
     for spec in OPTIONS.iter().filter(|spec| spec.attribute.is_some()) {
         let (kind, limits, default) = match spec.kind {
-            OptionKind::Integer { min, max, default } => ("integer", format!("min: {min}, max: {max}"), default.map_or("null".into(), |d| d.to_string())),
+            OptionKind::Integer { min, max, default } => {
+                ("integer", format!("min: {min}, max: {max}"), default.map_or("null".into(), |d| d.to_string()))
+            }
             OptionKind::Number { min, max, default } => ("number", format!("min: {min}, max: {max}"), default.to_string()),
             OptionKind::Boolean { default } => ("boolean", String::new(), default.to_string()),
-            OptionKind::Waits { max_length, max, overrides } => ("waits", format!("min: 0, max: {max}, maxLength: {max_length}, overrides: [{}]", words(overrides.iter().copied(), ", ")), "null".into()),
+            OptionKind::Waits { max_length, max, overrides } => (
+                "waits",
+                format!("min: 0, max: {max}, maxLength: {max_length}, overrides: [{}]", words(overrides.iter().copied(), ", ")),
+                "null".into(),
+            ),
             OptionKind::Object { .. } => unreachable!("only JS can pass it"),
         };
         let limits = if limits.is_empty() { limits } else { format!("{limits}, ") };
-        let _ = writeln!(js, "  {{ name: \"{}\", attribute: \"{}\", kind: \"{kind}\", {limits}default: {default}, doc: {:?} }},", spec.name, spec.attribute.unwrap(), spec.doc);
+        let _ = writeln!(
+            js,
+            "  {{ name: \"{}\", attribute: \"{}\", kind: \"{kind}\", {limits}default: {default}, doc: {:?} }},",
+            spec.name,
+            spec.attribute.unwrap(),
+            spec.doc
+        );
     }
     let _ = write!(
         js,
@@ -193,10 +205,16 @@ fn readme_table() -> String {
     for spec in &OPTIONS {
         let attribute = spec.attribute.map_or("".into(), |attribute| format!("`{attribute}`"));
         let (kind, default, allowed) = match spec.kind {
-            OptionKind::Integer { min, max, default } => ("integer", default.map_or("random".into(), grouped), format!("{} to {}", grouped(min), grouped(max))),
+            OptionKind::Integer { min, max, default } => {
+                ("integer", default.map_or("random".into(), grouped), format!("{} to {}", grouped(min), grouped(max)))
+            }
             OptionKind::Number { min, max, default } => ("number", default.to_string(), format!("{min} to {max}")),
             OptionKind::Boolean { default } => ("boolean", format!("`{default}`"), "`true`, `false`".into()),
-            OptionKind::Waits { max_length, max, .. } => ("array or typed array of integers", "drawn".into(), format!("at most {} waits, each 0 to {}", grouped(max_length), grouped(max))),
+            OptionKind::Waits { max_length, max, .. } => (
+                "array or typed array of integers",
+                "drawn".into(),
+                format!("at most {} waits, each 0 to {}", grouped(max_length), grouped(max)),
+            ),
             OptionKind::Object { .. } => (ts_type(spec), "none".into(), String::new()),
         };
         let _ = writeln!(table, "| `{}` | {attribute} | {kind} | {default} | {allowed} | {} |", spec.name, spec.doc);
@@ -212,7 +230,8 @@ fn excerpt(text: &str, from: &str, to: &str) -> (usize, usize) {
     if to.is_empty() {
         return (first + 1, lines.len());
     }
-    let last = first + lines[first..].iter().position(|line| line.contains(to)).unwrap_or_else(|| panic!("no line after {from:?} has {to:?}"));
+    let last =
+        first + lines[first..].iter().position(|line| line.contains(to)).unwrap_or_else(|| panic!("no line after {from:?} has {to:?}"));
     (first + 1, last + 1)
 }
 

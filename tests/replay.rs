@@ -6,8 +6,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use dispatcher_demo::demo::{self, DemoReport};
 use bounded_dispatcher::{Status, VirtualClock};
+use dispatcher_demo::demo::{self, DemoReport};
 use dispatcher_demo::{JobState, Options};
 use futures::future;
 use serde_json::Value;

@@ -219,7 +219,14 @@ async fn progress_events_describe_each_job() {
 
 #[wasm_bindgen_test]
 async fn every_kind_of_bad_value_is_rejected_for_every_option() {
-    let numbers = [("workers", 10_000.0), ("queueLength", 1e6), ("jobs", 1e6), ("maxWaitMs", 600_000.0), ("thresholdMs", 600_000.0), ("seed", 9_007_199_254_740_991.0)];
+    let numbers = [
+        ("workers", 10_000.0),
+        ("queueLength", 1e6),
+        ("jobs", 1e6),
+        ("maxWaitMs", 600_000.0),
+        ("thresholdMs", 600_000.0),
+        ("seed", 9_007_199_254_740_991.0),
+    ];
     let bad: [(JsValue, &str, &str); 10] = [
         (JsValue::from_f64(f64::NAN), "RangeError", "got NaN"),
         (JsValue::from_f64(f64::INFINITY), "RangeError", "got Infinity"),
@@ -234,7 +241,11 @@ async fn every_kind_of_bad_value_is_rejected_for_every_option() {
     ];
     for (option, max) in numbers {
         let mut cases: Vec<(JsValue, &str, String)> = bad.iter().map(|(v, kind, got)| (v.clone(), *kind, got.to_string())).collect();
-        cases.push((JsValue::from_f64(max + 1.0), "RangeError", format!("got {}", js_sys::Number::from(max + 1.0).to_string_with_radix(10).unwrap())));
+        cases.push((
+            JsValue::from_f64(max + 1.0),
+            "RangeError",
+            format!("got {}", js_sys::Number::from(max + 1.0).to_string_with_radix(10).unwrap()),
+        ));
         for (value, kind, got) in cases {
             let options: JsValue = Object::new().into();
             Reflect::set(&options, &option.into(), &value).unwrap();
@@ -262,7 +273,10 @@ async fn every_kind_of_bad_value_is_rejected_for_every_option() {
     for (json, message) in [
         (r#"{"queue_length": 1}"#, r#"unknown option "queue_length"; did you mean "queueLength"?"#),
         (r#"{"Workers": 1}"#, r#"unknown option "Workers"; did you mean "workers"?"#),
-        (r#"{"colour": 1}"#, r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#),
+        (
+            r#"{"colour": 1}"#,
+            r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#,
+        ),
     ] {
         assert_eq!(String::from(rejection(options(json)).await.message()), message);
     }
@@ -320,7 +334,8 @@ async fn times_are_read_again_after_a_slow_progress_callback() {
         "if (event.type === 'start') { const end = performance.now() + 30; while (performance.now() < end); }",
     );
     let report = report_of(run(options(r#"{"workers": 1, "waits": [0, 0]}"#), busy.into())).await;
-    let (start_0, end_0, start_1) = (number(&job(&report, 0), "startMs"), number(&job(&report, 0), "endMs"), number(&job(&report, 1), "startMs"));
+    let (start_0, end_0, start_1) =
+        (number(&job(&report, 0), "startMs"), number(&job(&report, 0), "endMs"), number(&job(&report, 1), "startMs"));
     assert!(end_0 - start_0 >= 30.0, "job 0 ran from {start_0} to {end_0} ms, around a 30 ms callback");
     assert!(start_1 >= end_0, "job 1 started at {start_1} ms, before job 0 ended at {end_0} ms");
 }

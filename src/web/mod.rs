@@ -71,7 +71,10 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         let mut on_event = on_progress.map(|on_progress| {
             move |event: &Event<'_, (), WaitTooLong>, wait_ms: u32, at_ms: f64| {
                 let worker = match *event {
-                    Event::Started { worker, .. } | Event::Succeeded { worker, .. } | Event::Failed { worker, .. } | Event::Aborted { worker, .. } => worker as i32,
+                    Event::Started { worker, .. }
+                    | Event::Succeeded { worker, .. }
+                    | Event::Failed { worker, .. }
+                    | Event::Aborted { worker, .. } => worker as i32,
                     Event::Queued { .. } | Event::Canceled { .. } => -1,
                 };
                 let jobs = event.jobs();

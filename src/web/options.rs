@@ -33,7 +33,9 @@ pub(super) struct Parsed {
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
     let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     let on_progress = match on_progress.map(JsValue::from) {
-        Some(f) if !f.is_null() && !f.is_undefined() => Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?),
+        Some(f) if !f.is_null() && !f.is_undefined() => {
+            Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?)
+        }
         _ => None,
     };
     let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress };

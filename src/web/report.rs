@@ -22,13 +22,28 @@ const BIG_RUN: usize = 10_000;
 extern "C" {
     /// The report's JS object, from its summary, which it frees, its columns and its log.
     #[wasm_bindgen(js_name = buildReport)]
-    fn build_report(summary: ReportSummary, waits: Uint32Array, states: Uint8Array, workers: Int32Array, starts: Float64Array, ends: Float64Array, log: JsValue) -> JsValue;
+    fn build_report(
+        summary: ReportSummary,
+        waits: Uint32Array,
+        states: Uint8Array,
+        workers: Int32Array,
+        starts: Float64Array,
+        ends: Float64Array,
+        log: JsValue,
+    ) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
     #[wasm_bindgen(js_name = logOf)]
-    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, kind_names: Vec<String>, errors: Vec<String>) -> JsValue;
+    fn log_of(
+        kinds: &Uint8Array,
+        starts: &Uint32Array,
+        ends: &Uint32Array,
+        waits: &JsValue,
+        kind_names: Vec<String>,
+        errors: Vec<String>,
+    ) -> JsValue;
 }
 
 /// What a finished run's report says besides its columns, as Rust hands it
@@ -132,6 +147,11 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
 /// the page's live view of a run: `kinds` index the log kinds' names (as
 /// `logKindNames` lists them), of jobs `starts[i]` to `ends[i]`, not included.
 #[wasm_bindgen(js_name = logLines, unchecked_return_type = "Log")]
-pub fn log_lines(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] waits: &JsValue) -> JsValue {
+pub fn log_lines(
+    kinds: &Uint8Array,
+    starts: &Uint32Array,
+    ends: &Uint32Array,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] waits: &JsValue,
+) -> JsValue {
     log_of(kinds, starts, ends, waits, kind_names(), Vec::new())
 }

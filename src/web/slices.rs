@@ -66,7 +66,13 @@ struct Turns {
 impl<'c> Slices<'c> {
     /// Slices of `clock`, the first starting now.
     pub(super) fn new(clock: &'c BrowserClock) -> Self {
-        let turns = Turns { started: Cell::new(Some(performance_now())), ended: Cell::new(0), task: RefCell::default(), waiting: RefCell::default(), gate: Gate::new() };
+        let turns = Turns {
+            started: Cell::new(Some(performance_now())),
+            ended: Cell::new(0),
+            task: RefCell::default(),
+            waiting: RefCell::default(),
+            gate: Gate::new(),
+        };
         Slices { clock, turns: Rc::new(turns), zeros: Cell::new(0) }
     }
 

@@ -72,7 +72,6 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-
 /// A progress callback that keeps every event, in order, in the array. The
 /// callback must outlive the run.
 pub fn collect_events() -> (Array, Closure<dyn FnMut(JsValue)>) {

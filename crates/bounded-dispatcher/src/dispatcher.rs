@@ -244,7 +244,13 @@ where
 
     /// The next job for `worker`, started; `None` once no more will start.
     /// While a gate is closed, it waits.
-    fn poll_take(&self, worker: usize, running: &Cell<Option<JobId>>, gates: &[Gate], cx: &mut std::task::Context<'_>) -> Poll<Option<JobId>> {
+    fn poll_take(
+        &self,
+        worker: usize,
+        running: &Cell<Option<JobId>>,
+        gates: &[Gate],
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<Option<JobId>> {
         let job = self.next.get();
         if job == self.jobs {
             return Poll::Ready(None);
@@ -310,9 +316,8 @@ where
     /// Reports the jobs whose futures were dropped with the workers, in id order.
     fn report_aborted(&self) {
         // A heap, not a sort: std's sort is kilobytes of wasm, for at most `workers` jobs.
-        let mut running: BinaryHeap<Reverse<(JobId, usize)>> = (self.running.iter().enumerate())
-            .filter_map(|(worker, job)| Some(Reverse((job.take()?, worker))))
-            .collect();
+        let mut running: BinaryHeap<Reverse<(JobId, usize)>> =
+            (self.running.iter().enumerate()).filter_map(|(worker, job)| Some(Reverse((job.take()?, worker)))).collect();
         while let Some(Reverse((job, worker))) = running.pop() {
             self.emit(Event::Aborted { job, worker });
         }

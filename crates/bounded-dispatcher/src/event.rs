@@ -80,10 +80,9 @@ impl<T, E> Event<'_, T, E> {
     pub fn jobs(&self) -> Range<JobId> {
         match *self {
             Event::Queued { start, end } | Event::Canceled { start, end } => start..end,
-            Event::Started { job, .. }
-            | Event::Succeeded { job, .. }
-            | Event::Failed { job, .. }
-            | Event::Aborted { job, .. } => job..job + 1,
+            Event::Started { job, .. } | Event::Succeeded { job, .. } | Event::Failed { job, .. } | Event::Aborted { job, .. } => {
+                job..job + 1
+            }
         }
     }
 }

@@ -88,8 +88,8 @@ mod virtual_clock;
 pub use clock::Clock;
 pub use dispatcher::Dispatcher;
 pub use event::Event;
-pub use outcome::{Failure, Outcome, RunError, Status};
 pub use gate::Gate;
+pub use outcome::{Failure, Outcome, RunError, Status};
 #[cfg(feature = "virtual-clock")]
 pub use virtual_clock::{Sleep, Stalled, VirtualClock};
 

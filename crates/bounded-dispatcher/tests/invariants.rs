@@ -65,7 +65,11 @@ fn run(case: &Case) -> Traced {
             return Err(job.id);
         }
         job.clock.sleep(wait).await;
-        if wait % 10 == 3 { Err(job.id) } else { Ok(()) }
+        if wait % 10 == 3 {
+            Err(job.id)
+        } else {
+            Ok(())
+        }
     };
     trace_jobs(&rt, &dispatcher, case.waits.len(), job, |clock| {
         let (clock, other) = (clock.clone(), clock.clone());

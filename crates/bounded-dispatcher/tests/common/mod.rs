@@ -265,16 +265,22 @@ pub fn trace_with<R: Runtime, S: Future<Output = ()>>(
     threshold: u32,
     stop: impl FnOnce(&R::Clock) -> S,
 ) -> Traced {
-    trace_jobs(rt, dispatcher, waits.len(), |job| {
-        let wait = waits[job.id];
-        async move {
-            if wait > threshold {
-                return Err(job.id);
+    trace_jobs(
+        rt,
+        dispatcher,
+        waits.len(),
+        |job| {
+            let wait = waits[job.id];
+            async move {
+                if wait > threshold {
+                    return Err(job.id);
+                }
+                job.clock.sleep(wait).await;
+                Ok(())
             }
-            job.clock.sleep(wait).await;
-            Ok(())
-        }
-    }, stop)
+        },
+        stop,
+    )
 }
 
 /// Runs `jobs` jobs, each `job(Job)`'s future, which fails with any id.
