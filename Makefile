@@ -111,7 +111,7 @@ clean:
 	rm -rf pkg dist bench/pkg target tests/artifacts
 
 # The files made from the tables of options and words (src/options.rs,
-# src/report.rs): the TypeScript, the page's www/spec.js, the README's table.
+# src/report.rs): the TypeScript, the page's www/spec.js, the table in docs/js-api.md.
 generated:
 	BLESS=1 cargo test --quiet --test generated
 
@@ -134,7 +134,7 @@ soak: build
 # The benchmark: every figure in headless Chromium, natively (the dispatch
 # example, callgrind and criterion) and, where Go is installed, the original
 # Go program's pattern. Prints one table, and writes it to bench/results.md
-# and the README.
+# and docs/performance.md.
 bench: build build-bench setup-bench
 	cargo build --quiet --release -p bounded-dispatcher --example dispatch
 	if command -v go >/dev/null; then \

@@ -1,5 +1,5 @@
 // make bench: every figure of the benchmark, printed as one table and
-// written to bench/results.md and the README. Dispatch throughput is
+// written to bench/results.md and docs/performance.md. Dispatch throughput is
 // measured in rounds, each of them a fresh page of the wasm module, the
 // native build and the original Go program's pattern, one after another, so
 // that the ratios come from the same minutes of the same machine; the rest
@@ -299,6 +299,7 @@ const table = [
 ].join("\n");
 console.log(table);
 await writeFile(join(root, "bench/results.md"), `# Benchmark results\n\n${table}\n`);
-const readme = await readFile(join(root, "README.md"), "utf8");
-const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
-if (updated !== readme) await writeFile(join(root, "README.md"), updated);
+const performance = join(root, "docs/performance.md");
+const page = await readFile(performance, "utf8");
+const updated = page.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+if (updated !== page) await writeFile(performance, updated);

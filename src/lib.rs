@@ -28,7 +28,7 @@ pub use web::{check_options, run, PauseController};
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The README's examples, run as doctests.
-#[doc = include_str!("../README.md")]
+/// The Rust examples of docs/rust-api.md, run as doctests.
+#[doc = include_str!("../docs/rust-api.md")]
 #[cfg(doctest)]
-pub struct ReadmeDoctests;
+pub struct RustApiDoctests;

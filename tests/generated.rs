@@ -1,7 +1,7 @@
 //! The files made from the tables of `src/options.rs` and `src/report.rs`:
 //! the JS API's TypeScript (`src/web/types.d.ts`), the page's copy of the
 //! tables (`www/spec.js`, for the form it shows before the wasm module has
-//! loaded) and the README's table of options; and the code the page shows
+//! loaded) and the table of options in docs/js-api.md; and the code the page shows
 //! (`www/code.js`), from the original Go program and the library's own
 //! source. Each test fails when its file differs from what its sources say;
 //! `make generated` (BLESS=1) writes them.
@@ -318,7 +318,7 @@ fn the_pages_copy_of_the_tables_is_the_tables() {
 
 #[test]
 fn the_readmes_table_of_options_is_the_table() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/js-api.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    check("README.md", &between_markers(&readme, "options", &readme_table()));
+    check("docs/js-api.md", &between_markers(&readme, "options", &readme_table()));
 }

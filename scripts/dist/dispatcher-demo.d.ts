@@ -1,5 +1,5 @@
 // `import "dispatcher-demo"` defines <dispatcher-demo>. Its settings are
-// properties (null when left to the default), as in the README's table.
+// properties (null when left to the default), as in docs/js-api.md's table.
 import type { Report } from "./api.js";
 
 export declare class DispatcherDemo extends HTMLElement {

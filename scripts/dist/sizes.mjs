@@ -1,5 +1,5 @@
 // The files of dist/ with their sizes, raw and gzipped (level 9, as make
-// bench measures), as the README's table: node scripts/dist/sizes.mjs
+// bench measures), as docs/embedding.md's table: node scripts/dist/sizes.mjs
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,6 @@
 // The scratch sites the embedding suites build, from scratch, in
 // target/embed/: each from its fixture here, with dist/ copied in by the
-// same shell lines as the README's recipes.
+// same shell lines as docs/embedding.md's recipes.
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
