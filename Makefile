@@ -111,9 +111,11 @@ clean:
 	rm -rf pkg dist bench/pkg target tests/artifacts
 
 # The files made from the tables of options and words (src/options.rs,
-# src/report.rs): the TypeScript, the page's www/spec.js, the table in docs/js-api.md.
+# src/report.rs): the TypeScript, the page's www/spec.js, the table in
+# docs/js-api.md (tests/tables.rs); and the code the page shows, www/code.js
+# (tests/generated.rs).
 generated:
-	BLESS=1 cargo test --quiet --test generated
+	BLESS=1 cargo test --quiet --test tables --test generated
 
 # The README's screenshot (www/screenshot.png), from the article's run.
 screenshot: build

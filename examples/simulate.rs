@@ -4,23 +4,22 @@
 //!   cargo run --release --example simulate -- jobs=1000 max-wait-ms=1
 
 use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::{demo, Options};
+use dispatcher_demo::{demo, Given, Options, Source, Value};
 
 fn main() {
-    let mut options = Options::default();
-    for arg in std::env::args().skip(1) {
-        let (name, value) = arg.split_once('=').expect("arguments are name=value");
-        let value: u32 = value.parse().expect("values are integers");
-        match name {
-            "workers" => options.workers = value,
-            "queue-length" => options.queue_length = value,
-            "jobs" => options.jobs = value,
-            "max-wait-ms" => options.max_wait_ms = value,
-            "threshold-ms" => options.threshold_ms = value,
-            "seed" => options.seed = Some(value.into()),
-            _ => panic!("unknown setting {name}"),
-        }
-    }
+    // The page's settings, by their attributes, through the one check.
+    let args: Vec<(String, String)> = std::env::args()
+        .skip(1)
+        .map(|arg| arg.split_once('=').map(|(name, text)| (name.into(), text.into())).expect("arguments are name=value"))
+        .collect();
+    let read = |text: &String| match (text.parse(), text.parse()) {
+        (Ok(number), _) => Value::Number(number),
+        (_, Ok(boolean)) => Value::Bool(boolean),
+        _ => Value::String(text.clone()),
+    };
+    let values: Vec<Value> = args.iter().map(|(_, text)| read(text)).collect();
+    let given = args.iter().zip(&values).map(|((name, text), value)| Given { name, value, source: Source::Text(text) });
+    let options = Options::parse(given).unwrap_or_else(|error| panic!("{error}"));
     let clock = VirtualClock::new();
     let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;

@@ -3,11 +3,10 @@
 
 use std::fmt::{self, Write};
 use std::future::Future;
-use std::num::NonZeroUsize;
 
 use bounded_dispatcher::{Clock, Dispatcher, Event, Gate, JobId};
 
-use crate::{JobState, LogKind, Options, Recorder, Report};
+use crate::{JobState, Options, Recorder, Report};
 
 /// The demo job's only error: its wait was over the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +39,7 @@ pub async fn wait_job<C: Clock>(clock: &C, job: JobId, wait_ms: u32, threshold_m
 }
 
 /// `jobs` waits drawn uniformly from `0..max_wait_ms` by a PRNG seeded with `seed`.
-pub fn draw_waits(seed: u64, jobs: u32, max_wait_ms: u32) -> Vec<u32> {
+pub fn draw_waits(seed: u64, jobs: usize, max_wait_ms: u32) -> Vec<u32> {
     let mut rng = fastrand::Rng::with_seed(seed);
     (0..jobs).map(|_| rng.u32(0..max_wait_ms)).collect()
 }
@@ -80,8 +79,8 @@ pub async fn run<C: Clock>(
         }
     };
     let clock = &Slowed { clock, speed: options.speed };
-    let mut dispatcher = Dispatcher::new(nonzero(options.workers))
-        .queue_length(options.queue_length as usize)
+    let mut dispatcher = Dispatcher::new(options.workers)
+        .queue_length(options.queue_length)
         .cancel_in_flight(options.cancel_in_flight)
         .fail_fast(options.fail_fast);
     for gate in gates {
@@ -121,11 +120,6 @@ impl<C: Clock> Clock for Slowed<'_, C> {
     }
 }
 
-/// `Options` come checked; a zero still becomes 1 rather than a panic.
-fn nonzero(n: u32) -> NonZeroUsize {
-    NonZeroUsize::new(n as usize).unwrap_or(NonZeroUsize::MIN)
-}
-
 /// A job that finished this much later than its wait means the timers were
 /// held back: a background tab (browsers run its timers about once a second)
 /// or a busy page. Such a run's times are not the dispatcher's.
@@ -153,11 +147,8 @@ impl DemoReport {
         for moment in &self.report.moments {
             for job in moment.jobs() {
                 // Writing to a String cannot fail.
-                let _ = match moment.kind {
-                    LogKind::Started => writeln!(out, "Working on the job #{job}. Wait for {} ms.", self.waits[job]),
-                    LogKind::Canceled => writeln!(out, "Canceled the job #{job}"),
-                    LogKind::Aborted => writeln!(out, "Aborted the job #{job} while it was waiting"),
-                };
+                let _ = moment.kind.write_line(out, job, self.waits[job]);
+                out.push('\n');
             }
         }
         let errors = &self.report.failures;

@@ -1,5 +1,6 @@
 //! The demo of [`bounded_dispatcher`]: the original Go program's job and a
-//! whole demo run ([`demo`]), the page's checked [`Options`], a per-job
+//! whole demo run ([`demo`]), the table of options ([`OPTIONS`]) and their
+//! one check ([`Options::parse`]), a per-job
 //! [`Report`] of a run, and, on `wasm32`, the JS API around them.
 //!
 //! The dispatcher itself is the `bounded-dispatcher` crate of this
@@ -7,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod check;
 pub mod demo;
 mod messages;
 mod options;
@@ -14,12 +16,15 @@ mod report;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use messages::{suggest, Got, OptionError};
-pub use options::{spec, Hundredths, OptionKind, OptionSpec, Options, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS};
+pub use check::{Given, Options, Source, Value};
+pub use messages::{suggest, Got, OptionError, Problem};
+pub use options::{
+    setting_spec, spec, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS,
+};
 pub use report::{EventKind, JobRecord, JobState, LogKind, Moment, Recorder, Report, RunStatus};
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{check_options, run, PauseController};
+pub use web::{check_options, check_settings, run, PauseController};
 
 /// The wasm module's allocator: smaller and faster than Rust's default,
 /// dlmalloc (the module after wasm-opt was 33.4 KB gzipped with talc, 35.5 KB

@@ -1,22 +1,44 @@
-//! Why an option was refused, in words: the [`OptionError`] that the JS
-//! API throws as a `TypeError` or `RangeError`, and the suggestion for a
-//! misspelt name.
+//! Why an option was refused, in words: the [`OptionError`] that the JS API
+//! throws as a `TypeError` or `RangeError`, and that `<dispatcher-demo>`
+//! shows as it is; and the suggestion for a misspelt name. Every message of
+//! the check is written here, once.
 
 use std::fmt;
 
-use crate::options::{Value, OPTIONS};
+use crate::check::{Source, Value};
+use crate::options::{OptionKind, OptionSpec, FLAGS, OPTIONS};
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(missing_docs)] // The fields are the option's name, what it must be and what it was.
-pub enum OptionError {
-    /// No option has this name.
-    Unknown { name: String, suggestion: Option<&'static str> },
+pub struct OptionError {
+    /// The option, by its JS name, with `[i]` for an item of a list: what
+    /// the JS error's `option` says. An unknown name, as it was given.
+    pub option: String,
+    /// The option as the message names it, where it was given: its JS name,
+    /// its attribute, or its field's label.
+    pub named: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with an option.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // The fields are what it must be and what it was.
+pub enum Problem {
+    /// No option has this name. `suggestion` is the nearest one, named as
+    /// the unknown one was (by JS name or by attribute); `settings` says
+    /// that it was given as a setting of the page or the element.
+    Unknown { suggestion: Option<&'static str>, settings: bool },
     /// The value has the wrong type: a `TypeError` in JS.
-    Type { option: String, expected: String, got: Got },
+    Type { expected: String, got: Got },
     /// The value has the right type but is out of range, or not an integer:
     /// a `RangeError` in JS.
-    Range { option: String, expected: String, got: Got },
+    Range { expected: String, got: Got },
+    /// The option was given twice (as two attributes cannot be, but two URL
+    /// parameters can), with these texts.
+    Twice { given: [Got; 2] },
+    /// `jobs` is not the number of the given waits, which set it.
+    Conflict { jobs: usize, waits: usize },
 }
 
 /// A refused value, as a message shows it.
@@ -24,7 +46,7 @@ pub enum OptionError {
 pub enum Got {
     /// A number, shown as JS's `String(n)` shows it.
     Number(f64),
-    /// Anything else, in words: `"5" (a string)`, `an object`, `1000001 waits`.
+    /// Anything else, in words: `"5" (a string)`, `an object`, `nothing`, `1000001 waits`.
     Words(String),
 }
 
@@ -32,7 +54,7 @@ impl Got {
     /// The words, with numbers written by `number`. (The JS layer passes
     /// JS's own `String(n)`, and so leaves Rust's float formatting out of
     /// the wasm module.)
-    pub fn show(&self, number: impl Fn(f64) -> String) -> String {
+    pub fn written(&self, number: impl Fn(f64) -> String) -> String {
         match self {
             Got::Number(n) => number(*n),
             Got::Words(words) => words.clone(),
@@ -41,24 +63,64 @@ impl Got {
 }
 
 impl OptionError {
+    /// A problem with `spec`'s option, given from `source`.
+    pub(crate) fn new(spec: &OptionSpec, source: Source<'_>, problem: Problem) -> Self {
+        let named = match (source, spec.setting) {
+            (Source::Text(_), Some(setting)) => setting.attribute,
+            // A list is named by its attribute, with its item: waits[1].
+            (Source::Form(_), Some(setting)) if matches!(spec.kind, OptionKind::Waits { .. }) => setting.attribute,
+            (Source::Form(_), Some(setting)) => setting.label,
+            _ => spec.name,
+        };
+        OptionError { option: spec.name.into(), named: named.into(), problem }
+    }
+
+    /// No option is called `name`, as given from `source`.
+    pub(crate) fn unknown(name: &str, source: Source<'_>) -> Self {
+        let settings = source != Source::Js;
+        let suggestion = suggest(name).and_then(|known| if settings { crate::spec(known)?.attribute() } else { Some(known) });
+        OptionError { option: name.into(), named: name.into(), problem: Problem::Unknown { suggestion, settings } }
+    }
+
+    /// The same problem, with item `i` of the option's list.
+    pub(crate) fn item(mut self, i: usize) -> Self {
+        self.option = format!("{}[{i}]", self.option);
+        self.named = format!("{}[{i}]", self.named);
+        self
+    }
+
     /// Whether JS should throw it as a `TypeError` (else a `RangeError`).
     pub fn is_type_error(&self) -> bool {
-        !matches!(self, OptionError::Range { .. })
+        matches!(self.problem, Problem::Unknown { .. } | Problem::Type { .. } | Problem::Twice { .. })
     }
 
     /// The message, with numbers written by `number`; `Display` writes them
     /// as JS would.
     pub fn message(&self, number: impl Fn(f64) -> String) -> String {
-        match self {
-            OptionError::Unknown { name, suggestion: Some(known) } => {
-                format!("unknown option {}; did you mean {}?", quote(name), quote(known))
+        let named = &self.named;
+        match &self.problem {
+            Problem::Unknown { suggestion, settings } => {
+                let what = if *settings { "setting" } else { "option" };
+                match suggestion {
+                    Some(known) => format!("unknown {what} {}; did you mean {}?", quote(named), quote(known)),
+                    None => {
+                        let names: Vec<&str> = if *settings {
+                            OPTIONS.iter().filter_map(OptionSpec::attribute).chain(FLAGS).collect()
+                        } else {
+                            OPTIONS.iter().map(|spec| spec.name).collect()
+                        };
+                        format!("unknown {what} {}; the {what}s are {}", quote(named), names.join(", "))
+                    }
+                }
             }
-            OptionError::Unknown { name, suggestion: None } => {
-                let names: Vec<&str> = OPTIONS.iter().map(|spec| spec.name).collect();
-                format!("unknown option {}; the options are {}", quote(name), names.join(", "))
+            Problem::Type { expected, got } | Problem::Range { expected, got } => {
+                format!("{named} must be {expected}, got {}", got.written(number))
             }
-            OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
-                format!("{option} must be {expected}, got {}", got.show(number))
+            Problem::Twice { given: [first, second] } => {
+                format!("{named} is given twice ({} and {}): give it once", quote(&first.written(&number)), quote(&second.written(&number)))
+            }
+            Problem::Conflict { jobs, waits } => {
+                format!("{named} is {jobs}, but {waits} waits are given, which set the number of jobs: leave {named} out")
             }
         }
     }
@@ -72,9 +134,9 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// The known option closest to an unknown name, if one is close enough to be
-/// a likely typo: same letters in another case or with `-`/`_`, or within two
-/// edits of it.
+/// The known option closest to an unknown name, by its JS name, if one is
+/// close enough to be a likely typo: same letters in another case or with
+/// `-`/`_`, or within two edits of it.
 pub fn suggest(name: &str) -> Option<&'static str> {
     let plain = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
     let name = plain(name);
@@ -86,10 +148,20 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .map(|(_, known)| known)
 }
 
-/// A value as a message shows it.
-pub(crate) fn show(value: &Value) -> Got {
+/// A value as a message shows what was given: from text, an empty text is
+/// nothing, and a number is shown as it was written when it was written
+/// as digits (2^64 has no double of its own).
+pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
+    let text = match source {
+        Source::Text(text) | Source::Form(text) => Some(text.trim()),
+        Source::Js => None,
+    };
     Got::Words(match value {
+        Value::Number(_) if text.is_some_and(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) => {
+            text.unwrap_or_default().into()
+        }
         Value::Number(n) => return Got::Number(*n),
+        Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
@@ -142,10 +214,15 @@ pub(crate) fn js_number(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Given;
     use crate::Options;
 
     fn message(entries: &[(&str, Value)]) -> String {
-        Options::parse(entries.iter().map(|(name, value)| (*name, value))).unwrap_err().to_string()
+        Options::parse(entries.iter().map(|(name, value)| Given::js(name, value))).unwrap_err().to_string()
+    }
+
+    fn setting_message(name: &str) -> String {
+        Options::parse([Given { name, value: &Value::Number(3.0), source: Source::Text("3") }]).unwrap_err().to_string()
     }
 
     #[test]
@@ -175,5 +252,24 @@ mod tests {
             message(&[("colour", Value::Bool(true))]),
             r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#
         );
+    }
+
+    #[test]
+    fn unknown_settings_suggest_the_nearest_by_its_attribute_or_list_the_settings() {
+        assert_eq!(setting_message("queue-lenght"), r#"unknown setting "queue-lenght"; did you mean "queue-length"?"#);
+        assert_eq!(setting_message("Workers"), r#"unknown setting "Workers"; did you mean "workers"?"#);
+        assert_eq!(
+            setting_message("nonsense"),
+            r#"unknown setting "nonsense"; the settings are workers, queue-length, jobs, max-wait-ms, threshold-ms, seed, waits, cancel-in-flight, fail-fast, speed, autorun"#
+        );
+        // An option that only JS can pass is no setting.
+        assert!(setting_message("signal").starts_with(r#"unknown setting "signal""#));
+    }
+
+    #[test]
+    fn markup_is_quoted_as_text() {
+        let value = Value::String("<img src=x>\"".into());
+        let error = Options::parse([Given { name: "workers", value: &value, source: Source::Text("<img src=x>\"") }]).unwrap_err();
+        assert_eq!(error.to_string(), r#"workers must be an integer from 1 to 10000, got "<img src=x>\"" (a string)"#);
     }
 }

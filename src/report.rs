@@ -4,6 +4,7 @@
 //! binding hands them to JS at run time, and `tests/generated.rs` writes
 //! them into the TypeScript and the page's `www/spec.js`.
 
+use std::fmt;
 use std::ops::Range;
 
 use bounded_dispatcher::{Clock, Event, Failure, JobId, Outcome, Status};
@@ -81,6 +82,29 @@ words! {
         Failed = "failed",
         /// [`Status::Stopped`].
         Stopped = "stopped",
+    }
+}
+
+impl LogKind {
+    /// Its line's words around the job's id and, where there are three
+    /// parts, its wait: the one source of the log's lines, which the JS
+    /// layer is handed (`report.js` writes a report's log with them) and
+    /// [`write_line`](Self::write_line) writes natively.
+    pub fn parts(self) -> &'static [&'static str] {
+        match self {
+            LogKind::Started => &["Working on the job #", ". Wait for ", " ms."],
+            LogKind::Canceled => &["Canceled the job #", ""],
+            LogKind::Aborted => &["Aborted the job #", " while it was waiting"],
+        }
+    }
+
+    /// Writes the line of `job`, whose wait is `wait_ms`, without its line break.
+    pub fn write_line(self, out: &mut impl fmt::Write, job: JobId, wait_ms: u32) -> fmt::Result {
+        match *self.parts() {
+            [before, after] => write!(out, "{before}{job}{after}"),
+            [before, between, after] => write!(out, "{before}{job}{between}{wait_ms}{after}"),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -262,5 +286,17 @@ mod tests {
             ["queue", "start", "succeed", "fail", "cancel", "abort"]
         );
         assert_eq!(LogKind::ALL.len(), 3);
+    }
+
+    #[test]
+    fn each_log_line_is_the_original_programs_or_ours_for_an_abort() {
+        let line = |kind: LogKind| {
+            let mut out = String::new();
+            kind.write_line(&mut out, 78, 996).unwrap();
+            out
+        };
+        assert_eq!(line(LogKind::Started), "Working on the job #78. Wait for 996 ms.");
+        assert_eq!(line(LogKind::Canceled), "Canceled the job #78");
+        assert_eq!(line(LogKind::Aborted), "Aborted the job #78 while it was waiting");
     }
 }

@@ -1,10 +1,10 @@
-//! Fuzzes the option checks with random names and values: no input panics,
-//! every accepted option is within its limits, and every refusal names an
-//! option. `make test` tries 2,000 inputs (a debug build); `make fuzz` a million
+//! Fuzzes the option checks with random names and values, given in JS, as
+//! text or in the form: no input panics, every accepted option is within its
+//! limits, and every refusal names an option. `make test` tries 2,000 inputs (a debug build); `make fuzz` a million
 //! (FUZZ_CASES=1000000).
 #![cfg(not(target_arch = "wasm32"))]
 
-use dispatcher_demo::{spec, OptionError, OptionKind, Options, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS};
+use dispatcher_demo::{spec, Given, OptionKind, Options, Problem, Source, Value, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
@@ -73,36 +73,67 @@ fn names() -> impl Strategy<Value = String> {
     prop_oneof![4 => exact, 2 => near, 1 => ".{0,16}"]
 }
 
+/// Where an entry is given: 0 in JS, 1 as an attribute or URL parameter, 2 in the form.
+fn source_of(how: u8, text: &str) -> Source<'_> {
+    match how {
+        0 => Source::Js,
+        1 => Source::Text(text),
+        _ => Source::Form(text),
+    }
+}
+
+/// A JS name as the source names it: as given, or by its attribute for text.
+fn as_given(name: &str, how: u8) -> String {
+    match (how, spec(name).and_then(|spec| spec.attribute())) {
+        (0, _) | (_, None) => name.to_owned(),
+        (_, Some(attribute)) => attribute.to_owned(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn no_input_panics_and_what_passes_is_within_limits(entries in prop::collection::vec((names(), values()), 0..6)) {
-        match Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value))) {
+    fn no_input_panics_and_what_passes_is_within_limits(entries in prop::collection::vec((names(), values(), 0..3u8, ".{0,8}"), 0..6)) {
+        let entries: Vec<(String, Value, u8, String)> = entries.into_iter().map(|(name, value, how, text)| (as_given(&name, how), value, how, text)).collect();
+        let given = entries.iter().map(|(name, value, how, text)| Given { name, value, source: source_of(*how, text) });
+        match Options::parse(given) {
             Ok(options) => {
-                prop_assert!(range("workers").contains(&u64::from(options.workers)));
-                prop_assert!(range("queueLength").contains(&u64::from(options.queue_length)));
-                prop_assert!(range("jobs").contains(&u64::from(options.jobs)));
+                prop_assert!(range("workers").contains(&(options.workers.get() as u64)));
+                prop_assert!(range("queueLength").contains(&(options.queue_length as u64)));
+                prop_assert!(range("jobs").contains(&(options.jobs as u64)));
                 prop_assert!(range("maxWaitMs").contains(&u64::from(options.max_wait_ms)));
                 prop_assert!(range("thresholdMs").contains(&u64::from(options.threshold_ms)));
                 prop_assert!(options.seed.is_none_or(|seed| range("seed").contains(&seed)));
                 if let Some(waits) = &options.waits {
                     prop_assert!(waits.len() as u64 <= MAX_JOBS);
                     prop_assert!(waits.iter().all(|&w| u64::from(w) <= LONGEST_WAIT_MS));
+                    let jobs_given = entries.iter().any(|(name, value, _, _)| name == "jobs" && *value != Value::Undefined);
+                    prop_assert!(!jobs_given || options.jobs == waits.len());
                 }
             }
             Err(error) => {
                 let message = error.to_string();
-                match &error {
-                    OptionError::Unknown { name, .. } => {
-                        prop_assert!(!known().contains(&name.as_str()));
-                        prop_assert!(message.starts_with("unknown option"));
+                match &error.problem {
+                    Problem::Unknown { settings, .. } => {
+                        prop_assert!(entries.iter().any(|(name, _, _, _)| *name == error.option));
+                        prop_assert!(!known().contains(&error.option.as_str()) || *settings);
+                        prop_assert!(message.starts_with(if *settings { "unknown setting" } else { "unknown option" }), "{}", message);
                     }
-                    OptionError::Type { option, .. } | OptionError::Range { option, .. } => {
-                        let base = option.split('[').next().unwrap();
-                        prop_assert!(known().contains(&base), "{}", option);
-                        prop_assert!(message.starts_with(option.as_str()), "{}", message);
+                    Problem::Type { .. } | Problem::Range { .. } => {
+                        let base = error.option.split('[').next().unwrap();
+                        prop_assert!(known().contains(&base), "{}", error.option);
+                        prop_assert!(message.starts_with(error.named.as_str()), "{}", message);
                         prop_assert!(message.contains(" must be "), "{}", message);
+                    }
+                    Problem::Twice { .. } => {
+                        let named = entries.iter().filter(|(name, _, _, _)| spec(name).or(dispatcher_demo::setting_spec(name)).is_some_and(|spec| spec.name == error.option));
+                        prop_assert!(named.count() >= 2, "{}", message);
+                        prop_assert!(message.contains(" is given twice "), "{}", message);
+                    }
+                    Problem::Conflict { jobs, waits } => {
+                        prop_assert_eq!(error.option.as_str(), "jobs");
+                        prop_assert_ne!(jobs, waits);
                     }
                 }
             }
@@ -113,8 +144,8 @@ proptest! {
 #[test]
 fn a_list_of_too_many_waits_is_refused_by_its_length() {
     let waits = Value::List(vec![Value::Number(1.0); MAX_JOBS as usize + 1]);
-    let error = Options::parse([("waits", &waits)]).unwrap_err();
+    let error = Options::parse([Given::js("waits", &waits)]).unwrap_err();
     assert_eq!(error.to_string(), "waits must be an array of at most 1000000 waits, got 1000001 waits");
-    let empty = Options::parse([("waits", &Value::List(vec![]))]).unwrap();
+    let empty = Options::parse([Given::js("waits", &Value::List(vec![]))]).unwrap();
     assert_eq!(empty.waits, Some(vec![]));
 }

@@ -9,11 +9,11 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::{demo, OptionError, Options, Value};
+use dispatcher_demo::{demo, Given, Options, Problem, Value};
 
 #[test]
 fn p_map_results_stay_in_input_order_whatever_order_jobs_finish() {
-    let options = Options { workers: 3, waits: Some(vec![300, 100, 200, 50]), ..Options::default() };
+    let options = Options { workers: std::num::NonZeroUsize::new(3).unwrap(), waits: Some(vec![300, 100, 200, 50]), ..Options::default() };
     let clock = VirtualClock::new();
     let report = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();
     let ends: Vec<f64> = report.report.jobs.iter().map(|job| job.end_ms.unwrap()).collect();
@@ -23,8 +23,8 @@ fn p_map_results_stay_in_input_order_whatever_order_jobs_finish() {
 #[test]
 fn p_map_invalid_limits_are_rejected() {
     for limit in [0.0, 1.5] {
-        let error = Options::parse([("workers", &Value::Number(limit))]).unwrap_err();
-        assert!(matches!(error, OptionError::Range { .. }), "{limit}");
+        let error = Options::parse([Given::js("workers", &Value::Number(limit))]).unwrap_err();
+        assert!(matches!(error.problem, Problem::Range { .. }), "{limit}");
     }
 }
 
@@ -32,8 +32,8 @@ fn p_map_invalid_limits_are_rejected() {
 fn p_limit_invalid_limits_are_rejected_but_undefined_means_the_default_unlike_p_limit() {
     let bad = [Value::Number(0.0), Value::Number(-1.0), Value::Number(1.2), Value::Bool(true), Value::Other("an object")];
     for value in bad {
-        assert!(Options::parse([("workers", &value)]).is_err(), "{value:?}");
+        assert!(Options::parse([Given::js("workers", &value)]).is_err(), "{value:?}");
     }
     // p-limit rejects an explicit undefined; here, as with JS defaults, it means "not given".
-    assert_eq!(Options::parse([("workers", &Value::Undefined)]).unwrap().workers, 10);
+    assert_eq!(Options::parse([Given::js("workers", &Value::Undefined)]).unwrap().workers.get(), 10);
 }

@@ -27,8 +27,8 @@ fn replay(cancel_in_flight: bool) -> (DemoReport, u64) {
 fn replay_with_queue(cancel_in_flight: bool, queue_length: u32) -> (DemoReport, u64) {
     let fixture = fixture();
     let options = Options {
-        workers: fixture["workers"].as_u64().unwrap() as u32,
-        queue_length,
+        workers: std::num::NonZeroUsize::new(fixture["workers"].as_u64().unwrap() as usize).unwrap(),
+        queue_length: queue_length as usize,
         threshold_ms: fixture["thresholdMs"].as_u64().unwrap() as u32,
         waits: Some(fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect()),
         cancel_in_flight,

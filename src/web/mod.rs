@@ -1,5 +1,5 @@
-//! The JS API: `run(options, onProgress)` and `checkOptions(options)`, a
-//! layer over [`demo::run`]. Each concern is a file:
+//! The JS API: `run(options, onProgress)`, `checkOptions(options)` and
+//! `checkSettings(settings)`, a layer over [`demo::run`]. Each concern is a file:
 //!
 //! - `options.rs`: JS values into checked [`Options`](crate::Options), and
 //!   an [`OptionError`](crate::OptionError) into a `TypeError` or `RangeError`;
@@ -35,7 +35,7 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::demo::{self, WaitTooLong};
 use crate::EventKind;
 use clock::BrowserClock;
-use options::{option_error, OnProgress, Parsed, RunOptions};
+use options::{option_error, GivenSettings, OnProgress, Parsed, RunOptions};
 use slices::Slices;
 
 pub use pause::PauseController;
@@ -47,10 +47,33 @@ const TYPES: &str = include_str!("types.d.ts");
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
 extern "C" {
-    /// Calls `onProgress` as an event listener is called, and returns
-    /// `performance.now()` after it: the callback may have taken a while.
+    /// Calls `onProgress` as an event listener is called, with the event
+    /// `{ type, jobId, count, worker, waitMs, atMs }` made of these fields
+    /// (`count` for a "queue" or a "cancel", `worker` null for those), and
+    /// returns `performance.now()` after it: the callback may have taken a while.
     #[wasm_bindgen(js_name = emitProgress)]
-    fn emit_progress(on_progress: &Function, kind: &JsValue, job: u32, count: u32, worker: i32, wait_ms: u32, at_ms: f64) -> f64;
+    fn emit_progress(
+        on_progress: &Function,
+        r#type: &JsValue,
+        job_id: u32,
+        count: Option<u32>,
+        worker: Option<u32>,
+        wait_ms: u32,
+        at_ms: f64,
+    ) -> f64;
+}
+
+/// Each event's `type`, made once per run from [`EventKind`]'s words.
+struct EventTypes(Vec<JsValue>);
+
+impl EventTypes {
+    fn new() -> Self {
+        EventTypes(EventKind::ALL.iter().map(|kind| kind.name().into()).collect())
+    }
+
+    fn of(&self, kind: EventKind) -> &JsValue {
+        &self.0[kind as usize]
+    }
 }
 
 /// Runs the original Go program: `workers` workers, a queue of `queueLength`,
@@ -67,19 +90,18 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
     future_to_promise(async move {
         let clock = &BrowserClock::default();
         let sliced = Slices::new(clock);
-        let kinds: Vec<JsValue> = EventKind::ALL.iter().map(|kind| kind.name().into()).collect();
+        let types = EventTypes::new();
         let mut on_event = on_progress.map(|on_progress| {
             move |event: &Event<'_, (), WaitTooLong>, wait_ms: u32, at_ms: f64| {
-                let worker = match *event {
+                let (worker, count) = match *event {
                     Event::Started { worker, .. }
                     | Event::Succeeded { worker, .. }
                     | Event::Failed { worker, .. }
-                    | Event::Aborted { worker, .. } => worker as i32,
-                    Event::Queued { .. } | Event::Canceled { .. } => -1,
+                    | Event::Aborted { worker, .. } => (Some(worker as u32), None),
+                    Event::Queued { .. } | Event::Canceled { .. } => (None, Some(event.jobs().len() as u32)),
                 };
-                let jobs = event.jobs();
-                let kind = &kinds[EventKind::of(event) as usize];
-                let after = emit_progress(&on_progress, kind, jobs.start as u32, jobs.len() as u32, worker, wait_ms, at_ms);
+                let job_id = event.jobs().start as u32;
+                let after = emit_progress(&on_progress, types.of(EventKind::of(event)), job_id, count, worker, wait_ms, at_ms);
                 clock.read_after_js(after);
             }
         });
@@ -98,6 +120,18 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
 pub fn check_options(options: Option<RunOptions>) -> JsValue {
     match options::parse(options, None) {
         Ok(_) => JsValue::NULL,
+        Err(error) => option_error(&error),
+    }
+}
+
+/// Checks the settings of `<dispatcher-demo>` as they were given (by
+/// property, attribute, URL parameter or form field), by the same check as
+/// `run`'s options: returns the `TypeError` or `RangeError` whose message the
+/// element shows, or `null`. The element's `run()` rejects with it too.
+#[wasm_bindgen(js_name = checkSettings, unchecked_return_type = "TypeError | RangeError | null")]
+pub fn check_settings(settings: GivenSettings) -> JsValue {
+    match options::check_settings(&settings) {
+        Ok(()) => JsValue::NULL,
         Err(error) => option_error(&error),
     }
 }

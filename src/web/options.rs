@@ -1,7 +1,7 @@
-//! `run`'s arguments, from JS values: the options checked by the table in
-//! `options.rs`, except those only JS can tell (an `AbortSignal`, a
-//! `PauseController`); and an option's error as the `TypeError` or
-//! `RangeError` JS throws.
+//! `run`'s arguments and `<dispatcher-demo>`'s settings, from JS values:
+//! checked by the one check of `check.rs`, except what only JS can tell (an
+//! `AbortSignal`, a `PauseController`); and an option's error as the
+//! `TypeError` or `RangeError` JS throws.
 
 use bounded_dispatcher::Gate;
 use js_sys::{Array, Function, Object, RangeError, Reflect, TypeError};
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::pause;
-use crate::{spec, Got, OptionError, Options, Value};
+use crate::{spec, Given, OptionError, Options, Problem, Source, Value};
 
 #[wasm_bindgen]
 extern "C" {
@@ -20,6 +20,10 @@ extern "C" {
     /// `run`'s progress callback: any JS value, checked by `run`.
     #[wasm_bindgen(typescript_type = "((event: ProgressEvent) => void)")]
     pub type OnProgress;
+
+    /// The settings of `<dispatcher-demo>`, as given: any JS value, checked.
+    #[wasm_bindgen(typescript_type = "GivenSetting[]")]
+    pub type GivenSettings;
 }
 
 /// `run`'s arguments, checked.
@@ -57,12 +61,36 @@ pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>
             _ => entries.push((name, to_value(&value))),
         }
     }
-    parsed.options = Options::parse(entries.iter().map(|(name, value)| (name.as_str(), value)))?;
+    parsed.options = Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))?;
     Ok(parsed)
 }
 
+/// Checks the element's settings, each `{ name, value, text, source }` as
+/// `GivenSetting` has it, by the same check as `run`'s options.
+pub(super) fn check_settings(settings: &JsValue) -> Result<(), OptionError> {
+    let field = |setting: &JsValue, key: &str| Reflect::get(setting, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let given: Vec<(String, Value, Option<String>, Option<String>)> = Array::from(settings)
+        .iter()
+        .map(|setting| {
+            let name = field(&setting, "name").as_string().unwrap_or_default();
+            (name, to_value(&field(&setting, "value")), field(&setting, "text").as_string(), field(&setting, "source").as_string())
+        })
+        .collect();
+    let given = given.iter().map(|(name, value, text, source)| {
+        let text = text.as_deref().unwrap_or_default();
+        let source = match source.as_deref() {
+            Some("text") => Source::Text(text),
+            Some("form") => Source::Form(text),
+            _ => Source::Js,
+        };
+        Given { name, value, source }
+    });
+    Options::parse(given).map(drop)
+}
+
 fn wrong_type(option: &str, expected: &str, value: &JsValue) -> OptionError {
-    OptionError::Type { option: option.to_owned(), expected: expected.to_owned(), got: crate::messages::show(&to_value(value)) }
+    let problem = Problem::Type { expected: expected.to_owned(), got: crate::messages::got(&to_value(value), Source::Js) };
+    OptionError { option: option.to_owned(), named: option.to_owned(), problem }
 }
 
 fn to_value(value: &JsValue) -> Value {
@@ -101,24 +129,23 @@ fn js_string(n: f64) -> String {
     js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
-/// A `TypeError` or `RangeError`, which also carries the parts of its message:
-/// `option`, and `expected` and `got`, or `suggestion` for an unknown option.
+/// A `TypeError` or `RangeError`, which also carries the parts of its
+/// message: `option` (by its JS name), and `expected` and `got`, or
+/// `suggestion` for an unknown option.
 pub(super) fn option_error(error: &OptionError) -> JsValue {
     let message = error.message(js_string);
     let js: JsValue = if error.is_type_error() { TypeError::new(&message).into() } else { RangeError::new(&message).into() };
     let set = |key: &str, value: Option<&str>| {
         let _ = Reflect::set(&js, &key.into(), &value.map_or(JsValue::NULL, JsValue::from));
     };
-    match error {
-        OptionError::Unknown { name, suggestion } => {
-            set("option", Some(name));
-            set("suggestion", *suggestion);
-        }
-        OptionError::Type { option, expected, got } | OptionError::Range { option, expected, got } => {
-            set("option", Some(option));
+    set("option", Some(&error.option));
+    match &error.problem {
+        Problem::Unknown { suggestion, .. } => set("suggestion", *suggestion),
+        Problem::Type { expected, got } | Problem::Range { expected, got } => {
             set("expected", Some(expected));
-            set("got", Some(&Got::show(got, js_string)));
+            set("got", Some(&got.written(js_string)));
         }
+        Problem::Twice { .. } | Problem::Conflict { .. } => {}
     }
     js
 }

@@ -3,10 +3,10 @@
 // cheaper than setting each property from wasm, and for a big run, not
 // building them is cheaper still.
 //
-// The log's lines, in the original Go program's words, are written here and
-// nowhere else: a report's log, and the page's live view of a run through
-// the module's `logLines`. The Rust demo's `write_log`, for native users, is
-// held to them by a browser test.
+// The log's lines, in the original Go program's words, are written here for
+// a report's log, and the page's live view of a run through the module's
+// `logLines`, from the words Rust hands over (`LogKind::parts`, which the
+// Rust demo's `write_log` writes natively).
 
 /** A report of more jobs than this makes its `jobs` and `log` when they are first read. */
 const EAGER_JOBS = 10_000;
@@ -96,21 +96,19 @@ function jobsOf({ waits, states, stateNames, workers, starts, ends }) {
   return jobs;
 }
 
-/** Each kind of line, by the name Rust gives its kind: the parts around the job's id and wait. */
-const PARTS = {
-  started: ["Working on the job #", ". Wait for ", " ms.\n"],
-  canceled: ["Canceled the job #", "\n"],
-  aborted: ["Aborted the job #", " while it was waiting\n"],
-};
-const BYTES = Object.fromEntries(Object.entries(PARTS).map(([kind, parts]) => [kind, parts.map((part) => Uint8Array.from(part, (c) => c.charCodeAt(0)))]));
-
 /**
- * The log of these moments: `kinds[i]`, which indexes `kindNames`, of jobs
+ * The log of these moments: `kinds[i]`, which indexes `parts` (each kind's
+ * line as its words around the job's id and, given three, its wait), of jobs
  * `starts[i]` to `ends[i]` (not included), one line per job, then `errors`,
  * one line each. `waits` are by job id.
  */
-export function logOf(kinds, starts, ends, waits, kindNames, errors) {
-  return new LogLines(kinds, starts, ends, waits, kindNames, errors);
+export function logOf(kinds, starts, ends, waits, parts, errors) {
+  return new LogLines(kinds, starts, ends, waits, parts, errors);
+}
+
+/** Each kind's parts as ASCII bytes, the last with the line's break. */
+function asBytes(parts) {
+  return Array.from(parts, (words) => words.map((part, i) => Uint8Array.from(i === words.length - 1 ? `${part}\n` : part, (c) => c.charCodeAt(0))));
 }
 
 /** Lines written between the decoder's calls. */
@@ -134,8 +132,8 @@ class LogLines {
   /** The first line of each moment, and after the last, the number of lines. */
   #firsts;
 
-  constructor(kinds, starts, ends, waits, kindNames, errors) {
-    this.#parts = Array.from(kindNames, (name) => BYTES[name]);
+  constructor(kinds, starts, ends, waits, parts, errors) {
+    this.#parts = asBytes(parts);
     this.#kinds = kinds;
     this.#starts = starts;
     this.#waits = waits;

@@ -7,7 +7,7 @@
 //! into JS: for a big run, the page gets a turn between one column and the
 //! next, so that no step holds it for long.
 
-use js_sys::{Float64Array, Int32Array, Uint32Array, Uint8Array};
+use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -36,14 +36,8 @@ extern "C" {
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
     #[wasm_bindgen(js_name = logOf)]
-    fn log_of(
-        kinds: &Uint8Array,
-        starts: &Uint32Array,
-        ends: &Uint32Array,
-        waits: &JsValue,
-        kind_names: Vec<String>,
-        errors: Vec<String>,
-    ) -> JsValue;
+    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, parts: &Array, errors: Vec<String>)
+        -> JsValue;
 }
 
 /// What a finished run's report says besides its columns, as Rust hands it
@@ -96,8 +90,9 @@ impl ReportSummary {
     }
 }
 
-fn kind_names() -> Vec<String> {
-    LogKind::ALL.iter().map(|kind| kind.name().into()).collect()
+/// Each log kind's line, as its words around the job's id and wait, by the kind's code.
+fn line_parts() -> Array {
+    LogKind::ALL.iter().map(|kind| kind.parts().iter().map(|part| JsValue::from(*part)).collect::<Array>()).collect()
 }
 
 /// The page's turn, between two steps of a big run's report.
@@ -123,7 +118,7 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let waits_js = Uint32Array::from(&waits[..]);
     let messages = report.failures.iter().map(|failure| failure.error.to_string());
     let errors = if every_error { messages.collect() } else { messages.take(1).collect() };
-    let log = log_of(&kinds, &starts, &ends, &waits_js, kind_names(), errors);
+    let log = log_of(&kinds, &starts, &ends, &waits_js, &line_parts(), errors);
     turn(big).await;
     let states = Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]);
     let workers = Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]);
@@ -144,8 +139,8 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
 }
 
 /// The log of these moments, written by the same code as a report's, for
-/// the page's live view of a run: `kinds` index the log kinds' names (as
-/// `logKindNames` lists them), of jobs `starts[i]` to `ends[i]`, not included.
+/// the page's live view of a run: `kinds` are the log kinds' codes (as the
+/// TypeScript's `LogKind` lists them), of jobs `starts[i]` to `ends[i]`, not included.
 #[wasm_bindgen(js_name = logLines, unchecked_return_type = "Log")]
 pub fn log_lines(
     kinds: &Uint8Array,
@@ -153,5 +148,5 @@ pub fn log_lines(
     ends: &Uint32Array,
     #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] waits: &JsValue,
 ) -> JsValue {
-    log_of(kinds, starts, ends, waits, kind_names(), Vec::new())
+    log_of(kinds, starts, ends, waits, &line_parts(), Vec::new())
 }

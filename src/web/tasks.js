@@ -37,14 +37,14 @@ export function nextTask() {
   });
 }
 
-// Calls `onProgress` like an event listener: an exception is reported, and
-// the run goes on. `type` is the event's kind, as Rust names it; `count` is
-// how many jobs a "queue" or a "cancel" is about. Returns the time after the call,
-// which the run's clock takes as its next reading: the callback may have
-// taken a while.
+// Calls `onProgress` like an event listener, with the event as the
+// ProgressEvent type has it: an exception is reported, and the run goes on.
+// `count` (how many jobs a "queue" or a "cancel" is about) comes for those
+// two only, and `worker` for the others: it is null for those two. Returns
+// the time after the call, which the run's clock takes as its next reading:
+// the callback may have taken a while.
 export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
-  const event = { type, jobId, worker: worker < 0 ? null : worker, waitMs, atMs };
-  if (type === "cancel" || type === "queue") event.count = count;
+  const event = count === undefined ? { type, jobId, worker, waitMs, atMs } : { type, jobId, count, worker: null, waitMs, atMs };
   try {
     onProgress(event);
   } catch (error) {

@@ -1,0 +1,286 @@
+//! The one check of the options, whoever gives them: `run`'s options, the
+//! element's properties, its attributes, the page's URL and the form. Each
+//! option is given as a [`Value`] with its [`Source`], which decides how the
+//! message names it; the table's limits decide what is allowed; and what
+//! passes goes straight into the field of [`Options`] that the demo reads.
+
+use std::num::NonZeroUsize;
+
+use crate::messages::{got, Got, OptionError, Problem};
+use crate::options::{integer_from, setting_spec, spec, OptionKind, OptionSpec};
+
+/// A value as it arrives from JS, before any check.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // One variant per JS type.
+pub enum Value {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// An array, or a typed array.
+    List(Vec<Value>),
+    /// Anything else, described for a message: `"an object"`, `"a function"`.
+    Other(&'static str),
+}
+
+/// Where an option was given: how its message names it, and shows what was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source<'t> {
+    /// A JS value: an option of `run`, or a property of the element. It is
+    /// named by its JS name, `queueLength`.
+    Js,
+    /// An attribute of the element or a URL parameter of the page, read from
+    /// this text. It is named by its attribute, `queue-length`.
+    Text(&'t str),
+    /// A field of the element's form, read from this text. It is named by
+    /// the field's label, `Queue length`.
+    Form(&'t str),
+}
+
+/// One option as it was given: by this name, this value, from this source.
+#[derive(Clone, Copy, Debug)]
+pub struct Given<'a> {
+    /// The name it was given under: a JS name for [`Source::Js`], else an attribute.
+    pub name: &'a str,
+    /// Its value; `Undefined` stands for an option left out, as in JS.
+    pub value: &'a Value,
+    /// Where it came from.
+    pub source: Source<'a>,
+}
+
+impl<'a> Given<'a> {
+    /// `value` given as `run`'s option `name`.
+    pub fn js(name: &'a str, value: &'a Value) -> Self {
+        Given { name, value, source: Source::Js }
+    }
+}
+
+/// Options for one demo run, checked, in the types the demo runs with.
+/// [`Options::default`] is the original Go program's, as the table says.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // Each field is the option of the same name: see `OPTIONS`.
+pub struct Options {
+    pub workers: NonZeroUsize,
+    pub queue_length: usize,
+    pub jobs: usize,
+    pub max_wait_ms: u32,
+    pub threshold_ms: u32,
+    /// `None` asks the caller for a random seed.
+    pub seed: Option<u64>,
+    pub waits: Option<Vec<u32>>,
+    pub cancel_in_flight: bool,
+    pub fail_fast: bool,
+    pub speed: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let integer = |name| spec(name).and_then(OptionSpec::integer_default).unwrap_or_default();
+        let boolean = |name| spec(name).and_then(OptionSpec::boolean_default).unwrap_or_default();
+        Options {
+            workers: NonZeroUsize::new(integer("workers") as usize).unwrap_or(NonZeroUsize::MIN),
+            queue_length: integer("queueLength") as usize,
+            jobs: integer("jobs") as usize,
+            max_wait_ms: integer("maxWaitMs") as u32,
+            threshold_ms: integer("thresholdMs") as u32,
+            seed: None,
+            waits: None,
+            cancel_in_flight: boolean("cancelInFlight"),
+            fail_fast: boolean("failFast"),
+            speed: spec("speed").and_then(OptionSpec::number_default).unwrap_or(1.0),
+        }
+    }
+}
+
+impl Options {
+    /// Checks every option given, and stops at the first problem: first a
+    /// name that is no option's, then an option given twice, then each
+    /// value in the order given, then values that contradict each other
+    /// (`jobs` that are not as many as the given `waits`).
+    pub fn parse<'a>(given: impl IntoIterator<Item = Given<'a>>) -> Result<Options, OptionError> {
+        let given: Vec<(&'static OptionSpec, Given<'a>)> =
+            given.into_iter().filter(|given| *given.value != Value::Undefined).map(resolve).collect::<Result<_, _>>()?;
+        for (i, (spec, first)) in given.iter().enumerate() {
+            if let Some((_, second)) = given[i + 1..].iter().find(|(other, _)| other.name == spec.name) {
+                return Err(OptionError::new(spec, first.source, Problem::Twice { given: [text(first), text(second)] }));
+            }
+        }
+        let mut options = Options::default();
+        for (spec, given) in &given {
+            options.set(spec, given)?;
+        }
+        let jobs = given.iter().find(|(spec, _)| spec.name == "jobs");
+        if let (Some((spec, jobs)), Some(waits)) = (jobs, &options.waits) {
+            if options.jobs != waits.len() {
+                return Err(OptionError::new(spec, jobs.source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }));
+            }
+        }
+        Ok(options)
+    }
+
+    /// An option's effect: its value checked, into the field it sets.
+    fn set(&mut self, spec: &OptionSpec, given: &Given<'_>) -> Result<(), OptionError> {
+        match spec.name {
+            "workers" => self.workers = NonZeroUsize::new(spec.integer(given)?).ok_or_else(|| spec.out_of_range(given))?,
+            "queueLength" => self.queue_length = spec.integer(given)?,
+            "jobs" => self.jobs = spec.integer(given)?,
+            "maxWaitMs" => self.max_wait_ms = spec.integer(given)?,
+            "thresholdMs" => self.threshold_ms = spec.integer(given)?,
+            "seed" => self.seed = Some(spec.integer(given)?),
+            "waits" => self.waits = Some(spec.waits(given)?),
+            "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
+            "failFast" => self.fail_fast = spec.boolean(given)?,
+            "speed" => self.speed = spec.number(given)?,
+            // signal and pause: the JS layer takes them, and no Value is one.
+            _ => return Err(spec.wrong_type(given)),
+        }
+        Ok(())
+    }
+}
+
+/// The spec of a given option's name, by its JS name or its attribute.
+fn resolve(given: Given<'_>) -> Result<(&'static OptionSpec, Given<'_>), OptionError> {
+    let found = match given.source {
+        Source::Js => spec(given.name),
+        Source::Text(_) | Source::Form(_) => setting_spec(given.name),
+    };
+    found.map(|spec| (spec, given)).ok_or_else(|| OptionError::unknown(given.name, given.source))
+}
+
+/// What was given, as a message quotes it: the text, or for a JS value (which
+/// an object cannot give twice) the value.
+fn text(given: &Given<'_>) -> Got {
+    match given.source {
+        Source::Text(text) | Source::Form(text) => Got::Words(text.to_owned()),
+        Source::Js => got(given.value, Source::Js),
+    }
+}
+
+/// The checks of a value by its spec: what the table says of an option is
+/// all they know of it, and each message names the option as it was given.
+impl OptionSpec {
+    /// An integer within the spec's limits, in the field's type (which holds them all).
+    pub fn integer<T: TryFrom<u64>>(&self, given: &Given<'_>) -> Result<T, OptionError> {
+        let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.wrong_type(given)) };
+        let n = integer(given.value, min, max)
+            .map_err(|wrong_type| if wrong_type { self.wrong_type(given) } else { self.out_of_range(given) })?;
+        T::try_from(n).map_err(|_| self.out_of_range(given))
+    }
+
+    /// A number within the spec's limits.
+    pub fn number(&self, given: &Given<'_>) -> Result<f64, OptionError> {
+        match (self.kind, given.value) {
+            (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min.get()..=max.get()).contains(n) => Ok(*n),
+            (OptionKind::Number { .. }, Value::Number(_)) => Err(self.out_of_range(given)),
+            _ => Err(self.wrong_type(given)),
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&self, given: &Given<'_>) -> Result<bool, OptionError> {
+        match given.value {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(self.wrong_type(given)),
+        }
+    }
+
+    /// A list of waits, each within the spec's limits.
+    pub fn waits(&self, given: &Given<'_>) -> Result<Vec<u32>, OptionError> {
+        let (OptionKind::Waits { max_length, max, .. }, Value::List(list)) = (self.kind, given.value) else {
+            return Err(self.wrong_type(given));
+        };
+        if list.len() as u64 > max_length {
+            let expected = format!("an array of at most {max_length} waits");
+            return Err(OptionError::new(
+                self,
+                given.source,
+                Problem::Range { expected, got: Got::Words(format!("{} waits", list.len())) },
+            ));
+        }
+        // Read from text, each item has its own: the text between two commas.
+        let mut texts = match given.source {
+            Source::Text(text) | Source::Form(text) => Some(text.split(',')),
+            Source::Js => None,
+        };
+        let mut waits = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            let source = match (&mut texts, given.source) {
+                (Some(texts), Source::Form(_)) => Source::Form(texts.next().unwrap_or_default()),
+                (Some(texts), _) => Source::Text(texts.next().unwrap_or_default()),
+                (None, _) => Source::Js,
+            };
+            let wait = integer(item, 0, max).map_err(|wrong_type| {
+                let (expected, got) = (integer_from(0, max), got(item, source));
+                let problem = if wrong_type { Problem::Type { expected, got } } else { Problem::Range { expected, got } };
+                OptionError::new(self, given.source, problem).item(i)
+            })?;
+            waits.push(wait as u32);
+        }
+        Ok(waits)
+    }
+
+    fn wrong_type(&self, given: &Given<'_>) -> OptionError {
+        OptionError::new(self, given.source, Problem::Type { expected: self.expected(), got: got(given.value, given.source) })
+    }
+
+    fn out_of_range(&self, given: &Given<'_>) -> OptionError {
+        OptionError::new(self, given.source, Problem::Range { expected: self.expected(), got: got(given.value, given.source) })
+    }
+}
+
+/// `value` as an integer from `min` to `max`; else whether it is of the wrong type (or else out of range).
+fn integer(value: &Value, min: u64, max: u64) -> Result<u64, bool> {
+    match *value {
+        Value::Number(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
+        Value::Number(_) => Err(false),
+        _ => Err(true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(entries: &[(&str, Value)]) -> Result<Options, OptionError> {
+        Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))
+    }
+
+    #[test]
+    fn defaults_are_the_original_programs() {
+        let defaults = Options {
+            workers: NonZeroUsize::new(10).unwrap(),
+            queue_length: 100,
+            jobs: 100,
+            max_wait_ms: 1000,
+            threshold_ms: 990,
+            seed: None,
+            waits: None,
+            cancel_in_flight: true,
+            fail_fast: true,
+            speed: 1.0,
+        };
+        assert_eq!(Options::default(), defaults);
+        assert_eq!(parse(&[]), Ok(defaults.clone()));
+        assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
+    }
+
+    #[test]
+    fn wrong_types_are_type_errors_and_bad_numbers_range_errors() {
+        assert!(parse(&[("workers", Value::Null)]).unwrap_err().is_type_error());
+        assert!(parse(&[("workers", Value::Other("an object"))]).unwrap_err().is_type_error());
+        assert!(!parse(&[("workers", Value::Number(-1.0))]).unwrap_err().is_type_error());
+        assert!(!parse(&[("workers", Value::Number(10_001.0))]).unwrap_err().is_type_error());
+    }
+
+    #[test]
+    fn limits_are_inclusive() {
+        let options = parse(&[
+            ("workers", Value::Number(10_000.0)),
+            ("jobs", Value::Number(0.0)),
+            ("seed", Value::Number(((1u64 << 53) - 1) as f64)),
+        ])
+        .unwrap();
+        assert_eq!((options.workers.get(), options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
+    }
+}
