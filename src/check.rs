@@ -99,53 +99,65 @@ impl Options {
     /// value in the order given, then values that contradict each other
     /// (`jobs` that are not as many as the given `waits`).
     pub fn parse<'a>(given: impl IntoIterator<Item = Given<'a>>) -> Result<Options, OptionError> {
-        let given: Vec<(&'static OptionSpec, Given<'a>)> =
-            given.into_iter().filter(|given| *given.value != Value::Undefined).map(resolve).collect::<Result<_, _>>()?;
-        for (i, (spec, first)) in given.iter().enumerate() {
-            if let Some((_, second)) = given[i + 1..].iter().find(|(other, _)| other.name == spec.name) {
+        Options::parse_all(&given.into_iter().collect::<Vec<_>>())
+    }
+
+    /// [`parse`](Self::parse), made once for every caller: the wasm module has one copy.
+    #[inline(never)]
+    fn parse_all(given: &[Given<'_>]) -> Result<Options, OptionError> {
+        let mut specs: Vec<(&'static OptionSpec, &Given<'_>)> = Vec::with_capacity(given.len());
+        for given in given.iter().filter(|given| *given.value != Value::Undefined) {
+            specs.push((resolve(given)?, given));
+        }
+        for (i, &(spec, first)) in specs.iter().enumerate() {
+            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| std::ptr::eq(*other, spec)) {
                 return Err(OptionError::new(spec, first.source, Problem::Twice { given: [text(first), text(second)] }));
             }
         }
         let mut options = Options::default();
-        for (spec, given) in &given {
+        let mut jobs = None;
+        for &(spec, given) in &specs {
             options.set(spec, given)?;
-        }
-        let jobs = given.iter().find(|(spec, _)| spec.name == "jobs");
-        if let (Some((spec, jobs)), Some(waits)) = (jobs, &options.waits) {
-            if options.jobs != waits.len() {
-                return Err(OptionError::new(spec, jobs.source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }));
+            if spec.name == "jobs" {
+                jobs = Some((spec, given.source));
             }
         }
-        Ok(options)
+        match (jobs, &options.waits) {
+            (Some((spec, source)), Some(waits)) if options.jobs != waits.len() => {
+                Err(OptionError::new(spec, source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
+            }
+            _ => Ok(options),
+        }
     }
 
     /// An option's effect: its value checked, into the field it sets.
     fn set(&mut self, spec: &OptionSpec, given: &Given<'_>) -> Result<(), OptionError> {
         match spec.name {
-            "workers" => self.workers = NonZeroUsize::new(spec.integer(given)?).ok_or_else(|| spec.out_of_range(given))?,
-            "queueLength" => self.queue_length = spec.integer(given)?,
-            "jobs" => self.jobs = spec.integer(given)?,
-            "maxWaitMs" => self.max_wait_ms = spec.integer(given)?,
-            "thresholdMs" => self.threshold_ms = spec.integer(given)?,
+            // The table's limits fit each field's type.
+            "workers" => self.workers = NonZeroUsize::new(spec.integer(given)? as usize).ok_or_else(|| spec.refused(given, true))?,
+            "queueLength" => self.queue_length = spec.integer(given)? as usize,
+            "jobs" => self.jobs = spec.integer(given)? as usize,
+            "maxWaitMs" => self.max_wait_ms = spec.integer(given)? as u32,
+            "thresholdMs" => self.threshold_ms = spec.integer(given)? as u32,
             "seed" => self.seed = Some(spec.integer(given)?),
             "waits" => self.waits = Some(spec.waits(given)?),
             "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
             "failFast" => self.fail_fast = spec.boolean(given)?,
             "speed" => self.speed = spec.number(given)?,
             // signal and pause: the JS layer takes them, and no Value is one.
-            _ => return Err(spec.wrong_type(given)),
+            _ => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
 }
 
 /// The spec of a given option's name, by its JS name or its attribute.
-fn resolve(given: Given<'_>) -> Result<(&'static OptionSpec, Given<'_>), OptionError> {
+fn resolve(given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
     let found = match given.source {
         Source::Js => spec(given.name),
         Source::Text(_) | Source::Form(_) => setting_spec(given.name),
     };
-    found.map(|spec| (spec, given)).ok_or_else(|| OptionError::unknown(given.name, given.source))
+    found.ok_or_else(|| OptionError::unknown(given.name, given.source))
 }
 
 /// What was given, as a message quotes it: the text, or for a JS value (which
@@ -160,35 +172,36 @@ fn text(given: &Given<'_>) -> Got {
 /// The checks of a value by its spec: what the table says of an option is
 /// all they know of it, and each message names the option as it was given.
 impl OptionSpec {
-    /// An integer within the spec's limits, in the field's type (which holds them all).
-    pub fn integer<T: TryFrom<u64>>(&self, given: &Given<'_>) -> Result<T, OptionError> {
-        let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.wrong_type(given)) };
-        let n = integer(given.value, min, max)
-            .map_err(|wrong_type| if wrong_type { self.wrong_type(given) } else { self.out_of_range(given) })?;
-        T::try_from(n).map_err(|_| self.out_of_range(given))
+    /// An integer within the spec's limits.
+    #[inline(never)]
+    pub fn integer(&self, given: &Given<'_>) -> Result<u64, OptionError> {
+        let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.refused(given, false)) };
+        integer(given.value, min, max).map_err(|out_of_range| self.refused(given, out_of_range))
     }
 
     /// A number within the spec's limits.
+    #[inline(never)]
     pub fn number(&self, given: &Given<'_>) -> Result<f64, OptionError> {
         match (self.kind, given.value) {
             (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min.get()..=max.get()).contains(n) => Ok(*n),
-            (OptionKind::Number { .. }, Value::Number(_)) => Err(self.out_of_range(given)),
-            _ => Err(self.wrong_type(given)),
+            (OptionKind::Number { .. }, Value::Number(_)) => Err(self.refused(given, true)),
+            _ => Err(self.refused(given, false)),
         }
     }
 
     /// `true` or `false`.
+    #[inline(never)]
     pub fn boolean(&self, given: &Given<'_>) -> Result<bool, OptionError> {
         match given.value {
             Value::Bool(b) => Ok(*b),
-            _ => Err(self.wrong_type(given)),
+            _ => Err(self.refused(given, false)),
         }
     }
 
     /// A list of waits, each within the spec's limits.
     pub fn waits(&self, given: &Given<'_>) -> Result<Vec<u32>, OptionError> {
         let (OptionKind::Waits { max_length, max, .. }, Value::List(list)) = (self.kind, given.value) else {
-            return Err(self.wrong_type(given));
+            return Err(self.refused(given, false));
         };
         if list.len() as u64 > max_length {
             let expected = format!("an array of at most {max_length} waits");
@@ -198,21 +211,17 @@ impl OptionSpec {
                 Problem::Range { expected, got: Got::Words(format!("{} waits", list.len())) },
             ));
         }
-        // Read from text, each item has its own: the text between two commas.
-        let mut texts = match given.source {
-            Source::Text(text) | Source::Form(text) => Some(text.split(',')),
-            Source::Js => None,
-        };
         let mut waits = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let source = match (&mut texts, given.source) {
-                (Some(texts), Source::Form(_)) => Source::Form(texts.next().unwrap_or_default()),
-                (Some(texts), _) => Source::Text(texts.next().unwrap_or_default()),
-                (None, _) => Source::Js,
+            // An item is shown as a value (read from text, an empty one is nothing).
+            let item_source = match given.source {
+                Source::Js => Source::Js,
+                Source::Text(_) => Source::Text(""),
+                Source::Form(_) => Source::Form(""),
             };
-            let wait = integer(item, 0, max).map_err(|wrong_type| {
-                let (expected, got) = (integer_from(0, max), got(item, source));
-                let problem = if wrong_type { Problem::Type { expected, got } } else { Problem::Range { expected, got } };
+            let wait = integer(item, 0, max).map_err(|out_of_range| {
+                let (expected, got) = (integer_from(0, max), got(item, item_source));
+                let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
                 OptionError::new(self, given.source, problem).item(i)
             })?;
             waits.push(wait as u32);
@@ -220,21 +229,21 @@ impl OptionSpec {
         Ok(waits)
     }
 
-    fn wrong_type(&self, given: &Given<'_>) -> OptionError {
-        OptionError::new(self, given.source, Problem::Type { expected: self.expected(), got: got(given.value, given.source) })
-    }
-
-    fn out_of_range(&self, given: &Given<'_>) -> OptionError {
-        OptionError::new(self, given.source, Problem::Range { expected: self.expected(), got: got(given.value, given.source) })
+    /// The error for a value it refuses: out of range (a `RangeError`), or of the wrong type.
+    #[inline(never)]
+    fn refused(&self, given: &Given<'_>, out_of_range: bool) -> OptionError {
+        let (expected, got) = (self.expected(), got(given.value, given.source));
+        let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
+        OptionError::new(self, given.source, problem)
     }
 }
 
-/// `value` as an integer from `min` to `max`; else whether it is of the wrong type (or else out of range).
+/// `value` as an integer from `min` to `max`; else whether it is a number out of range (or else of the wrong type).
 fn integer(value: &Value, min: u64, max: u64) -> Result<u64, bool> {
     match *value {
         Value::Number(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
-        Value::Number(_) => Err(false),
-        _ => Err(true),
+        Value::Number(_) => Err(true),
+        _ => Err(false),
     }
 }
 

@@ -19,12 +19,12 @@ mod web;
 pub use check::{Given, Options, Source, Value};
 pub use messages::{suggest, Got, OptionError, Problem};
 pub use options::{
-    setting_spec, spec, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS,
+    setting_spec, spec, Doc, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS,
 };
 pub use report::{EventKind, JobRecord, JobState, LogKind, Moment, Recorder, Report, RunStatus};
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{check_options, check_settings, run, PauseController};
+pub use web::{check_options, check_settings, run, GivenSetting, PauseController};
 
 /// The wasm module's allocator: smaller and faster than Rust's default,
 /// dlmalloc (the module after wasm-opt was 33.4 KB gzipped with talc, 35.5 KB

@@ -54,7 +54,7 @@ impl Got {
     /// The words, with numbers written by `number`. (The JS layer passes
     /// JS's own `String(n)`, and so leaves Rust's float formatting out of
     /// the wasm module.)
-    pub fn written(&self, number: impl Fn(f64) -> String) -> String {
+    pub fn written(&self, number: fn(f64) -> String) -> String {
         match self {
             Got::Number(n) => number(*n),
             Got::Words(words) => words.clone(),
@@ -96,7 +96,7 @@ impl OptionError {
 
     /// The message, with numbers written by `number`; `Display` writes them
     /// as JS would.
-    pub fn message(&self, number: impl Fn(f64) -> String) -> String {
+    pub fn message(&self, number: fn(f64) -> String) -> String {
         let named = &self.named;
         match &self.problem {
             Problem::Unknown { suggestion, settings } => {
@@ -117,7 +117,7 @@ impl OptionError {
                 format!("{named} must be {expected}, got {}", got.written(number))
             }
             Problem::Twice { given: [first, second] } => {
-                format!("{named} is given twice ({} and {}): give it once", quote(&first.written(&number)), quote(&second.written(&number)))
+                format!("{named} is given twice ({} and {}): give it once", quote(&first.written(number)), quote(&second.written(number)))
             }
             Problem::Conflict { jobs, waits } => {
                 format!("{named} is {jobs}, but {waits} waits are given, which set the number of jobs: leave {named} out")
@@ -138,14 +138,33 @@ impl std::error::Error for OptionError {}
 /// close enough to be a likely typo: same letters in another case or with
 /// `-`/`_`, or within two edits of it.
 pub fn suggest(name: &str) -> Option<&'static str> {
-    let plain = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    let plain = |s: &str| s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
     let name = plain(name);
-    OPTIONS
-        .iter()
-        .map(|known| (strsim::levenshtein(&name, &plain(known.name)), known.name))
-        .filter(|(distance, _)| *distance <= 2)
-        .min()
-        .map(|(_, known)| known)
+    // The first of the nearest, in the table's order.
+    let mut nearest: Option<(usize, &'static str)> = None;
+    for known in &OPTIONS {
+        let distance = edits(&name, &plain(known.name));
+        if distance <= 2 && nearest.is_none_or(|(best, _)| distance < best) {
+            nearest = Some((distance, known.name));
+        }
+    }
+    nearest.map(|(_, known)| known)
+}
+
+/// The Levenshtein distance of two ASCII names: the fewest insertions,
+/// deletions and substitutions that make one the other.
+fn edits(a: &[u8], b: &[u8]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(x != y)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// A value as a message shows what was given: from text, an empty text is
@@ -157,15 +176,16 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
         Source::Js => None,
     };
     Got::Words(match value {
-        Value::Number(_) if text.is_some_and(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) => {
-            text.unwrap_or_default().into()
-        }
-        Value::Number(n) => return Got::Number(*n),
+        Value::Number(n) => match text {
+            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => text.into(),
+            _ => return Got::Number(*n),
+        },
         Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
+        Value::String(s) => quote(s) + " (a string)",
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::String(s) => format!("{} (a string)", quote(s)),
+        Value::Bool(true) => "true".into(),
+        Value::Bool(false) => "false".into(),
         Value::List(_) => "an array".into(),
         Value::Other(what) => (*what).into(),
     })
@@ -239,6 +259,21 @@ mod tests {
             (123456789012345680000.0, "123456789012345680000"),
         ] {
             assert_eq!(js_number(n), js, "{n}");
+        }
+    }
+
+    #[test]
+    fn edits_count_insertions_deletions_and_substitutions() {
+        for (a, b, n) in [
+            ("", "", 0),
+            ("abc", "", 3),
+            ("", "ab", 2),
+            ("kitten", "sitting", 3),
+            ("worker", "workers", 1),
+            ("queuelenght", "queuelength", 2),
+        ] {
+            assert_eq!(edits(a.as_bytes(), b.as_bytes()), n, "{a} {b}");
+            assert_eq!(edits(b.as_bytes(), a.as_bytes()), n, "{b} {a}");
         }
     }
 

@@ -4,7 +4,7 @@
 //! element shows, word for word.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dispatcher_demo::{Given, OptionError, OptionKind, OptionSpec, Options, Setting, Source, Value};
+use dispatcher_demo::{Doc, Given, OptionError, OptionKind, OptionSpec, Options, Setting, Source, Value};
 
 fn parse(entries: &[(&str, Value)]) -> Result<Options, OptionError> {
     Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))
@@ -114,21 +114,18 @@ static RETRIES: OptionSpec = OptionSpec {
     name: "retries",
     setting: Some(Setting { attribute: "retries", label: "Retries" }),
     kind: OptionKind::Integer { min: 0, max: 5, default: Some(1) },
-    doc: "How often a failed job is tried again.",
+    doc: Doc::new("How often a failed job is tried again."),
 };
 
 #[test]
 fn a_new_integer_option_is_checked_and_named_by_its_table_entry_alone() {
     let (six, two) = (Value::Number(6.0), Value::Number(2.0));
-    assert_eq!(RETRIES.integer::<u8>(&Given::js("retries", &two)), Ok(2));
-    assert_eq!(
-        RETRIES.integer::<u8>(&Given::js("retries", &six)).unwrap_err().to_string(),
-        "retries must be an integer from 0 to 5, got 6"
-    );
+    assert_eq!(RETRIES.integer(&Given::js("retries", &two)), Ok(2));
+    assert_eq!(RETRIES.integer(&Given::js("retries", &six)).unwrap_err().to_string(), "retries must be an integer from 0 to 5, got 6");
     let text = Value::String("abc".into());
-    let error = RETRIES.integer::<u8>(&Given { name: "retries", value: &text, source: Source::Text("abc") }).unwrap_err();
+    let error = RETRIES.integer(&Given { name: "retries", value: &text, source: Source::Text("abc") }).unwrap_err();
     assert_eq!(error.to_string(), r#"retries must be an integer from 0 to 5, got "abc" (a string)"#);
     let empty = Value::String("".into());
-    let error = RETRIES.integer::<u8>(&Given { name: "retries", value: &empty, source: Source::Form("") }).unwrap_err();
+    let error = RETRIES.integer(&Given { name: "retries", value: &empty, source: Source::Form("") }).unwrap_err();
     assert_eq!(error.to_string(), "Retries must be an integer from 0 to 5, got nothing");
 }

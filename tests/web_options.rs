@@ -131,16 +131,21 @@ async fn jobs_that_disagree_with_the_given_waits_are_refused_as_the_element_refu
     assert_eq!(get(&report(options(r#"{"jobs": 3, "waits": [1, 2, 3]}"#)).await, "status"), "completed");
 }
 
+/// `checkSettings(settings)` as JS calls it, with the settings written as JSON.
+fn check(json: &str) -> JsValue {
+    check_settings(Array::from(&options(json)).iter().map(JsCast::unchecked_into).collect())
+}
+
 /// The message of `checkSettings` for these settings, each `{ name, value, text, source }`.
 fn settings_message(json: &str) -> String {
-    let error = check_settings(options(json).unchecked_into());
+    let error = check(json);
     assert!(!error.is_null(), "{json} passed");
     get(&error, "message").as_string().unwrap()
 }
 
 #[wasm_bindgen_test]
 fn check_settings_names_each_setting_as_it_was_given() {
-    assert!(check_settings(options(r#"[{"name": "workers", "value": 4, "text": "4", "source": "text"}]"#).unchecked_into()).is_null());
+    assert!(check(r#"[{"name": "workers", "value": 4, "text": "4", "source": "text"}]"#).is_null());
     for (json, message) in [
         (r#"[{"name": "queueLength", "value": -1, "source": "js"}]"#, "queueLength must be an integer from 0 to 1000000, got -1"),
         (
@@ -167,7 +172,7 @@ fn check_settings_names_each_setting_as_it_was_given() {
         assert_eq!(settings_message(json), message);
     }
     // The error names the option by its JS name, whatever named it in the message.
-    let error = check_settings(options(r#"[{"name": "max-wait-ms", "value": 0, "text": "0", "source": "form"}]"#).unchecked_into());
+    let error = check(r#"[{"name": "max-wait-ms", "value": 0, "text": "0", "source": "form"}]"#);
     assert_eq!((get(&error, "option"), get(&error, "name")), (JsValue::from("maxWaitMs"), JsValue::from("RangeError")));
 }
 

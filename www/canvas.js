@@ -1,5 +1,6 @@
 // What the timeline and the grid share: a canvas fitted to its box, and the
 // colours they paint with, read from the stylesheet's custom properties.
+import { STATE_NAMES } from "./run-state.js";
 
 /**
  * Every canvas is drawn on by the CPU. Left to choose, headless Chromium
@@ -30,8 +31,8 @@ export function fit(canvas, cssHeight) {
 }
 
 /**
- * The colours, from the custom properties on `stage`: one per state code
- * (queued for waiting), and the rest of the palette. Before the stylesheet
+ * The colours, from the custom properties on `stage`: one per state code,
+ * each `--dd-` and the state's name, and the rest of the palette. Before the stylesheet
  * has loaded there are none: `complete` says whether they are all in.
  *
  * A property holds a light-dark() pair, which getPropertyValue gives as it
@@ -52,7 +53,7 @@ export function readColors(stage) {
     probe.style.color = `var(${name})`;
     return style.color;
   };
-  const state = ["--dd-queued", "--dd-queued", "--dd-running", "--dd-succeeded", "--dd-failed", "--dd-canceled", "--dd-aborted"].map(get);
+  const state = STATE_NAMES.map((name) => get(`--dd-${name}`));
   return {
     state,
     aborted: get("--dd-aborted"),

@@ -1,69 +1,48 @@
 // <dispatcher-demo>: the whole demo as one element, for this page and for
-// anyone's documentation:
+// anyone's documentation (docs/embedding.md says how, and what its
+// attributes that are no settings do: theme, page-url, sync-url, sources):
 //
 //   <script type="module" src="https://example.org/dispatcher-demo/www/dispatcher-demo.js"></script>
 //   <dispatcher-demo workers="4" jobs="40" seed="7" autorun></dispatcher-demo>
 //
-// Each setting is a property (`demo.queueLength = 4`), reflected to an
-// attribute by the same kebab-case name as the page's URL parameter. A change
-// made at any moment is kept: before the element is defined, while a run goes
-// (it applies to the next run, and the form shows it at once), or in the form.
-// Every URL is resolved from this module's own, so it works from any path.
-// Instances are independent and share one wasm instance.
+// Each setting is a property (`demo.queueLength = 4`), and the properties are
+// the truth: an attribute (by the same kebab-case name as the page's URL
+// parameter), the URL (with `sync-url`) and the form all write through one
+// path, #apply, which reflects the properties to the attributes (or the URL)
+// and the form, and checks them with the module's one check; Run runs the
+// properties. A change made at any moment is kept: before the element is
+// defined, while a run goes (it applies to the next run), or in the form.
 //
-// Not settings: `theme` ("light", "dark" or "auto"; left out, it follows the
-// page), `page-url` (the page that Copy link links to; without it, or
-// `sync-url`, there is no Copy link), `sync-url` (the settings live in the
-// page's URL, as on the demo page) and `sources` (where the code panel links
-// its source files to: the repository's root, resolved from the document).
-//
-// This file holds the lifecycle and the run; the parts are modules of their
-// own: template.js, controls.js (the form), summary.js, log-view.js,
-// timeline.js and grid.js (the canvases), and wasm.js (the module).
-import { SETTINGS, FLAGS, DEFAULTS, readSettings, toSearch, describeError } from "./settings.js";
-import { RunState } from "./run-state.js";
+// This file holds the lifecycle, the properties and the run; the parts are
+// modules of their own: template.js, settings.js (the properties' store),
+// setting-sources.js, controls.js and form.js (the form), stage.js (the
+// drawing), teach.js (the teaching parts), live-run.js (a run going) and
+// wasm.js (the module, which every instance shares).
+import { OPTIONS } from "./spec.js";
+import { FLAGS, BY_NAME, BY_ATTRIBUTE, DEFAULTS, Settings, readPairs, readText, writeText, flagOn, toSearch, randomSeed } from "./settings.js";
 import { template } from "./template.js";
-import { loadModule, loadedModule, onCrash, startRun } from "./wasm.js";
+import { loadModule, loadedModule, onCrash } from "./wasm.js";
 import { Controls, presetOptions } from "./controls.js";
 import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
-import { Recording } from "./recording.js";
+import { LiveRun, plannedRun } from "./live-run.js";
+import { followPageTheme } from "./page-theme.js";
+import { attributePairs, settingPairs, pageParams, linkedPage, linkTo } from "./setting-sources.js";
 
-/** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
-const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
-const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 /** Attributes that are no setting, but change how the element looks. */
 const LOOKS = ["theme", "page-url", "sync-url"];
 
-/**
- * The classes documentation tools put on <html> for their themes: VitePress
- * sets `dark`; mdBook one of `light`, `rust` (light), `coal`, `navy`, `ayu`
- * (dark). Where there is none, the element takes the page's `color-scheme`.
- */
-const DARK_CLASSES = ["dark", "coal", "navy", "ayu"];
-const LIGHT_CLASSES = ["light", "rust"];
-
-/** The page's theme, from the classes on <html>: "dark", "light", or null where it sets none. */
-function pageTheme() {
-  const classes = document.documentElement.classList;
-  if (DARK_CLASSES.some((name) => classes.contains(name))) return "dark";
-  if (LIGHT_CLASSES.some((name) => classes.contains(name))) return "light";
-  return null;
-}
-
 export class DispatcherDemo extends HTMLElement {
-  static observedAttributes = [...SETTINGS.map((setting) => setting.name), ...FLAGS, ...LOOKS];
+  static observedAttributes = [...OPTIONS.map((spec) => spec.attribute), ...FLAGS, ...LOOKS];
 
-  // Each setting's property, `demo.workers` to `demo.failFast`: `null` for a
-  // setting left to its default. Set, it is reflected to its attribute (with
-  // `sync-url`, to the page's URL instead) and shown in the form.
+  // Each setting's property, `demo.workers` to `demo.speed`: `null` for a
+  // setting left to its default.
   static {
-    for (const { option } of SETTINGS) {
-      Object.defineProperty(this.prototype, option, {
-        get() { return this.#settings[option] ?? null; },
-        set(value) { this.#propertiesSet({ [option]: value }); },
+    for (const { name } of OPTIONS) {
+      Object.defineProperty(this.prototype, name, {
+        get() { return this.#settings.value(name); },
+        set(value) { this.#apply([[name, value]], "js"); },
       });
     }
   }
@@ -78,18 +57,11 @@ export class DispatcherDemo extends HTMLElement {
     this.#reflect("autorun", this.#autorun ? "" : null);
   }
 
-  /** The settings as the properties hold them, by option; a setting left out has its default. */
-  #settings = {};
+  /** The properties' values, each with where it was given. */
+  #settings = new Settings();
+  /** The seed the element runs with while none is given: the form shows it, and a link carries it. */
+  #seed = randomSeed();
   #autorun = false;
-  /** For each option, the name it was given under, for messages. */
-  #given = new Map();
-  /** An attribute or parameter that is no setting: checkOptions says what it may be. */
-  #unknownSetting = null;
-  /** A setting given twice (`{ name, texts }`), and each option's text as given: for messages. */
-  #repeated = null;
-  #texts = new Map();
-  /** Settings that contradict each other, said in words; or null. */
-  #conflict = null;
   /** Set while a property writes its own attribute, so that the change is not taken again. */
   #reflecting = false;
   #controls;
@@ -98,7 +70,7 @@ export class DispatcherDemo extends HTMLElement {
   #teach;
   /** Aborted on disconnection: every listener and observer added on connection goes with it. */
   #connection = null;
-  /** The run going: its AbortController, PauseController, state and start; or null. */
+  /** The run going (live-run.js), or null. */
   #current = null;
   /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
   #ran = false;
@@ -112,7 +84,11 @@ export class DispatcherDemo extends HTMLElement {
     // The page's theme is a custom state, :state(dark) or :state(light), which the stylesheet reads.
     this.#internals = this.attachInternals();
     this.#controls = new Controls(root);
-    this.#stage = new Stage(root, { current: () => this.#current });
+    this.#stage = new Stage(root, {
+      paused: () => Boolean(this.#current?.paused),
+      beforeDraw: () => this.#teach.measure(),
+      afterDraw: (colors, nowMs) => this.#teach.draw(colors, nowMs),
+    });
     this.#teach = new Teach(root, this.#stage);
     // Landmarks are told apart: the second element's stage is "The run (2)", and so on.
     const count = ++DispatcherDemo.#made;
@@ -131,16 +107,22 @@ export class DispatcherDemo extends HTMLElement {
     // would lay the page out, for each element.)
     if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
     this.#readSettings();
-    for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
+    // A property set before the element was defined shadows the prototype's: take it through the setter.
+    for (const property of [...OPTIONS.map((spec) => spec.name), "autorun"].filter((name) => Object.hasOwn(this, name))) {
+      const value = this[property];
+      delete this[property];
+      this[property] = value;
+    }
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
-    this.#followPageTheme(signal);
-    this.#controls.page = this.#page();
-    // A preset (the article's run) fills what the settings leave out; a link's moment (`at`) runs, and opens there.
-    const { preset, at, event } = this.#pageParams();
-    const presetLoaded = preset && !this.#settings.waits
-      ? presetOptions(preset).then((options) => this.#holdAndShow(Object.fromEntries(Object.entries(options).filter(([option]) => this.#settings[option] === undefined))), () => {})
+    followPageTheme(this.#internals, () => this.#stage.repaint(), signal);
+    this.#controls.linkable = linkedPage(this) !== null;
+    // A preset (the article's run) fills what the settings leave out, as the
+    // form's own values; a link's moment (`at`) runs, and opens there.
+    const { preset, at, event } = pageParams(this);
+    const presetLoaded = preset && this.waits === null
+      ? presetOptions(preset).then((options) => this.#apply(Object.entries(options).filter(([option]) => this[option] === null), "js", { reflect: false }), () => {})
       : null;
     if (at !== null) this.#teach.openAt(at, event);
     Promise.all([loadModule(), presetLoaded]).then(
@@ -148,8 +130,7 @@ export class DispatcherDemo extends HTMLElement {
         if (signal.aborted) return;
         this.#controls.runnable = true;
         this.#controls.status("Ready.");
-        if (this.#validate(this.#settings) && (this.#autorun || at !== null)) this.run().catch(() => {});
-        else this.#preview();
+        if (!this.#check() && (this.#autorun || at !== null)) this.run().catch(() => {});
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
@@ -163,29 +144,18 @@ export class DispatcherDemo extends HTMLElement {
     this.#connection = null;
   }
 
-  // An attribute changed: its property takes it, and the form shows it, even
-  // while a run goes; the next run runs with it.
+  // An attribute changed: its property takes it, even while a run goes; the next run runs with it.
   attributeChangedCallback(name, _, text) {
     if (this.#reflecting) return;
     if (LOOKS.includes(name)) {
-      this.#controls.page = this.#page();
+      this.#controls.linkable = linkedPage(this) !== null;
       this.#stage.repaint();
-      return;
+    } else if (FLAGS.includes(name)) this.#autorun = text !== null && flagOn(text);
+    else {
+      const spec = BY_ATTRIBUTE.get(name);
+      if (!this.hasAttribute("sync-url")) this.#settings.unknown = readPairs(attributePairs(this)).unknown;
+      this.#apply([[spec.name, text === null ? null : readText(spec, text), text]], "text");
     }
-    const { options, autorun, given } = readSettings(text === null ? [] : [[name, text]]);
-    if (FLAGS.includes(name)) {
-      this.#autorun = autorun;
-      return;
-    }
-    const { option } = BY_NAME.get(name);
-    this.#given.delete(option);
-    this.#texts.set(option, text ?? "");
-    this.#repeated = null;
-    this.#conflict = null;
-    for (const [key, value] of given) this.#given.set(key, value);
-    this.#holdAndShow({ [option]: options[option] });
-    if (!this.hasAttribute("sync-url")) this.#unknownSetting = readSettings(this.#attributePairs()).unknown;
-    this.#settingsChanged(this.#settings);
   }
 
   /**
@@ -194,9 +164,8 @@ export class DispatcherDemo extends HTMLElement {
    */
   crashed(panic) {
     const message = panic.replace(/\s*\n\s*/g, " ");
-    const current = this.#current;
+    this.#current?.crash(new Error(`the WebAssembly module panicked: ${message}`));
     this.#current = null;
-    current?.crash(new Error(`the WebAssembly module panicked: ${message}`));
     this.#controls.showRunning(false);
     this.#controls.runnable = false;
     this.#controls.message(`The WebAssembly module crashed (${message}). Loading a fresh one…`);
@@ -210,7 +179,7 @@ export class DispatcherDemo extends HTMLElement {
 
   /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
   get link() {
-    return this.#controls.link();
+    return linkTo(linkedPage(this), toSearch(this.#runOptions()));
   }
 
   /** Whether a run is going. */
@@ -221,53 +190,22 @@ export class DispatcherDemo extends HTMLElement {
   /**
    * Runs with the current settings, after stopping a run that is going.
    * Resolves with the report; rejects, and says why on the element, if a
-   * setting is invalid.
+   * setting is invalid: with the message the element shows.
    */
   async run({ compare = false } = {}) {
-    if (this.#current) {
-      const previous = this.#current;
-      previous.abort.abort();
-      previous.go?.abort.abort();
-      await previous.done.catch(() => {});
-    }
+    const previous = this.#current;
+    previous?.stop();
+    await previous?.done.catch(() => {});
     const glue = await loadModule();
-    const options = this.#controls.read();
-    // Compare mode: ours with cancel in-flight, and Go's way beside it, on the same waits.
-    if (compare) options.cancelInFlight = true;
-    if (!this.#validate(options)) throw glue.checkOptions(options) ?? new Error(this.shadowRoot.querySelector(".message").textContent);
-    this.#controls.message(null);
-    const setup = {
-      jobs: options.waits ? options.waits.length : options.jobs,
-      workers: options.workers,
-      queueLength: options.queueLength,
-      waits: options.waits,
-      logLines: glue.logLines,
-    };
-    const speed = options.speed ?? 1;
-    const begin = (runOptions) => {
-      const state = new RunState(setup);
-      const recording = new Recording(setup);
-      const started = performance.now();
-      const handle = startRun(glue, runOptions, (event) => {
-        state.apply(event);
-        state.lastEvent = event;
-        recording.push(event);
-        this.#stage.schedule();
-      });
-      return { ...handle, state, recording, started, speed, options: runOptions };
-    };
+    const invalid = this.#check();
+    if (invalid) throw invalid;
     this.#ran = true;
-    const current = begin(options);
-    if (compare) current.go = begin({ ...options, cancelInFlight: false });
-    const state = current.state;
-    this.#current = current;
+    const current = (this.#current = new LiveRun(glue, this.#runOptions(), { compare, changed: () => this.#stage.schedule() }));
     this.#controls.showRunning(true);
     this.#controls.status(compare ? "Running both: cancel in-flight, and Go's way…" : "Running…");
     this.#teach.started(current);
     try {
-      const [report, goReport] = await Promise.all([current.done, current.go?.done]);
-      state.finish(report);
-      if (goReport) current.go.state.finish(goReport);
+      const report = await current.settled();
       this.#teach.finished();
       this.#controls.status(`Done: ${report.status}.`);
       this.#stage.schedule();
@@ -277,10 +215,7 @@ export class DispatcherDemo extends HTMLElement {
       this.#controls.fail(`The run failed: ${error.message}`);
       throw error;
     } finally {
-      if (loadedModule()) {
-        current.pause.free();
-        current.go?.pause.free();
-      }
+      current.free();
       if (this.#current === current) {
         this.#current = null;
         this.#controls.showRunning(false);
@@ -290,8 +225,7 @@ export class DispatcherDemo extends HTMLElement {
 
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
-    this.#current?.abort.abort();
-    this.#current?.go?.abort.abort();
+    this.#current?.stop();
   }
 
   /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
@@ -304,37 +238,6 @@ export class DispatcherDemo extends HTMLElement {
     return this.#teach.lit;
   }
 
-  /** The page Copy link links to: `page-url`, resolved from the document, or with `sync-url` this page; or null. */
-  #page() {
-    const page = this.getAttribute("page-url");
-    if (page !== null) return new URL(page, document.baseURI).href;
-    return this.hasAttribute("sync-url") ? location.href.split(/[?#]/)[0] : null;
-  }
-
-  /** Follows the theme classes on <html> (see pageTheme) until `signal` aborts. */
-  #followPageTheme(signal) {
-    const follow = () => {
-      const theme = pageTheme();
-      for (const state of ["light", "dark"]) {
-        if (state === theme) this.#internals.states.add(state);
-        else this.#internals.states.delete(state);
-      }
-      this.#stage.repaint();
-    };
-    follow();
-    const observer = new MutationObserver(follow);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
-  }
-
-  /** A property set before the element was defined shadows the prototype's: take it through the setter. */
-  #upgradeProperty(property) {
-    if (!Object.hasOwn(this, property)) return;
-    const value = this[property];
-    delete this[property];
-    this[property] = value;
-  }
-
   #listen(signal) {
     this.#controls.listen({
       signal,
@@ -342,6 +245,7 @@ export class DispatcherDemo extends HTMLElement {
       stop: () => this.stop(),
       pause: () => this.#togglePause(),
       change: (changes) => this.#formChanged(changes),
+      link: () => this.link,
     });
     this.#stage.listen({ signal, status: (text) => this.#controls.status(text) });
     this.#teach.listen({ signal, compare: () => this.compare().catch(() => {}) });
@@ -349,79 +253,61 @@ export class DispatcherDemo extends HTMLElement {
   }
 
   #togglePause() {
-    const current = this.#current;
-    if (!current) return;
-    const paused = !current.pause.paused;
-    for (const { pause } of [current, current.go].filter(Boolean)) {
-      if (paused) pause.pause();
-      else pause.resume();
-    }
+    if (!this.#current) return;
+    const paused = this.#current.togglePause();
     this.#controls.showPaused(paused);
     this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
   }
 
-  // Settings: the properties hold them, the form shows them, and the form is
-  // what runs. Attributes (or, with `sync-url`, the page's URL) fill the
-  // properties on connection and reflect them after.
-
-  #attributePairs() {
-    return [...this.attributes].filter(({ name }) => !HTML_ATTRIBUTE.test(name)).map(({ name, value }) => [name, value]);
-  }
-
-  /** Whether the settings come from the page's URL: with `sync-url`, when it has any; else the attributes give them. */
-  #fromUrl() {
-    return this.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at" && name !== "event");
-  }
-
-  /** The preset (an attribute, or with `sync-url` a parameter) and a link's moment, `at`, in ms (or null). */
-  #pageParams() {
-    const params = new URLSearchParams(this.hasAttribute("sync-url") ? location.search : "");
-    const preset = (this.#fromUrl() ? params.get("preset") : this.getAttribute("preset")) ?? null;
-    const text = params.get("at") ?? this.getAttribute("at");
-    const number = (value) => (value !== null && value.trim() !== "" && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : null);
-    const at = number(text);
-    return { preset, at, event: number(params.get("event") ?? this.getAttribute("event")) };
-  }
-
+  /** Takes every setting afresh from the attributes, or with `sync-url` the page's URL. */
   #readSettings() {
-    const pairs = this.#fromUrl() ? [...new URLSearchParams(location.search)] : this.#attributePairs();
-    const { options, autorun, given, unknown, repeated, texts } = readSettings(pairs);
-    this.#settings = {};
-    this.#holdAndShow(Object.fromEntries(SETTINGS.map(({ option }) => [option, options[option]])));
+    const { settings, autorun, unknown } = readPairs(settingPairs(this));
+    this.#settings.clear();
+    this.#settings.unknown = unknown;
     this.#autorun = autorun;
-    this.#given = given;
-    this.#unknownSetting = unknown;
-    this.#repeated = repeated;
-    this.#texts = texts;
-    // Given waits stand for the jobs: a number of jobs that disagrees with them is a mistake to point out.
-    if (options.waits && typeof options.jobs === "number" && Array.isArray(options.waits) && options.jobs !== options.waits.length) {
-      this.#conflict = `${given.get("jobs")} is ${options.jobs}, but ${options.waits.length} waits are given, which set the number of jobs: leave ${given.get("jobs")} out`;
-    } else this.#conflict = null;
+    this.#settings.apply(settings, "text");
+    for (const { name } of OPTIONS) this.#controls.show(name, this.#shown(name));
   }
 
-  /** Holds `changes` (option → value; null or undefined for the default) in the properties. */
-  #hold(changes) {
-    for (const [option, value] of Object.entries(changes)) {
-      if (value === null || value === undefined) delete this.#settings[option];
-      else this.#settings[option] = value;
+  /**
+   * The one path of a setting: `changes`, `[option, value, text]` given
+   * from `source` ("js" for a property, "text" for an attribute, "form"),
+   * go into the properties; unless they came from the attributes (or a
+   * preset), the attributes (or with `sync-url` the URL) show them; the form
+   * shows them; and the one check says whether they may run.
+   */
+  #apply(changes, source, { reflect = source !== "text" } = {}) {
+    this.#settings.apply(changes, source);
+    if (reflect) {
+      this.#settings.settle();
+      if (this.hasAttribute("sync-url") && this.#connection) history.replaceState(null, "", toSearch(this.#runOptions()) || location.pathname);
+      for (const [option] of changes) {
+        const value = this.#settings.value(option);
+        this.#reflect(BY_NAME.get(option).attribute, value === null ? null : writeText(value));
+      }
     }
+    for (const [option] of changes) this.#controls.show(option, this.#shown(option));
+    this.#check();
   }
 
-  /** Holds `changes`, and shows them in the form. */
-  #holdAndShow(changes) {
-    this.#hold(changes);
-    for (const [option, value] of Object.entries(changes)) this.#controls.show(option, value);
+  /** What the user changed in the form, which now shows the one value of each setting. */
+  #formChanged(changes) {
+    this.#settings.unknown = [];
+    this.#apply(changes, "form");
+    if (this.#current) this.#controls.status("Running… Your change applies to the next run: press Run to start it.");
   }
 
-  /** Writes `changes` to their attributes. With `sync-url` the URL holds the settings instead. */
-  #reflectAll(changes) {
-    for (const [option, value] of Object.entries(changes)) {
-      const text = value === null || value === undefined ? null : Array.isArray(value) ? value.join(",") : String(value);
-      this.#reflect(BY_OPTION.get(option).name, text);
-    }
+  /** What the form shows for `option`: its value, or its default (for the seed, the one it runs with). */
+  #shown(option) {
+    return this.#settings.value(option) ?? (option === "seed" ? this.#seed : DEFAULTS[option] ?? null);
   }
 
-  /** Writes a property's attribute: `null` removes it. */
+  /** What a run is given: the properties, with the seed the form shows. */
+  #runOptions() {
+    return { seed: this.#seed, ...this.#settings.options() };
+  }
+
+  /** Writes a property's attribute: `null` removes it. With `sync-url` the URL holds the settings instead. */
   #reflect(name, text) {
     if (this.hasAttribute("sync-url")) return;
     this.#reflecting = true;
@@ -433,33 +319,20 @@ export class DispatcherDemo extends HTMLElement {
     }
   }
 
-  /** Settings set as properties: held, shown, reflected, and checked. */
-  #propertiesSet(changes) {
-    this.#holdAndShow(changes);
-    this.#reflectAll(changes);
-    this.#settingsChanged(this.#settings);
-  }
-
-  /** Settings the user changed in the form, which shows them: the properties take them, and name them as the form does. */
-  #formChanged(changes) {
-    this.#hold(changes);
-    this.#reflectAll(changes);
-    this.#unknownSetting = null;
-    this.#repeated = null;
-    this.#conflict = null;
-    // Named as the form names them: "Max wait (ms)", not max-wait-ms.
-    this.#given = this.#controls.labels();
-    this.#texts = new Map();
-    this.#settingsChanged(this.#controls.read());
-    if (this.#current) this.#controls.status("Running… Your change applies to the next run: press Run to start it.");
-  }
-
-  /** After a change: with `sync-url` the URL follows, and the settings are checked (`options`, which hold them). */
-  #settingsChanged(options) {
-    if (this.#connection && this.hasAttribute("sync-url")) {
-      history.replaceState(null, "", toSearch(this.#controls.read()) || location.pathname);
-    }
-    if (loadedModule() && this.#validate(options)) this.#preview();
+  /**
+   * The one check, the module's, of the settings as they were given: shows
+   * its message as it is and marks the field, or, where they may run, shows
+   * the run they make. Returns the error, or null (and null while the module loads).
+   */
+  #check() {
+    const glue = loadedModule();
+    if (!glue) return null;
+    const invalid = glue.checkSettings(this.#settings.given());
+    this.#controls.message(invalid?.message ?? null);
+    this.#controls.markInvalid(invalid?.option ?? null);
+    if (!this.#current) this.#controls.status(invalid ? "Not run: a setting is wrong (see below)." : "Ready.");
+    if (!invalid) this.#preview();
+    return invalid;
   }
 
   /**
@@ -468,32 +341,7 @@ export class DispatcherDemo extends HTMLElement {
    * the timeline. It follows the settings until Run is pressed.
    */
   #preview() {
-    if (this.#ran) return;
-    const options = { ...DEFAULTS, ...this.#controls.read() };
-    const jobs = options.waits ? options.waits.length : options.jobs;
-    const planned = new RunState({ jobs, workers: options.workers, queueLength: options.queueLength, waits: options.waits, logLines: loadedModule().logLines });
-    planned.planned = true;
-    planned.frozenAtMs = 0;
-    this.#stage.show(planned);
-  }
-
-  /**
-   * Checks `options` and says what is wrong. The properties are checked
-   * rather than the form when they may hold what a number input or a
-   * checkbox cannot show.
-   */
-  #validate(options) {
-    const unknown = this.#unknownSetting;
-    const invalid = loadedModule().checkOptions(unknown === null ? options : { [unknown]: true });
-    const repeated = this.#repeated;
-    const message = repeated
-      ? `${repeated.name} is given twice (${repeated.texts.map((text) => JSON.stringify(text)).join(" and ")}): give it once`
-      : this.#conflict ?? (invalid ? describeError(invalid, this.#given, this.#texts) : null);
-    this.#controls.message(message);
-    this.#controls.markInvalid(repeated ? BY_NAME.get(repeated.name).option : this.#conflict ? "jobs" : invalid?.option ?? null);
-    if (message && !this.#current) this.#controls.status("Not run: a setting is wrong (see below).");
-    else if (!this.#current) this.#controls.status("Ready.");
-    return !message;
+    if (!this.#ran) this.#stage.show(plannedRun(this.#runOptions(), loadedModule().logLines));
   }
 }
 

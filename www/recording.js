@@ -1,10 +1,10 @@
 // A run's progress events, kept as they come, so that the run can be shown
 // at any moment after: the scrubber replays them into a fresh RunState up to
-// the moment asked. They are kept in typed arrays; a run with more than
-// MAX_EVENTS events keeps none (a million jobs make two million events, and
-// nobody steps through those one by one): `complete` says so.
+// the moment asked. They are kept as they came: a replayed event is the live
+// one. A run with more than MAX_EVENTS events keeps none (a million jobs make
+// two million events, and nobody steps through those one by one): `complete`
+// says so.
 import { RunState } from "./run-state.js";
-import { EVENT_TYPES } from "./spec.js";
 
 /** The most events a recording keeps. */
 export const MAX_EVENTS = 200_000;
@@ -13,52 +13,44 @@ export class Recording {
   /** `setup` is what RunState's constructor takes. */
   constructor(setup) {
     this.setup = setup;
-    this.length = 0;
     this.complete = true;
-    this.#grow(256);
+    this.#events = [];
   }
 
-  #grow(size) {
-    this.type = new Uint8Array(size);
-    this.job = new Uint32Array(size);
-    this.count = new Uint32Array(size);
-    this.worker = new Int32Array(size);
-    this.wait = new Uint32Array(size);
-    this.at = new Float64Array(size);
+  #events;
+
+  /** How many events are kept. */
+  get length() {
+    return this.#events.length;
   }
 
-  push({ type, jobId, count, worker, waitMs, atMs }) {
+  push(event) {
     if (!this.complete) return;
-    if (this.length === MAX_EVENTS) {
+    if (this.#events.length === MAX_EVENTS) {
       this.complete = false;
-      this.length = 0;
+      this.#events = [];
       return;
     }
-    if (this.length === this.type.length) {
-      const arrays = { type: this.type, job: this.job, count: this.count, worker: this.worker, wait: this.wait, at: this.at };
-      this.#grow(this.type.length * 2);
-      for (const [name, array] of Object.entries(arrays)) this[name].set(array);
-    }
-    const i = this.length++;
-    this.type[i] = EVENT_TYPES.indexOf(type);
-    this.job[i] = jobId;
-    this.count[i] = count ?? 1;
-    this.worker[i] = worker ?? -1;
-    this.wait[i] = waitMs ?? 0;
-    this.at[i] = atMs;
+    this.#events.push(event);
   }
 
-  /** Event `i` as `run` gave it. */
+  /** Event `i`, as `run` gave it. */
   event(i) {
-    return { type: EVENT_TYPES[this.type[i]], jobId: this.job[i], count: this.count[i], worker: this.worker[i], waitMs: this.wait[i], atMs: this.at[i] };
+    return this.#events[i];
+  }
+
+  /** When event `i` came, in run ms. */
+  at(i) {
+    return this.#events[i].atMs;
   }
 
   /** The number of events at or before `ms`. */
   countAt(ms) {
-    let low = 0, high = this.length;
+    const events = this.#events;
+    let low = 0, high = events.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.at[mid] <= ms) low = mid + 1;
+      if (events[mid].atMs <= ms) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -67,12 +59,11 @@ export class Recording {
   /** The run as it stood once its first `count` events had come: a RunState, frozen at `atMs`. */
   replay(count, atMs) {
     const state = new RunState(this.setup);
-    for (let i = 0; i < count; i++) state.apply(this.event(i));
+    for (let i = 0; i < count; i++) state.apply(this.#events[i]);
     // What the page shows of a moment: no spreading of the cancellation, no clock running on.
     if (state.cancelWall !== null) state.cancelWall = -Infinity;
     state.takeEnded();
     state.frozenAtMs = atMs;
-    state.lastEvent = count > 0 ? this.event(count - 1) : null;
     return state;
   }
 }

@@ -22,10 +22,14 @@ export class RunState {
   /**
    * A run of `jobs` jobs. `logLines(kinds, starts, ends, waits)` is the
    * module's writer of log lines (the glue's `logLines`), which `logTail`
-   * uses, so that the page's lines are the report's.
+   * uses, so that the page's lines are the report's. `startedAt` is when it
+   * started, on the page's clock (`performance.now()`), and `speed` how fast
+   * its time runs: with them, `nowMs` tells its time while it goes.
    */
-  constructor({ jobs, workers, queueLength, waits, logLines }) {
+  constructor({ jobs, workers, queueLength, waits, logLines, startedAt = 0, speed = 1 }) {
     this.#writeLog = logLines;
+    this.startedAt = startedAt;
+    this.speed = speed;
     this.jobs = jobs;
     this.workers = workers;
     this.queueLength = queueLength;
@@ -54,8 +58,23 @@ export class RunState {
     /** When the run settles, the report's log: its `length`, and `slice(from, to)`. */
     this.log = null;
     this.#firstCanceled = -1;
+    /** The time of the last event, in run ms; and the last event, as `run` gave it. */
     this.lastMs = 0;
+    this.lastEvent = null;
+    /** The report, once the run has settled. */
     this.report = null;
+    /** Where it is shown still: a moment of a recorded run, or a run not yet run (`planned`), at this time in run ms. */
+    this.frozenAtMs = null;
+    this.planned = false;
+    /** The time axis's span in ms, where another run's shares it (compare mode, a moment); null for its own. */
+    this.spanMs = null;
+  }
+
+  /** The run's time, in run ms, at `wallNow` on the page's clock: the one clock of its drawing. */
+  nowMs(wallNow) {
+    if (this.report) return this.report.elapsedMs;
+    if (this.frozenAtMs !== null) return this.frozenAtMs;
+    return Math.max(this.lastMs, (wallNow - this.startedAt) * this.speed);
   }
 
   #set(job, state) {
@@ -128,8 +147,10 @@ export class RunState {
     this.#changedRuns.push(first, end);
   }
 
-  apply({ type, jobId: job, count, worker, waitMs, atMs }) {
+  apply(event) {
+    const { type, jobId: job, count, worker, waitMs, atMs } = event;
     this.lastMs = atMs;
+    this.lastEvent = event;
     if (type === "cancel") return this.#cancel(job, count, atMs);
     this.wait[job] = waitMs;
     switch (type) {

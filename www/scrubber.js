@@ -1,7 +1,7 @@
 // The scrubber: a slider over the recorded run, and Previous and Next event
 // buttons (and the arrow keys on the slider, which step event by event), which
 // ask to show the run as it stood after any of its events. It knows nothing
-// of how that is drawn: `go(count)` is the element's.
+// of how that is drawn: `seek(count)` is the teaching parts'.
 
 /** The scrubber's markup, which template.js puts under the timeline. */
 export const SCRUBBER = `
@@ -31,20 +31,20 @@ export class Scrubber {
     this.#text = find(".moment-text");
   }
 
-  /** Calls `go(count)` (null for the live end) when the user moves, until `signal` aborts. */
-  listen({ signal, go }) {
+  /** Calls `seek(count)` (null for the live end) when the user moves, until `signal` aborts. */
+  listen({ signal, seek }) {
     const step = (by) => {
       const recording = this.#recording;
       if (!recording?.length) return;
       const from = this.#count ?? recording.length;
       const to = Math.max(0, Math.min(recording.length, from + by));
-      go(to);
+      seek(to);
     };
     this.#prev.addEventListener("click", () => step(-1), { signal });
     this.#next.addEventListener("click", () => step(1), { signal });
     this.#range.addEventListener("input", () => {
       const recording = this.#recording;
-      if (recording) go(recording.countAt(Number(this.#range.value)));
+      if (recording) seek(recording.countAt(Number(this.#range.value)));
     }, { signal });
     this.#range.addEventListener("keydown", (event) => {
       // Arrows step event by event; Home and End go to the run's ends.
@@ -54,7 +54,7 @@ export class Scrubber {
         step(by);
       } else if (event.key === "Home" || event.key === "End") {
         event.preventDefault();
-        go(event.key === "Home" ? 0 : this.#recording?.length ?? 0);
+        seek(event.key === "Home" ? 0 : this.#recording?.length ?? 0);
       }
     }, { signal });
   }
@@ -66,8 +66,8 @@ export class Scrubber {
     const usable = Boolean(recording?.complete && recording.length);
     const length = recording?.length ?? 0;
     const at = count === null ? length : count;
-    const endMs = usable ? Math.max(atMs ?? 0, recording.at[length - 1]) : 0;
-    const ms = atMs ?? (count === null ? endMs : count > 0 ? recording.at[count - 1] : 0);
+    const endMs = usable ? Math.max(atMs ?? 0, recording.at(length - 1)) : 0;
+    const ms = atMs ?? (count === null ? endMs : count > 0 ? recording.at(count - 1) : 0);
     for (const element of [this.#range, this.#prev, this.#next]) {
       const disabled = !usable || (element === this.#prev && at === 0) || (element === this.#next && at >= length);
       // A button about to be disabled that has the focus hands it to the slider, not to <body>.

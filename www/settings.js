@@ -1,16 +1,12 @@
-// The demo's settings as URL parameters and element attributes: the
-// options of `run` by their kebab-case names, parsed from strings and
-// written back. The options themselves, their names, defaults and limits,
-// are the module's (www/spec.js is its table, made by tests/generated.rs);
-// what is valid is for its checkOptions to say. This maps names, and turns
-// strings into numbers, booleans and lists.
-import { OPTIONS } from "./spec.js";
+// The element's settings: the values its properties hold, each with where it
+// was given (a property, an attribute or URL parameter, or the form), which
+// is all the one check needs to name it as it was given. Text (an attribute,
+// a URL parameter, a field) is read into a value here, and a value written
+// back as text. What is allowed is not decided here: the module's
+// checkSettings, the table's checks in Rust, says it, in its own words.
+import { OPTIONS, FLAGS, RANDOM_SEEDS } from "./spec.js";
 
-/** Every setting: its kebab-case name, `run`'s option, its kind, and its spec from the table. */
-export const SETTINGS = OPTIONS.map((spec) => ({ name: spec.attribute, option: spec.name, kind: spec.kind === "waits" ? "list" : spec.kind, spec }));
-
-/** Names that are flags of the page rather than settings. */
-export const FLAGS = ["autorun"];
+export { FLAGS };
 
 /** Names of the page's own that are neither settings nor flags: a moment of the run (its time, and how many events had come), and a preset. */
 export const PAGE_PARAMS = ["at", "event", "preset"];
@@ -24,98 +20,129 @@ export const DEFAULTS = Object.fromEntries(OPTIONS.filter((spec) => spec.default
 /** The options that given waits stand in for. */
 export const DRAWN = OPTIONS.find((spec) => spec.kind === "waits").overrides;
 
-const byName = new Map(SETTINGS.map((setting) => [setting.name, setting]));
-const byOption = new Map(SETTINGS.map((setting) => [setting.option, setting]));
+export const BY_NAME = new Map(OPTIONS.map((spec) => [spec.name, spec]));
+export const BY_ATTRIBUTE = new Map(OPTIONS.map((spec) => [spec.attribute, spec]));
 
-// A number written as a number; anything else stays a string, so that the
-// error can show it as given.
+/** A seed drawn as the module draws one. */
+export const randomSeed = () => Math.floor(Math.random() * (RANDOM_SEEDS + 1));
+
+/** A number written as a number, or else the text itself, which the check names as given. */
 function number(text) {
   return /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : text;
 }
 
-function value(kind, text) {
+/** The value a setting's text stands for, by its kind: not a check, only a reading. */
+export function readText({ kind }, text) {
   switch (kind) {
     case "integer":
     case "number": return number(text);
     case "boolean": return text === "true" ? true : text === "false" ? false : text;
-    case "list": return text.trim() === "" ? [] : text.split(",").map(number);
+    case "waits": return text.trim() === "" ? [] : text.split(",").map(number);
   }
+}
+
+/** A value as the text of its attribute or URL parameter. */
+export function writeText(value) {
+  return typeof value === "object" && value !== null ? Array.from(value).join(",") : String(value);
+}
+
+/** Whether a flag's text turns it on. */
+export const flagOn = (text) => !OFF.includes(text.trim().toLowerCase());
+
+/**
+ * Sorts [name, text] pairs (URL parameters, or attributes) into settings,
+ * `[option, value, text]`, which may name an option twice; whether `autorun`
+ * is on; and the pairs whose names are no setting, flag or page parameter.
+ */
+export function readPairs(pairs) {
+  const settings = [];
+  const unknown = [];
+  let autorun = false;
+  for (const [name, text] of pairs) {
+    const spec = BY_ATTRIBUTE.get(name);
+    if (spec) settings.push([spec.name, readText(spec, text), text]);
+    else if (FLAGS.includes(name)) autorun = flagOn(text);
+    else if (!PAGE_PARAMS.includes(name)) unknown.push([name, text]);
+  }
+  return { settings, autorun, unknown };
 }
 
 /**
- * Reads settings from [name, text] pairs (URLSearchParams, or attributes).
- * Returns `{ options, autorun, given, unknown, repeated, texts }`: `run`
- * options, whether to run at once, for each option the name it was given
- * under (for messages), the first name that is no setting (checkOptions says
- * what it may be), the first setting given twice (the last wins, but the
- * page says so: `{ name, texts }`), and each option's text as given.
+ * The settings the properties hold: for each option given, its value, where
+ * it was given ("js", "text" or "form") and, from text, the texts it was
+ * given as (two, if it was given twice, of which the last holds).
  */
-export function readSettings(pairs) {
-  const options = {};
-  const given = new Map();
-  const texts = new Map();
-  let autorun = false;
-  let unknown = null;
-  let repeated = null;
-  for (const [name, text] of pairs) {
-    if (FLAGS.includes(name)) {
-      autorun = !OFF.includes(text.trim().toLowerCase());
-      continue;
-    }
-    if (PAGE_PARAMS.includes(name)) continue;
-    const setting = byName.get(name);
-    if (!setting) {
-      unknown ??= name;
-      continue;
-    }
-    if (texts.has(setting.option)) repeated ??= { name, texts: [texts.get(setting.option), text] };
-    options[setting.option] = value(setting.kind, text);
-    given.set(setting.option, name);
-    texts.set(setting.option, text);
+export class Settings {
+  #given = new Map();
+  #byName;
+
+  /** Settings of the options in `table` (the table, unless a test gives another). */
+  constructor(table = OPTIONS) {
+    this.#byName = new Map(table.map((spec) => [spec.name, spec]));
   }
-  return { options, autorun, given, unknown, repeated, texts };
+
+  /** [name, text] pairs given as text that name no setting: the check names the first. */
+  unknown = [];
+
+  /** The value of `option`, or null where it is left to its default. */
+  value(option) {
+    return this.#given.get(option)?.value ?? null;
+  }
+
+  /**
+   * Takes `changes`, `[option, value, text]` (a null or undefined value
+   * leaves the option to its default), given from `source`. An option that
+   * comes twice in one call was given twice: the last value holds.
+   */
+  apply(changes, source) {
+    const seen = new Set();
+    for (const [option, value, text] of changes) {
+      const texts = seen.has(option) ? [...this.#given.get(option).texts, text] : [text];
+      seen.add(option);
+      if (value === null || value === undefined) this.#given.delete(option);
+      else this.#given.set(option, { value, source, texts });
+    }
+  }
+
+  /** Forgets every setting. */
+  clear() {
+    this.#given.clear();
+    this.unknown = [];
+  }
+
+  /** Keeps only the last of what was given twice: the form, the attributes and the URL now show one value. */
+  settle() {
+    for (const setting of this.#given.values()) setting.texts = setting.texts.slice(-1);
+  }
+
+  /** The options given, by their values: what a run is given. */
+  options() {
+    return Object.fromEntries([...this.#given].map(([option, { value }]) => [option, value]));
+  }
+
+  /** Each setting as it was given, names that are no setting first: what the module's checkSettings takes. */
+  given() {
+    const given = this.unknown.map(([name, text]) => ({ name, value: text, text, source: "text" }));
+    for (const [option, { value, source, texts }] of this.#given) {
+      const spec = this.#byName.get(option);
+      if (source === "js") given.push({ name: option, value, source });
+      else if (texts.length === 1) given.push({ name: spec.attribute, value, text: texts[0], source });
+      else for (const text of texts) given.push({ name: spec.attribute, value: readText(spec, text), text, source });
+    }
+    return given;
+  }
 }
 
-/** The query string for `options`: every setting that is set, in the table's order. */
-export function toSearch(options, { autorun = false } = {}) {
+/** The query string for `options`: every setting that is set, in the table's order, but those that given waits override. */
+export function toSearch(options, { autorun = false, table = OPTIONS } = {}) {
   const params = new URLSearchParams();
-  for (const { name, option, kind } of SETTINGS) {
-    const v = options[option];
-    if (v === undefined || v === null) continue;
-    if (options.waits && DRAWN.includes(option)) continue;
-    params.set(name, kind === "list" ? Array.from(v).join(",") : String(v));
+  for (const { name, attribute } of table) {
+    const value = options[name];
+    if (value === undefined || value === null) continue;
+    if (options.waits && DRAWN.includes(name)) continue;
+    params.set(attribute, writeText(value));
   }
   let search = params.toString().replaceAll("%2C", ",");
   if (autorun) search += (search ? "&" : "") + "autorun";
   return search ? `?${search}` : "";
-}
-
-/**
- * What was given, as the module's error has it, but in a person's words:
- * nothing for an empty text, and a number too big for a double as it was
- * written (2^64 is not "18446744073709552000").
- */
-function describeGot(got, text) {
-  if (got === '"" (a string)') return "nothing";
-  if (/^\d{16,}$/.test(got) && text !== undefined && /^\s*\d+\s*$/.test(text)) return text.trim();
-  return got;
-}
-
-/**
- * The message for an error from `run` or checkOptions, with settings named
- * as they were given: "queue-length must be an integer from 0 to 1000000,
- * got -1"; for a name that is no option, "unknown setting …", with the
- * module's suggestion by its attribute.
- */
-export function describeError(error, given = new Map(), texts = new Map()) {
-  if (!error.option) return error.message;
-  const quoted = JSON.stringify(error.option);
-  if ("suggestion" in error) {
-    const suggestion = error.suggestion && byOption.get(error.suggestion)?.name;
-    return suggestion
-      ? `unknown setting ${quoted}; did you mean "${suggestion}"?`
-      : `unknown setting ${quoted}; the settings are ${[...SETTINGS.map(({ name }) => name), ...FLAGS].join(", ")}`;
-  }
-  const [, option, index = ""] = error.option.match(/^(\w+)(\[\d+\])?$/) ?? [, error.option];
-  return `${given.get(option) ?? byOption.get(option)?.name ?? option}${index} must be ${error.expected}, got ${describeGot(error.got, texts.get(option))}`;
 }

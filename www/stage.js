@@ -23,8 +23,11 @@ export class Stage {
   #grid;
   #summary;
   #log;
-  /** The run going, `{ started, pause }`, or null: from the element. */
-  #current;
+  /** Whether the run going is paused: from the element. */
+  #paused;
+  /** What the teaching parts do around each frame: read the layout before it, draw after it. */
+  #beforeDraw;
+  #afterDraw;
   /** The RunState on show. */
   #shown = null;
   /** Whether a draw has been asked for; the draw, bound once, that frame.js calls. */
@@ -41,7 +44,12 @@ export class Stage {
   /** The settled run whose summary and log are drawn. */
   #textDrawnFor = null;
 
-  constructor(root, { current }) {
+  /**
+   * The stage of `root`. `paused()` says whether the run going is paused;
+   * `beforeDraw()` reads what another part needs of the layout before a
+   * frame's draws, and `afterDraw(colors, nowMs)` draws that part after it.
+   */
+  constructor(root, { paused, beforeDraw = () => {}, afterDraw = () => {} }) {
     const find = (selector) => root.querySelector(selector);
     this.#root = root;
     this.#box = find(".stage");
@@ -50,7 +58,9 @@ export class Stage {
     this.#grid = new Grid(find(".grid"));
     this.#summary = find(".summary");
     this.#log = new LogView(find(".log"), find(".copy-log"));
-    this.#current = current;
+    this.#paused = paused;
+    this.#beforeDraw = beforeDraw;
+    this.#afterDraw = afterDraw;
     drawLegend(find(".legend"));
   }
 
@@ -113,7 +123,7 @@ export class Stage {
     if (this.#frame || !this.#root.host.isConnected) return;
     this.#frame = true;
     // A settled run is drawn at once, wherever it is: its summary and log are the page's to read.
-    if (this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== undefined) requestFrame(this.#drawNow, this.#readNow);
+    if (this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== null) requestFrame(this.#drawNow, this.#readNow);
     else {
       this.#later = setTimeout(() => {
         this.#later = 0;
@@ -131,7 +141,7 @@ export class Stage {
     if (this.#inView !== true) return;
     this.#log.scrollIfAsked();
     this.#logAtBottom = this.#log.atBottom;
-    this.beforeDraw?.();
+    this.#beforeDraw();
   }
 
   #draw() {
@@ -150,10 +160,9 @@ export class Stage {
       this.#meters.draw({ queued: 0, queueLength: 0, running: 0, workers: 0, ended: 0, jobs: 0 });
       return;
     }
-    const current = this.#current();
-    // A moment of a recorded run (the scrubber's) is frozen there.
-    const frozen = run.frozenAtMs !== undefined;
-    const nowMs = run.report ? run.report.elapsedMs : frozen ? run.frozenAtMs : Math.max(run.lastMs, (wallNow - current?.started || 0) * (current?.speed ?? 1));
+    // A moment of a recorded run (the scrubber's), or a run not yet run, is frozen there.
+    const frozen = run.frozenAtMs !== null;
+    const nowMs = run.nowMs(wallNow);
     // Text costs the browser a layout: while the run goes, a few times a
     // second is enough; once it has settled, once.
     const textDue = run.report || frozen
@@ -169,11 +178,11 @@ export class Stage {
     if (textDue) {
       this.#textDrawn = wallNow;
       this.#textDrawnFor = run.report || frozen ? run : null;
-      drawSummary(this.#summary, run, nowMs, { paused: current?.pause.paused });
+      drawSummary(this.#summary, run, nowMs, { paused: this.#paused() });
       if (this.#log.draw(run, logAtBottom)) this.schedule();
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
-    this.afterDraw?.(colors, nowMs);
+    this.#afterDraw(colors, nowMs);
     if ((!run.report && !frozen && !reducedMotion) || spreading || repainting) this.schedule();
   }
 }

@@ -1,11 +1,12 @@
 // What makes the demo teach, beside the stage: the code panel, the scrubber
 // over the recorded run, the narration, and the compare mode's second
 // timeline (Go's way). The element tells it of each run; the stage calls
-// `draw` after each of its frames.
+// `measure` before each of its frames and `draw` after it.
 import { CodePanel } from "./code-panel.js";
 import { Scrubber } from "./scrubber.js";
 import { narrate } from "./narration.js";
 import { Timeline, GUTTER, AXIS } from "./timeline.js";
+import { axisSpan } from "./time-axis.js";
 
 /** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
 const WORDS_EVERY_MS = 200;
@@ -19,7 +20,7 @@ export class Teach {
   #compareBox;
   #compareText;
   #goTimeline;
-  /** The latest run: `{ state, recording, options, started, speed, go }`, `go` the same for Go's way in compare mode. */
+  /** The latest run: `{ state, recording, options, goWay }`, `goWay` the same for Go's way in compare mode. */
   #run = null;
   /** The events on show, or null for the live end. */
   #count = null;
@@ -43,13 +44,11 @@ export class Teach {
     this.#compareBox = root.querySelector(".compare-box");
     this.#compareText = root.querySelector(".compare-text");
     this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
-    stage.afterDraw = (colors, nowMs) => this.#draw(colors, nowMs);
-    stage.beforeDraw = () => this.#code.measure();
   }
 
   /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
   listen({ signal, compare }) {
-    this.#scrubber.listen({ signal, go: (count) => this.go(count) });
+    this.#scrubber.listen({ signal, seek: (count) => this.showMoment(count) });
     this.#root.querySelector(".compare").addEventListener("click", compare, { signal });
   }
 
@@ -69,15 +68,15 @@ export class Teach {
     this.#pendingAt = { ms, event };
   }
 
-  /** A run began: `run` is `{ state, recording, options, started, speed, go }`. */
+  /** A run began: `run` is `{ state, recording, options, goWay }`. */
   started(run) {
     this.#run = run;
     this.#count = null;
     this.#span = 0;
     this.#narrated = null;
-    this.#compareBox.hidden = !run.go;
-    this.#root.host.toggleAttribute("comparing", Boolean(run.go));
-    this.#narration.textContent = run.go ? "Both runs go at once, on the same waits…" : "The run goes…";
+    this.#compareBox.hidden = !run.goWay;
+    this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
+    this.#narration.textContent = run.goWay ? "Both runs go at once, on the same waits…" : "The run goes…";
     this.#stage.show(run.state);
   }
 
@@ -89,33 +88,33 @@ export class Teach {
       const { ms, event } = this.#pendingAt;
       this.#pendingAt = null;
       const recording = run.recording;
-      const near = event !== null && event >= 1 && event <= recording.length && Math.abs(recording.at[event - 1] - ms) < 50;
-      this.go(near ? event : Math.min(recording.length - 1, recording.countAt(ms)), near ? undefined : ms);
+      const near = event !== null && event >= 1 && event <= recording.length && Math.abs(recording.at(event - 1) - ms) < 50;
+      this.showMoment(near ? event : Math.min(recording.length - 1, recording.countAt(ms)), near ? undefined : ms);
     } else if (this.#count === null) this.#stage.show(run.state);
     this.#stage.schedule();
   }
 
   /** Shows the run after its first `count` events; null, or all of them, is the live end. */
-  go(count, atMs) {
+  showMoment(count, atMs) {
     const run = this.#run;
     if (!run?.recording.complete) return;
-    const { recording, state } = run;
+    const { recording, state, goWay } = run;
     // The last event, or past it, is the live end: the settled run, or the run still going.
     if (count === null || count >= recording.length) {
       this.#count = null;
-      if (run.go) run.go.shown = run.go.state;
+      if (goWay) goWay.shown = goWay.state;
       this.#stage.show(state);
       this.#setUrl(null);
       return;
     }
     this.#count = count = Math.max(0, Math.min(count, recording.length));
-    const ms = atMs ?? (count > 0 ? recording.at[count - 1] : 0);
+    const ms = atMs ?? (count > 0 ? recording.at(count - 1) : 0);
     const moment = recording.replay(count, ms);
-    moment.spanMs = this.#span || (state.report ? Math.max(state.report.elapsedMs * 1.03, 100) : Math.max(1000, state.lastMs * 1.6));
-    if (run.go) {
-      const go = run.go.recording;
-      run.go.shown = go.complete ? go.replay(go.countAt(ms), ms) : run.go.state;
-      run.go.shown.spanMs = moment.spanMs;
+    moment.spanMs = this.#span || axisSpan(0, state.lastMs, state.report?.elapsedMs ?? null);
+    if (goWay) {
+      const go = goWay.recording;
+      goWay.shown = go.complete ? go.replay(go.countAt(ms), ms) : goWay.state;
+      goWay.shown.spanMs = moment.spanMs;
     }
     this.#moment = moment;
     this.#stage.show(moment);
@@ -135,14 +134,19 @@ export class Teach {
     history.replaceState(null, "", url.search.replaceAll("%2C", ",") || location.pathname);
   }
 
+  /** Before each of the stage's frames, while nothing has written to the page: what the code panel reads of the layout. */
+  measure() {
+    this.#code.measure();
+  }
+
   /** After each of the stage's frames: the code, the scrubber, the narration and Go's timeline. */
-  #draw(colors, nowMs) {
+  draw(colors, nowMs) {
     const run = this.#run;
     if (!run) return;
     // While a run goes, the words change a few times a second, as the summary's do: each change costs a layout.
     const wall = performance.now();
-    const live = this.#count === null && !(run.state.report && (!run.go || run.go.state.report));
-    if (run.go) this.#drawGo(colors, nowMs);
+    const live = this.#count === null && !(run.state.report && (!run.goWay || run.goWay.state.report));
+    if (run.goWay) this.#drawGoWay(colors);
     if (live && wall - this.#wordsDrawn < WORDS_EVERY_MS) {
       if (!this.#wordsDue) {
         this.#wordsDue = true;
@@ -167,7 +171,7 @@ export class Teach {
   #narrate(nowMs) {
     const run = this.#run;
     const report = run.state.report;
-    if (!report || (run.go && !run.go.state.report)) return;
+    if (!report || (run.goWay && !run.goWay.state.report)) return;
     // At a moment before the failure (or the stop), the story waits.
     const from = run.state.failure?.atMs ?? run.state.cancelAtMs ?? Infinity;
     const key = this.#count === null || nowMs >= from ? "told" : "waiting";
@@ -178,25 +182,22 @@ export class Teach {
       return;
     }
     let text = narrate(run.state, run.options);
-    if (run.go) text += ` Side by side: cancel in-flight settled at ${report.elapsedMs.toFixed(0)} ms, Go's way at ${run.go.state.report.elapsedMs.toFixed(0)} ms.`;
+    if (run.goWay) text += ` Side by side: cancel in-flight settled at ${report.elapsedMs.toFixed(0)} ms, Go's way at ${run.goWay.state.report.elapsedMs.toFixed(0)} ms.`;
     this.#narration.textContent = text;
   }
 
   /** Go's way in compare mode, on the axis both timelines share, and the difference in settling time. */
-  #drawGo(colors, nowMs) {
+  #drawGoWay(colors) {
     const run = this.#run;
     const ours = run.state;
-    const go = run.go.state;
+    const go = run.goWay.state;
     const wall = performance.now();
-    const clock = (state, started) => (state.report ? state.report.elapsedMs : Math.max(state.lastMs, (wall - started) * run.speed));
-    const ourNow = clock(ours, run.started);
-    const goNow = clock(go, run.go.started);
-    if (ours.report && go.report) this.#span = Math.max(ours.report.elapsedMs, go.report.elapsedMs, 100) * 1.03;
-    else if (Math.max(ourNow, goNow) * 1.05 > this.#span) this.#span = Math.max(1000, Math.max(ourNow, goNow) * 1.6);
+    const settled = ours.report && go.report ? Math.max(ours.report.elapsedMs, go.report.elapsedMs) : null;
+    this.#span = axisSpan(this.#span, Math.max(ours.nowMs(wall), go.nowMs(wall)), settled);
     ours.spanMs = go.spanMs = this.#span;
-    const goShown = this.#count === null ? go : run.go.shown ?? go;
+    const goShown = this.#count === null ? go : run.goWay.shown ?? go;
     const canvas = this.#root.querySelector(".go-timeline");
-    this.#goTimeline.draw(goShown, colors, goShown.frozenAtMs ?? goNow);
+    this.#goTimeline.draw(goShown, colors, goShown.nowMs(wall));
     if (!(ours.report && go.report)) {
       this.#compareText.textContent = "Go's way: when the run is canceled, the running jobs sleep on to their end.";
       if (this.#count === null) this.#stage.schedule();

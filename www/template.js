@@ -1,12 +1,14 @@
 // The markup of <dispatcher-demo>'s shadow root: the form, the stage (meters,
 // timeline, legend and grid), the summary and the log. The parts fill it in.
-// Its stylesheet is added by the element (assets.js says how); the teaching
-// parts' markup is theirs (code-panel.js, scrubber.js, narration.js,
-// compare.js), and so is their stylesheet (teach.css, which
-// dispatcher-demo.css imports).
+// Its stylesheet is added by the element (assets.js says how); the settings'
+// fields are made from the table (form.js); the teaching parts' markup is
+// theirs (code-panel.js, scrubber.js, narration.js, glossary.js, compare.js),
+// and so is their stylesheet (teach.css, which dispatcher-demo.css imports).
+import { settingsFields } from "./form.js";
 import { CODE_PANEL } from "./code-panel.js";
 import { SCRUBBER } from "./scrubber.js";
 import { NARRATION } from "./narration.js";
+import { GLOSSARY } from "./glossary.js";
 import { COMPARE } from "./compare.js";
 
 export const template = document.createElement("template");
@@ -23,19 +25,7 @@ template.innerHTML = `
           <option value="given" hidden>Given waits</option>
         </select>
       </label>
-      <label class="wide waits-field">Waits (ms, comma-separated) <input name="waits" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" disabled placeholder="drawn from the seed"></label>
-      <label>Workers <input name="workers" type="number" inputmode="numeric" step="1"></label>
-      <label>Queue length <input name="queue-length" type="number" inputmode="numeric" step="1"></label>
-      <label>Jobs <input name="jobs" type="number" inputmode="numeric" step="1"></label>
-      <label>Max wait (ms) <input name="max-wait-ms" type="number" inputmode="numeric" step="1"></label>
-      <label>Threshold (ms) <input name="threshold-ms" type="number" inputmode="numeric" step="1"></label>
-      <label>Speed <input name="speed" type="number" inputmode="decimal" step="0.05"></label>
-      <div class="field">
-        <label for="seed">Seed</label>
-        <span class="joined"><input id="seed" name="seed" type="number" inputmode="numeric" step="1"><button type="button" class="new-seed">New seed</button></span>
-      </div>
-      <label class="check"><input name="cancel-in-flight" type="checkbox"> Cancel in-flight jobs</label>
-      <label class="check"><input name="fail-fast" type="checkbox"> Fail fast</label>
+      ${settingsFields()}
     </fieldset>
     </details>
     <div class="actions">
@@ -73,6 +63,7 @@ template.innerHTML = `
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
   </section>
   ${NARRATION}
+  ${GLOSSARY}
   ${CODE_PANEL}
   <dl class="summary" aria-label="Summary"></dl>
   <details class="log-box" open>

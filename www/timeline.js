@@ -3,6 +3,7 @@
 // have a million jobs, and a frame has a few milliseconds.
 import { RUNNING, FAILED, ABORTED, GLYPHS } from "./run-state.js";
 import { CANVAS, fit } from "./canvas.js";
+import { axisSpan } from "./time-axis.js";
 
 export function timelineHeight(workers) {
   return Math.min(360, Math.max(120, workers * 22 + 34));
@@ -60,11 +61,8 @@ export class Timeline {
   draw(run, colors, nowMs) {
     const canvas = this.#canvas;
     const { context: c, width, height, ratio } = fit(canvas, timelineHeight(run.workers));
-    // While the run goes, the scale grows in steps, so that it rarely repaints all.
-    if (run.spanMs) this.#span = run.spanMs;
-    else if (run.report) this.#span = Math.max(run.report.elapsedMs * 1.03, 100);
-    else if (nowMs * 1.05 > this.#span || run !== this.#run) this.#span = Math.max(1000, nowMs * 1.6);
-    const span = this.#span;
+    // A span shared with another timeline, or the run's own, which grows in steps while it goes.
+    const span = (this.#span = run.spanMs ?? axisSpan(run === this.#run ? this.#span : 0, nowMs, run.report?.elapsedMs ?? null));
     const geometry = {
       width, height, span,
       plot: width - GUTTER - 8,

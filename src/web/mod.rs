@@ -35,9 +35,10 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::demo::{self, WaitTooLong};
 use crate::EventKind;
 use clock::BrowserClock;
-use options::{option_error, GivenSettings, OnProgress, Parsed, RunOptions};
+use options::{option_error, OnProgress, Parsed, RunOptions};
 use slices::Slices;
 
+pub use options::GivenSetting;
 pub use pause::PauseController;
 
 /// The TypeScript of the options, events and report, which
@@ -129,8 +130,8 @@ pub fn check_options(options: Option<RunOptions>) -> JsValue {
 /// `run`'s options: returns the `TypeError` or `RangeError` whose message the
 /// element shows, or `null`. The element's `run()` rejects with it too.
 #[wasm_bindgen(js_name = checkSettings, unchecked_return_type = "TypeError | RangeError | null")]
-pub fn check_settings(settings: GivenSettings) -> JsValue {
-    match options::check_settings(&settings) {
+pub fn check_settings(settings: Vec<GivenSetting>) -> JsValue {
+    match options::check_settings(settings) {
         Ok(()) => JsValue::NULL,
         Err(error) => option_error(&error),
     }

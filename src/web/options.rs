@@ -4,7 +4,7 @@
 //! `TypeError` or `RangeError` JS throws.
 
 use bounded_dispatcher::Gate;
-use js_sys::{Array, Function, Object, RangeError, Reflect, TypeError};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -21,9 +21,17 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "((event: ProgressEvent) => void)")]
     pub type OnProgress;
 
-    /// The settings of `<dispatcher-demo>`, as given: any JS value, checked.
-    #[wasm_bindgen(typescript_type = "GivenSetting[]")]
-    pub type GivenSettings;
+    /// A setting of `<dispatcher-demo>` as it was given (`GivenSetting` in the TypeScript).
+    #[wasm_bindgen(typescript_type = "GivenSetting")]
+    pub type GivenSetting;
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &GivenSetting) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &GivenSetting) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &GivenSetting) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn source(this: &GivenSetting) -> Option<String>;
 }
 
 /// `run`'s arguments, checked.
@@ -34,6 +42,14 @@ pub(super) struct Parsed {
     pub on_progress: Option<Function>,
 }
 
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// `run`'s options as the element's settings are given: each option not
+    /// `undefined`, by its JS name, with its value.
+    #[wasm_bindgen(js_name = givenOptions)]
+    fn given_options(options: &JsValue) -> Vec<GivenSetting>;
+}
+
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
     let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     let on_progress = match on_progress.map(JsValue::from) {
@@ -42,41 +58,37 @@ pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>
         }
         _ => None,
     };
-    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress };
     if options.is_undefined() {
-        return Ok(parsed);
+        return Ok(Parsed { options: Options::default(), signal: None, gate: None, on_progress });
     }
     if !options.is_object() || Array::is_array(&options) || options.is_function() {
         return Err(wrong_type("options", "an object", &options));
     }
-    let expected = |name| spec(name).map(|spec| spec.expected()).unwrap_or_default();
-    let mut entries = Vec::new();
-    for key in Object::keys(options.unchecked_ref::<Object>()) {
-        let name = key.as_string().unwrap_or_default();
-        let value = Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED);
-        match name.as_str() {
-            _ if value.is_undefined() => {}
-            "signal" => parsed.signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected("signal"), &value))?),
-            "pause" => parsed.gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected("pause"), &value))?),
-            _ => entries.push((name, to_value(&value))),
-        }
-    }
-    parsed.options = Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))?;
-    Ok(parsed)
+    let (options, signal, gate) = take(given_options(&options))?;
+    Ok(Parsed { options, signal, gate, on_progress })
 }
 
-/// Checks the element's settings, each `{ name, value, text, source }` as
-/// `GivenSetting` has it, by the same check as `run`'s options.
-pub(super) fn check_settings(settings: &JsValue) -> Result<(), OptionError> {
-    let field = |setting: &JsValue, key: &str| Reflect::get(setting, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let given: Vec<(String, Value, Option<String>, Option<String>)> = Array::from(settings)
-        .iter()
-        .map(|setting| {
-            let name = field(&setting, "name").as_string().unwrap_or_default();
-            (name, to_value(&field(&setting, "value")), field(&setting, "text").as_string(), field(&setting, "source").as_string())
-        })
-        .collect();
-    let given = given.iter().map(|(name, value, text, source)| {
+/// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
+pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
+    take(settings).map(drop)
+}
+
+/// Options and settings as they were given, checked: what only JS can tell
+/// (an `AbortSignal`, a `PauseController`, which only JS can pass) here,
+/// the rest by the one check.
+fn take(settings: Vec<GivenSetting>) -> Result<(Options, Option<AbortSignal>, Option<Gate>), OptionError> {
+    let (mut signal, mut gate) = (None, None);
+    let mut read = Vec::with_capacity(settings.len());
+    for setting in &settings {
+        let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
+        let expected = || spec(&name).map(|spec| spec.expected()).unwrap_or_default();
+        match (name.as_str(), source.as_deref()) {
+            ("signal", Some("js")) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
+            ("pause", Some("js")) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+            _ => read.push((to_value(&value), setting.text(), source, name)),
+        }
+    }
+    let given = read.iter().map(|(value, text, source, name)| {
         let text = text.as_deref().unwrap_or_default();
         let source = match source.as_deref() {
             Some("text") => Source::Text(text),
@@ -85,7 +97,7 @@ pub(super) fn check_settings(settings: &JsValue) -> Result<(), OptionError> {
         };
         Given { name, value, source }
     });
-    Options::parse(given).map(drop)
+    Ok((Options::parse(given)?, signal, gate))
 }
 
 fn wrong_type(option: &str, expected: &str, value: &JsValue) -> OptionError {
@@ -129,23 +141,30 @@ fn js_string(n: f64) -> String {
     js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// A `TypeError` (else a `RangeError`) with `message`, which also carries its parts.
+    #[wasm_bindgen(js_name = optionError)]
+    fn js_option_error(
+        type_error: bool,
+        message: &str,
+        option: &str,
+        expected: Option<&str>,
+        got: Option<&str>,
+        unknown: bool,
+        suggestion: Option<&str>,
+    ) -> JsValue;
+}
+
 /// A `TypeError` or `RangeError`, which also carries the parts of its
 /// message: `option` (by its JS name), and `expected` and `got`, or
 /// `suggestion` for an unknown option.
 pub(super) fn option_error(error: &OptionError) -> JsValue {
-    let message = error.message(js_string);
-    let js: JsValue = if error.is_type_error() { TypeError::new(&message).into() } else { RangeError::new(&message).into() };
-    let set = |key: &str, value: Option<&str>| {
-        let _ = Reflect::set(&js, &key.into(), &value.map_or(JsValue::NULL, JsValue::from));
+    let (expected, got, suggestion) = match &error.problem {
+        Problem::Unknown { suggestion, .. } => (None, None, *suggestion),
+        Problem::Type { expected, got } | Problem::Range { expected, got } => (Some(expected.as_str()), Some(got.written(js_string)), None),
+        Problem::Twice { .. } | Problem::Conflict { .. } => (None, None, None),
     };
-    set("option", Some(&error.option));
-    match &error.problem {
-        Problem::Unknown { suggestion, .. } => set("suggestion", *suggestion),
-        Problem::Type { expected, got } | Problem::Range { expected, got } => {
-            set("expected", Some(expected));
-            set("got", Some(&got.written(js_string)));
-        }
-        Problem::Twice { .. } | Problem::Conflict { .. } => {}
-    }
-    js
+    let unknown = matches!(error.problem, Problem::Unknown { .. });
+    js_option_error(error.is_type_error(), &error.message(js_string), &error.option, expected, got.as_deref(), unknown, suggestion)
 }

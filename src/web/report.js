@@ -5,8 +5,16 @@
 //
 // The log's lines, in the original Go program's words, are written here for
 // a report's log, and the page's live view of a run through the module's
-// `logLines`, from the words Rust hands over (`LogKind::parts`, which the
-// Rust demo's `write_log` writes natively).
+// `logLines`, from the words of src/report.rs (`LogKind::parts`, which the
+// Rust demo's `write_log` writes natively), which tests/tables.rs copies
+// below, as it does the job states' names.
+
+// generated:start by tests/tables.rs from src/report.rs; `cargo test` fails when it differs
+/** The states a job ends in, by their codes: a report's `states` index them. */
+const JOB_STATES = ["succeeded", "failed", "canceled", "aborted"];
+/** Each log kind's line, by its code: the words around the job's id and, given three, its wait. */
+const LOG_LINES = [["Working on the job #", ". Wait for ", " ms."], ["Canceled the job #", ""], ["Aborted the job #", " while it was waiting"]];
+// generated:end
 
 /** A report of more jobs than this makes its `jobs` and `log` when they are first read. */
 const EAGER_JOBS = 10_000;
@@ -28,7 +36,7 @@ const EAGER_JOBS = 10_000;
 export function buildReport(from, waits, states, workers, starts, ends, log) {
   const messages = from.errorMessages;
   const errors = Array.from(from.errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
-  const columns = { waits, states, stateNames: from.stateNames, workers, starts, ends, log };
+  const columns = { waits, states, stateNames: JOB_STATES, workers, starts, ends, log };
   const report = {
     status: from.status,
     error: errors[0] ?? null,
@@ -97,19 +105,16 @@ function jobsOf({ waits, states, stateNames, workers, starts, ends }) {
 }
 
 /**
- * The log of these moments: `kinds[i]`, which indexes `parts` (each kind's
- * line as its words around the job's id and, given three, its wait), of jobs
+ * The log of these moments: `kinds[i]`, a log kind's code, of jobs
  * `starts[i]` to `ends[i]` (not included), one line per job, then `errors`,
  * one line each. `waits` are by job id.
  */
-export function logOf(kinds, starts, ends, waits, parts, errors) {
-  return new LogLines(kinds, starts, ends, waits, parts, errors);
+export function logOf(kinds, starts, ends, waits, errors) {
+  return new LogLines(kinds, starts, ends, waits, errors);
 }
 
-/** Each kind's parts as ASCII bytes, the last with the line's break. */
-function asBytes(parts) {
-  return Array.from(parts, (words) => words.map((part, i) => Uint8Array.from(i === words.length - 1 ? `${part}\n` : part, (c) => c.charCodeAt(0))));
-}
+/** Each kind's words as ASCII bytes, the last with the line's break. */
+const BYTES = LOG_LINES.map((words) => words.map((part, i) => Uint8Array.from(i === words.length - 1 ? `${part}\n` : part, (c) => c.charCodeAt(0))));
 
 /** Lines written between the decoder's calls. */
 const LINES_PER_DECODE = 4096;
@@ -124,7 +129,6 @@ const LINE_BYTES = 64;
  * times faster than template strings, which allocate for every part.
  */
 class LogLines {
-  #parts;
   #kinds;
   #starts;
   #waits;
@@ -132,8 +136,7 @@ class LogLines {
   /** The first line of each moment, and after the last, the number of lines. */
   #firsts;
 
-  constructor(kinds, starts, ends, waits, parts, errors) {
-    this.#parts = asBytes(parts);
+  constructor(kinds, starts, ends, waits, errors) {
     this.#kinds = kinds;
     this.#starts = starts;
     this.#waits = waits;
@@ -183,7 +186,7 @@ class LogLines {
     for (let line = from; line < to; line++) {
       while (line >= firsts[moment + 1]) moment++;
       const job = this.#starts[moment] + (line - firsts[moment]);
-      const [first, second, third] = this.#parts[this.#kinds[moment]];
+      const [first, second, third] = BYTES[this.#kinds[moment]];
       at = put(bytes, at, first);
       at = putNumber(bytes, at, job);
       at = put(bytes, at, second);

@@ -7,13 +7,13 @@
 //! into JS: for a big run, the page gets a turn between one column and the
 //! next, so that no step holds it for long.
 
-use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
+use js_sys::{Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::slices::next_task;
 use crate::demo::DemoReport;
-use crate::{JobState, LogKind, RunStatus};
+use crate::RunStatus;
 
 /// A run of more jobs than this yields between the steps of its report.
 const BIG_RUN: usize = 10_000;
@@ -36,12 +36,11 @@ extern "C" {
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
     #[wasm_bindgen(js_name = logOf)]
-    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, parts: &Array, errors: Vec<String>)
-        -> JsValue;
+    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, errors: Vec<String>) -> JsValue;
 }
 
 /// What a finished run's report says besides its columns, as Rust hands it
-/// to `report.js`: read once. The columns' `states` index `stateNames`.
+/// to `report.js`: read once. The columns' `states` are the job states' codes.
 #[wasm_bindgen(skip_typescript)]
 pub struct ReportSummary {
     status: RunStatus,
@@ -76,10 +75,6 @@ impl ReportSummary {
     pub fn seed(&self) -> Option<f64> {
         self.seed
     }
-    #[wasm_bindgen(getter, js_name = stateNames)]
-    pub fn state_names(&self) -> Vec<String> {
-        JobState::ALL.iter().map(|state| state.name().into()).collect()
-    }
     #[wasm_bindgen(getter, js_name = errorJobs)]
     pub fn error_jobs(&self) -> Uint32Array {
         Uint32Array::from(&self.error_jobs[..])
@@ -88,11 +83,6 @@ impl ReportSummary {
     pub fn error_messages(&self) -> Vec<String> {
         self.error_messages.clone()
     }
-}
-
-/// Each log kind's line, as its words around the job's id and wait, by the kind's code.
-fn line_parts() -> Array {
-    LogKind::ALL.iter().map(|kind| kind.parts().iter().map(|part| JsValue::from(*part)).collect::<Array>()).collect()
 }
 
 /// The page's turn, between two steps of a big run's report.
@@ -118,7 +108,7 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let waits_js = Uint32Array::from(&waits[..]);
     let messages = report.failures.iter().map(|failure| failure.error.to_string());
     let errors = if every_error { messages.collect() } else { messages.take(1).collect() };
-    let log = log_of(&kinds, &starts, &ends, &waits_js, &line_parts(), errors);
+    let log = log_of(&kinds, &starts, &ends, &waits_js, errors);
     turn(big).await;
     let states = Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]);
     let workers = Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]);
@@ -148,5 +138,5 @@ pub fn log_lines(
     ends: &Uint32Array,
     #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] waits: &JsValue,
 ) -> JsValue {
-    log_of(kinds, starts, ends, waits, &line_parts(), Vec::new())
+    log_of(kinds, starts, ends, waits, Vec::new())
 }

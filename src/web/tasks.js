@@ -1,5 +1,6 @@
 // What the binding asks of JS, besides the report: the page's turns, the
-// calls to the progress callback, and a PauseController's check.
+// calls to the progress callback, a PauseController's check, and an
+// option's error.
 
 // A promise that resolves in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
@@ -14,9 +15,9 @@
 const TURN_MS = 100;
 const scheduler = globalThis.scheduler;
 const TaskController = globalThis.TaskController;
-const channel = new MessageChannel();
 const resumes = [];
-channel.port1.onmessage = () => resumes.shift()?.();
+/** The channel whose messages resume them, made when first needed. */
+let channel = null;
 export function nextTask() {
   return new Promise((resolve) => {
     if (scheduler?.postTask && TaskController) {
@@ -33,6 +34,10 @@ export function nextTask() {
       return;
     }
     resumes.push(resolve);
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => resumes.shift()?.();
+    }
     channel.port2.postMessage(null);
   });
 }
@@ -53,10 +58,26 @@ export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atM
   return performance.now();
 }
 
+// `run`'s options as checkSettings takes the element's settings (a
+// GivenSetting each): every option that is not undefined, by its JS name.
+export function givenOptions(options) {
+  return Object.keys(options).filter((name) => options[name] !== undefined).map((name) => ({ name, value: options[name], source: "js" }));
+}
+
 // Hands `value` to `use` as a PauseController: wasm-bindgen checks, as it
 // does for any argument of that class, that it is one (and not freed), and
 // throws if it is not. So Rust borrows the controller's gate, and JS keeps
 // the controller.
 export function withController(value, use) {
   use(value);
+}
+
+// The error of a refused option: a TypeError (else a RangeError) with the
+// message Rust wrote, and its parts, as Rust gives them: `option`, and
+// `expected` and `got` where it says what was wrong with a value, or for an
+// unknown option `suggestion` (null where there is none).
+export function optionError(typeError, message, option, expected, got, unknown, suggestion) {
+  const error = typeError ? new TypeError(message) : new RangeError(message);
+  if (unknown) return Object.assign(error, { option, suggestion: suggestion ?? null });
+  return Object.assign(error, expected === undefined ? { option } : { option, expected, got });
 }

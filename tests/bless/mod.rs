@@ -27,3 +27,12 @@ pub fn between_markers(text: &str, name: &str, made: &str) -> String {
     let to = text.find(&end).expect("the end marker");
     format!("{}{made}{}", &text[..from], &text[to..])
 }
+
+/// `text` with the lines between the one that starts `// generated:start` and
+/// the one that is `// generated:end` replaced by `made`.
+pub fn between_generated_lines(text: &str, made: &str) -> String {
+    let from = text.find("// generated:start").expect("the start line");
+    let from = from + text[from..].find('\n').expect("a line break") + 1;
+    let to = text.find("// generated:end").expect("the end line");
+    format!("{}{made}{}", &text[..from], &text[to..])
+}

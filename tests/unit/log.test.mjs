@@ -1,5 +1,6 @@
 // The log's lines (src/web/report.js) under node's own test runner: the one
-// place they are written, for the report's log and the page's live view.
+// place they are written in JS, for the report's log and the page's live
+// view, from the words tests/tables.rs copies there from src/report.rs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { LOG_KINDS } from "../../www/spec.js";
@@ -14,7 +15,6 @@ function log(moments, waits, errors = []) {
     Uint32Array.from(moments, ([, start]) => start),
     Uint32Array.from(moments, ([, , end]) => end),
     waits,
-    LOG_KINDS,
     errors,
   );
 }

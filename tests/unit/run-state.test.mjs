@@ -5,11 +5,11 @@ import assert from "node:assert/strict";
 import {
   RunState, STATE_NAMES, GLYPHS, WAITING, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELED, ABORTED,
 } from "../../www/run-state.js";
-import { JOB_STATES, LOG_KINDS } from "../../www/spec.js";
+import { JOB_STATES } from "../../www/spec.js";
 import { logOf } from "../../src/web/report.js";
 
 /** The module's writer of log lines, as the glue's `logLines` is. */
-const logLines = (kinds, starts, ends, waits) => logOf(kinds, starts, ends, waits, LOG_KINDS, []);
+const logLines = (kinds, starts, ends, waits) => logOf(kinds, starts, ends, waits, []);
 /** A run's state, with the module's log writer. */
 const runState = (options) => new RunState({ ...options, logLines });
 
