@@ -28,7 +28,7 @@ import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
 import { LiveRun, plannedRun } from "./live-run.js";
 import { followPageTheme } from "./page-theme.js";
-import { attributePairs, settingPairs, pageParams, linkedPage, linkTo } from "./setting-sources.js";
+import { attributePairs, fromUrl, pageParams, linkedPage, linkTo } from "./setting-sources.js";
 
 /** Attributes that are no setting, but change how the element looks. */
 const LOOKS = ["theme", "page-url", "sync-url"];
@@ -36,8 +36,7 @@ const LOOKS = ["theme", "page-url", "sync-url"];
 export class DispatcherDemo extends HTMLElement {
   static observedAttributes = [...OPTIONS.map((spec) => spec.attribute), ...FLAGS, ...LOOKS];
 
-  // Each setting's property, `demo.workers` to `demo.speed`: `null` for a
-  // setting left to its default.
+  // Each setting's property, `demo.workers` to `demo.speed`: null for a setting left to its default.
   static {
     for (const { name } of OPTIONS) {
       Object.defineProperty(this.prototype, name, {
@@ -97,14 +96,12 @@ export class DispatcherDemo extends HTMLElement {
 
   /** How many elements have been made, to name their landmarks apart. */
   static #made = 0;
-
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
   // listen; load wasm, and run if `autorun` is set.
   connectedCallback() {
-    // On a phone the settings fold away, so that Run and the run are on the
-    // first screen. (The screen's width, not the element's: reading that
-    // would lay the page out, for each element.)
+    // On a phone the settings fold away, so that Run and the run are on the first
+    // screen. (The screen's width: reading the element's would lay the page out.)
     if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
     this.#readSettings();
     // A property set before the element was defined shadows the prototype's: take it through the setter.
@@ -158,10 +155,7 @@ export class DispatcherDemo extends HTMLElement {
     }
   }
 
-  /**
-   * The wasm instance panicked: say so, drop the run it was doing (it will
-   * never settle), and load a fresh instance.
-   */
+  /** The wasm instance panicked: say so, drop the run it was doing (it will never settle), and load a fresh one. */
   crashed(panic) {
     const message = panic.replace(/\s*\n\s*/g, " ");
     this.#current?.crash(new Error(`the WebAssembly module panicked: ${message}`));
@@ -259,13 +253,20 @@ export class DispatcherDemo extends HTMLElement {
     this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
   }
 
-  /** Takes every setting afresh from the attributes, or with `sync-url` the page's URL. */
+  /**
+   * The settings on connection: with `sync-url`, afresh from the page's URL
+   * if it has any; else the attributes gave theirs already (as they
+   * changed), and only names that are no setting are left to find.
+   */
   #readSettings() {
-    const { settings, autorun, unknown } = readPairs(settingPairs(this));
-    this.#settings.clear();
+    const fromPage = fromUrl(this);
+    const { settings, autorun, unknown } = readPairs(fromPage ? [...new URLSearchParams(location.search)] : attributePairs(this));
+    if (fromPage) {
+      this.#settings.clear();
+      this.#autorun = autorun;
+      this.#settings.apply(settings, "text");
+    }
     this.#settings.unknown = unknown;
-    this.#autorun = autorun;
-    this.#settings.apply(settings, "text");
     for (const { name } of OPTIONS) this.#controls.show(name, this.#shown(name));
   }
 

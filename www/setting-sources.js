@@ -15,11 +15,6 @@ export function fromUrl(element) {
   return element.hasAttribute("sync-url") && [...new URLSearchParams(location.search).keys()].some((name) => name !== "at" && name !== "event");
 }
 
-/** The settings' [name, text] pairs: from the URL, or the attributes. */
-export function settingPairs(element) {
-  return fromUrl(element) ? [...new URLSearchParams(location.search)] : attributePairs(element);
-}
-
 /** The preset (an attribute, or with `sync-url` a parameter) and a link's moment, `at`, in ms (or null), after `event` events. */
 export function pageParams(element) {
   const params = new URLSearchParams(element.hasAttribute("sync-url") ? location.search : "");

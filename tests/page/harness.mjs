@@ -28,15 +28,20 @@ export async function stop({ server, browser }) {
 
 /**
  * A new page of `url`, light and desktop-sized unless told, whose script
- * errors and console errors collect in `page.errors`, and which collects
- * every report (collectReports).
+ * errors and console errors collect in `page.errors`, its console's warnings
+ * in `page.warnings`, and which collects every report (collectReports).
  */
 export async function openPage(browser, url, { colorScheme = "light", viewport = { width: 1100, height: 900 }, isMobile = false } = {}) {
   const page = await browser.newPage({ colorScheme, viewport, isMobile, hasTouch: isMobile });
   const errors = [];
+  const warnings = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "warning") warnings.push(message.text());
+  });
   page.errors = errors;
+  page.warnings = warnings;
   await collectReports(page);
   await page.goto(url);
   return page;

@@ -1,24 +1,19 @@
 // The page as a lesson: the first run, the code panel, the scrubber and its
-// steps, the moment and speed in the URL, the narration, the glossary and
-// compare mode. Screenshots of each view go to tests/artifacts/.
+// steps, the moment and speed in the URL, the narration, the glossary,
+// compare mode, and the page's words. (make screenshot takes each view.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, artifacts, root, nthReport, openPage } from "./harness.mjs";
+import { start, stop, root, nthReport, openPage } from "./harness.mjs";
 import { GO, RUST } from "../../www/code.js";
 
 let server, browser, fixture;
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(artifacts, { recursive: true });
+  ({ server, browser } = await start());
   fixture = JSON.parse(await readFile(join(root, "www/article-run.json"), "utf8"));
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
 
@@ -234,28 +229,19 @@ test("compare mode runs the same waits with cancel in-flight and Go's way, on on
   await page.close();
 });
 
-test("screenshots of each new view, light and dark, desktop and phone", async () => {
-  for (const colorScheme of ["light", "dark"]) {
-    for (const [device, options] of [["desktop", { viewport: { width: 1100, height: 900 } }], ["phone", { viewport: { width: 390, height: 844 }, isMobile: true }]]) {
-      const name = (view) => join(artifacts, `teach-${view}-${device}-${colorScheme}.png`);
-      const page = await open("index.html", { colorScheme, ...options });
-      // The first screen, while the first run goes.
-      await page.waitForTimeout(2500);
-      await page.screenshot({ path: name("first-screen") });
-      await nthReport(page);
-      await demo(page).getByRole("slider", { name: "Moment of the run" }).press("End");
-      await stepUntil(page, "Previous event", (_, code) => code.includes("fails as it starts"));
-      await demo(page).locator(".stage").screenshot({ path: name("scrubbed-to-failure") });
-      await demo(page).locator(".code-box").screenshot({ path: name("code-panel") });
-      await demo(page).getByRole("slider", { name: "Moment of the run" }).press("End");
-      await demo(page).locator(".explain").screenshot({ path: name("narration") });
-      await demo(page).getByText("What the words mean").click();
-      await demo(page).locator(".glossary").screenshot({ path: name("glossary") });
-      await demo(page).getByRole("button", { name: "Compare with Go's way" }).click();
-      await nthReport(page, 2);
-      await demo(page).locator(".compare-text").getByText("Go's way settled at").waitFor({ timeout: 30_000 });
-      await demo(page).locator(".stage").screenshot({ path: name("compare") });
-      await page.close();
-    }
-  }
+test("the page spells canceled one way, and its title says what the page is", async () => {
+  const page = await open("index.html?preset=article&speed=1&autorun");
+  await nthReport(page);
+  await demo(page).getByText("What the words mean").click();
+  // The page's own words; the code panes quote the sources as they are.
+  const text = await page.evaluate(() => {
+    const root = document.querySelector("dispatcher-demo").shadowRoot;
+    const words = [...root.querySelectorAll("*")].filter((node) => !node.closest(".code, style, link")).flatMap((node) => [...node.childNodes].filter((child) => child.nodeType === 3).map((child) => child.textContent));
+    return `${document.body.innerText} ${words.join(" ")} ${document.title}`;
+  });
+  assert.doesNotMatch(text, /cancelled/i);
+  assert.match(text, /canceled/);
+  assert.notEqual(await page.title(), "dispatcher-demo");
+  assert.notEqual(await page.locator("h1").textContent(), "dispatcher-demo");
+  await page.close();
 });

@@ -1,0 +1,120 @@
+// The run as the stage draws it, in headless Chromium: the timeline's marks,
+// the meters, the canvases' tooltips and colours, and the layout on a phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, stop, openPage, nthReport, collectReports, readableSources } from "./harness.mjs";
+
+let server, browser;
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
+
+/** A new page of the server's, whose errors and warnings it collects, and its reports. */
+const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
+const demo = (page) => page.locator("dispatcher-demo").first();
+const ready = (page) => demo(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
+
+/** Pixels of `canvas` in the rectangle (CSS px) that are near `rgb`. */
+async function pixelsNear(page, selector, rect, rgb) {
+  return page.evaluate(({ selector, rect, rgb }) => {
+    const canvas = document.querySelector("dispatcher-demo").shadowRoot.querySelector(selector);
+    const ratio = canvas.width / canvas.clientWidth;
+    const data = canvas.getContext("2d", { willReadFrequently: true }).getImageData(rect.x * ratio, rect.y * ratio, rect.width * ratio, rect.height * ratio).data;
+    let near = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]) < 60) near++;
+    return near;
+  }, { selector, rect, rgb });
+}
+
+test("the failure's label, 'job #N fails', is on the lane of the worker that ran the job", async () => {
+  // Job #2 goes to W2 at once, and fails as it starts.
+  const page = await open("index.html?workers=3&waits=400,400,2000&threshold-ms=990&speed=1&autorun");
+  const { report } = await nthReport(page);
+  assert.equal(report.jobs[2].worker, 2);
+  await page.waitForTimeout(200);
+  const { width, height } = await demo(page).locator("canvas.timeline").evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+  const lane = (height - 22) / 3;
+  const red = [0xd0, 0x34, 0x2c];
+  const label = { x: 40, width: width - 48, height: lane - 4 };
+  const onW2 = await pixelsNear(page, "canvas.timeline", { ...label, y: 2 * lane + 2 }, red);
+  const onW0 = await pixelsNear(page, "canvas.timeline", { ...label, y: 2 }, red);
+  // W0's lane has the dashed line of the failure's moment only; W2's has the label's text too.
+  assert.ok(onW2 > onW0 + 40, `red pixels: W2 ${onW2}, W0 ${onW0}`);
+  await page.close();
+});
+
+test("after a failure the Ended bar shows each end state, not a full green bar", async () => {
+  const page = await open("index.html?preset=article&speed=1&autorun");
+  const { report } = await nthReport(page);
+  const count = (state) => report.jobs.filter((job) => job.state === state).length;
+  const label = `${count("succeeded")} succeeded, 1 failed, 21 canceled, ${count("aborted")} aborted`;
+  await demo(page).getByRole("img", { name: label }).waitFor();
+  const widths = await demo(page).locator(".ended .seg").evaluateAll((segments) => segments.map((s) => s.getBoundingClientRect().width));
+  const total = widths.reduce((a, b) => a + b, 0);
+  assert.ok(widths[0] / total < 0.75 && widths[2] / total > 0.15, `${widths}`);
+  assert.equal(await demo(page).locator(".meter.done .meter-label").textContent(), "Ended");
+  await page.close();
+});
+
+test("the bars and the grid's cells say which job they are", async () => {
+  const page = await open("index.html?workers=3&waits=400,400,2000&threshold-ms=990&fail-fast=false&speed=1&autorun");
+  await nthReport(page);
+  await page.waitForTimeout(200);
+  const grid = demo(page).locator("canvas.grid");
+  await grid.hover({ position: { x: 3, y: 3 } });
+  assert.match(await grid.getAttribute("title"), /^Job #0: succeeded on W0, \d+\.\d–4\d\d\.\d ms \(wait 400 ms\)$/);
+  const timeline = demo(page).locator("canvas.timeline");
+  const { width, height } = await timeline.evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+  const lane = (height - 22) / 3;
+  await timeline.hover({ position: { x: 34 + (width - 42) * 0.3, y: lane * 1.5 } });
+  assert.match(await timeline.getAttribute("title"), /^Job #1: \w+ on W1/);
+  // Job #2 fails as it starts: a mark a pixel or two wide, at its start
+  // time, which moves with the machine's load. The axis is at least the
+  // run's elapsed time long, so the mark is at or left of where that puts it.
+  const { report } = await page.evaluate(() => window.reports.at(-1));
+  const farthest = 34 + Math.ceil((report.jobs[2].startMs / report.elapsedMs) * (width - 42)) + 2;
+  const titles = [];
+  for (let x = 34; x <= farthest; x++) {
+    await timeline.hover({ position: { x, y: lane * 2.5 } });
+    titles.push(await timeline.getAttribute("title"));
+  }
+  assert.ok(titles.some((title) => /^Job #2: failed on W2/.test(title)), titles.join(" | "));
+  await page.close();
+});
+
+test("on a phone, Run and the run are on the first screen, and the log's lines wrap", async () => {
+  const page = await open("index.html", { viewport: { width: 390, height: 844 }, isMobile: true });
+  await ready(page).catch(() => {});
+  const run = await demo(page).getByRole("button", { name: "Run" }).boundingBox();
+  const timeline = await demo(page).locator("canvas.timeline").boundingBox();
+  assert.ok(run.y + run.height < 844, `Run at ${run.y}`);
+  assert.ok(timeline.y + timeline.height * 0.5 < 844, `the timeline at ${timeline.y}`);
+  await nthReport(page);
+  const { scroll, client } = await demo(page).getByRole("log").evaluate((log) => ({ scroll: log.scrollWidth, client: log.clientWidth }));
+  assert.ok(scroll <= client, `log ${scroll} > ${client}`);
+  await page.close();
+});
+
+test("the canvases take the stylesheet's colours even when it comes after the first frame", async () => {
+  // From www/, which fetches its stylesheets (dist/ has them in its bundle).
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await readableSources(page);
+  await page.route("**/www/dispatcher-demo.css", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await collectReports(page);
+  await page.goto(`${server.url}/index.html?jobs=200&max-wait-ms=1&seed=1&autorun`);
+  await nthReport(page);
+  await page.waitForTimeout(300);
+  const [cell, succeeded] = await demo(page).evaluate((element) => {
+    const root = element.shadowRoot;
+    const pixel = root.querySelector(".grid").getContext("2d").getImageData(3, 3, 1, 1).data;
+    // --dd-succeeded is a light-dark() pair: the colour it resolves to is a probe's `color`.
+    const probe = root.querySelector(".stage").appendChild(document.createElement("span"));
+    probe.style.color = "var(--dd-succeeded)";
+    const color = getComputedStyle(probe).color;
+    return [[...pixel.slice(0, 3)].join(), color.match(/\d+/g).join()];
+  });
+  assert.equal(cell, succeeded);
+  await page.close();
+});
