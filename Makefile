@@ -117,7 +117,8 @@ clean:
 generated:
 	BLESS=1 cargo test --quiet --test tables --test generated
 
-# The README's screenshot (www/screenshot.png), from the article's run.
+# The README's screenshot (www/screenshot.png), from the article's run; and
+# the page's views at 1280×800 and 390×844, light and dark, in tests/artifacts/.
 screenshot: build
 	node scripts/screenshot.mjs
 

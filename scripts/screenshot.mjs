@@ -1,27 +1,80 @@
-// Makes the README's screenshot: the article's run, stepped back to the
-// moment job #78 fails, with the code panel's lines marked, in light mode.
-//   make screenshot   (after make build)
-import { serve, launch, collectReports, nthReport, root } from "../tests/page/harness.mjs";
+// Takes the screenshots (make screenshot, after make build):
+// - the README's, www/screenshot.png: the article's run, stepped back to the
+//   moment job #78 fails, with the code panel's lines marked, in light mode;
+// - to look at, in tests/artifacts/ (not committed): the page at 1280×800
+//   and at 390×844 (a phone), light and dark: its first screen while the
+//   first run goes, the stage stepped back to the failure, the code panel,
+//   the narration, the glossary, compare mode, and the whole page after a
+//   run of the seeded defaults.
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { serve, launch, collectReports, nthReport, root, artifacts } from "../tests/page/harness.mjs";
+
+const DEVICES = { desktop: { viewport: { width: 1280, height: 800 } }, phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } };
+
+/** Steps back from the end of the recorded run to the failure: the aborts, the cancel, then the failure itself. */
+async function stepToFailure(demo) {
+  await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
+  for (let i = 0; i < 40; i++) {
+    if ((await demo.locator(".code-now").textContent()).includes("fails as it starts")) return;
+    await demo.getByRole("button", { name: "Previous event" }).click();
+  }
+  throw new Error("never reached the failure");
+}
+
+async function open(browser, url, options) {
+  const page = await browser.newPage(options);
+  await collectReports(page);
+  await page.goto(url);
+  return page;
+}
+
+async function readmeScreenshot(browser, url) {
+  const page = await open(browser, `${url}/index.html?preset=article&speed=1&autorun`, { viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  await nthReport(page);
+  const demo = page.locator("dispatcher-demo");
+  await stepToFailure(demo);
+  await demo.locator(".log-box summary").click(); // fold the log
+  await page.waitForTimeout(300);
+  await demo.screenshot({ path: join(root, "www/screenshot.png") });
+  await page.close();
+}
+
+async function views(browser, url, device, colorScheme) {
+  const name = (view) => join(artifacts, `${view}-${device}-${colorScheme}.png`);
+  const page = await open(browser, `${url}/index.html`, { colorScheme, ...DEVICES[device] });
+  const demo = page.locator("dispatcher-demo");
+  // The first screen, while the first run goes.
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: name("first-screen") });
+  await nthReport(page);
+  await stepToFailure(demo);
+  await demo.locator(".stage").screenshot({ path: name("scrubbed-to-failure") });
+  await demo.locator(".code-box").screenshot({ path: name("code-panel") });
+  await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
+  await demo.locator(".explain").screenshot({ path: name("narration") });
+  await demo.getByText("What the words mean").click();
+  await demo.locator(".glossary").screenshot({ path: name("glossary") });
+  await demo.getByRole("button", { name: "Compare with Go's way" }).click();
+  await nthReport(page, 2);
+  await demo.locator(".compare-text").getByText("Go's way settled at").waitFor({ timeout: 30_000 });
+  await demo.locator(".stage").screenshot({ path: name("compare") });
+  await page.close();
+  // The whole page after a run of the seeded defaults, its cancellation spread.
+  const finished = await open(browser, `${url}/index.html?seed=3&autorun`, { colorScheme, ...DEVICES[device] });
+  await nthReport(finished);
+  await finished.waitForTimeout(600);
+  await finished.screenshot({ path: name("finished-run"), fullPage: true });
+  await finished.close();
+}
 
 const server = await serve();
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
-  await collectReports(page);
-  await page.goto(`${server.url}/index.html?preset=article&speed=1&autorun`);
-  await nthReport(page);
-  const demo = page.locator("dispatcher-demo");
-  // Back from the end to the failure: the aborts, the cancel, then the failure itself.
-  await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
-  for (let i = 0; i < 40; i++) {
-    const text = await demo.locator(".code-now").textContent();
-    if (text.includes("fails as it starts")) break;
-    await demo.getByRole("button", { name: "Previous event" }).click();
-  }
-  await demo.locator(".log-box summary").click(); // fold the log
-  await page.waitForTimeout(300);
-  await demo.screenshot({ path: join(root, "www/screenshot.png") });
+  await mkdir(artifacts, { recursive: true });
+  await readmeScreenshot(browser, server.url);
+  for (const device of Object.keys(DEVICES)) for (const colorScheme of ["light", "dark"]) await views(browser, server.url, device, colorScheme);
+  console.log(`screenshot: www/screenshot.png, and the views in ${artifacts}`);
 } finally {
   await browser.close();
   await server.close();
