@@ -47,11 +47,15 @@ build-bench: setup-build
 
 test: setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox test-embed
 
-# Both crates of the workspace: the library's behaviour tests on the virtual
-# clocks and on tokio, the demo's replay and option checks.
+# Both crates of the workspace: their formatting and clippy's lints (natively,
+# and for wasm32 what builds there: the libraries and their tests), the
+# library's behaviour tests on the virtual clocks and on tokio, the demo's
+# replay and option checks, and their docs.
 test-native:
 	cargo fmt --all --check
 	cargo fmt --manifest-path tests/consumer/Cargo.toml --all --check
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features

@@ -144,7 +144,7 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     let mut nearest: Option<(usize, &'static str)> = None;
     for known in &OPTIONS {
         let distance = edits(&name, &plain(known.name));
-        if distance <= 2 && nearest.is_none_or(|(best, _)| distance < best) {
+        if distance <= 2 && !matches!(nearest, Some((best, _)) if best <= distance) {
             nearest = Some((distance, known.name));
         }
     }

@@ -312,7 +312,7 @@ mod tests {
         for spec in OPTIONS {
             let kebab: String =
                 spec.name.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
-            assert!(spec.attribute().is_none_or(|attribute| attribute == kebab), "{spec:?}");
+            assert!(spec.attribute().map_or(true, |attribute| attribute == kebab), "{spec:?}");
             assert_eq!(OPTIONS.iter().filter(|other| other.name == spec.name).count(), 1);
             if let Some(Setting { attribute, label }) = spec.setting {
                 assert_eq!(setting_spec(attribute), Some(&spec));

@@ -104,7 +104,7 @@ proptest! {
                 prop_assert!(range("jobs").contains(&(options.jobs as u64)));
                 prop_assert!(range("maxWaitMs").contains(&u64::from(options.max_wait_ms)));
                 prop_assert!(range("thresholdMs").contains(&u64::from(options.threshold_ms)));
-                prop_assert!(options.seed.is_none_or(|seed| range("seed").contains(&seed)));
+                prop_assert!(options.seed.map_or(true, |seed| range("seed").contains(&seed)));
                 if let Some(waits) = &options.waits {
                     prop_assert!(waits.len() as u64 <= MAX_JOBS);
                     prop_assert!(waits.iter().all(|&w| u64::from(w) <= LONGEST_WAIT_MS));

@@ -20,10 +20,6 @@ async fn run_traced(options: JsValue) -> (JsValue, Vec<JsValue>) {
     (report, events.iter().collect())
 }
 
-fn types(events: &[JsValue]) -> Vec<String> {
-    events.iter().map(|e| get(e, "type").as_string().unwrap()).collect()
-}
-
 /// (running, pending) after each event.
 fn running_and_pending(events: &[JsValue], jobs: usize) -> Vec<(usize, usize)> {
     let (mut running, mut done) = (0, 0);
