@@ -3,7 +3,7 @@
 //! kind, default, range and doc line. The check ([`Options::parse`](crate::Options::parse))
 //! and its messages read it; the TypeScript types, the docs' table and the
 //! page's copy of it (`www/spec.js`, from which the element's form is made)
-//! come from it through files that `tests/generated.rs` writes
+//! come from it through files that `tests/tables.rs` writes
 //! (`make generated`) and checks (`cargo test`).
 //!
 //! Adding an option is one entry in the table, plus its effect: a field of

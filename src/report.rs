@@ -1,8 +1,9 @@
 //! A record of one run: each job's final state, worker and times, and the
 //! order in which jobs started, were cancelled or were aborted; and the
-//! words the JS API uses for them. Each list of words is here once: the
-//! binding hands them to JS at run time, and `tests/generated.rs` writes
-//! them into the TypeScript and the page's `www/spec.js`.
+//! words the JS API uses for them, and the log's lines. Each list of words
+//! is here once: the binding hands the events' types to JS at run time, and
+//! `tests/tables.rs` writes them into the TypeScript, the page's
+//! `www/spec.js` and `src/web/report.js`.
 
 use std::fmt;
 use std::ops::Range;

@@ -1,8 +1,8 @@
 // Where <dispatcher-demo> finds what it loads: here, the readable sources'
 // files (the stylesheet beside this module, the wasm-bindgen package in
-// ../pkg/). The distributable build (scripts/dist.mjs) puts its own module in
-// this one's place, scripts/dist-assets.js, which finds the same things in
-// dist/: the stylesheet bundled, the glue and the wasm beside it.
+// ../pkg/). The distributable build (scripts/dist/build.mjs) puts its own
+// module in this one's place, scripts/dist/assets.js, which finds the same
+// things in dist/: the stylesheet bundled, the glue and the wasm beside it.
 
 /** The JS glue of the wasm module, imported by URL (wasm.js imports it afresh after a panic). */
 export const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);

@@ -11,9 +11,10 @@
 //! - `panic.rs`: `onPanic`;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the progress
-//! callback, a `PauseController`'s check) and `report.js` (the report's
-//! objects and the log's lines). Two files, which import nothing: with five
-//! (and one importing another), more than half the page loads of
+//! callback, `run`'s options as given, a `PauseController`'s check, an
+//! option's error) and `report.js` (the report's objects and the log's
+//! lines). Two files, which import nothing: with five (and one importing
+//! another), more than half the page loads of
 //! wasm-bindgen-test-runner stalled on a module that never arrived, as
 //! its server seems to when a page asks for more than about six at once.
 
@@ -42,7 +43,7 @@ pub use options::GivenSetting;
 pub use pause::PauseController;
 
 /// The TypeScript of the options, events and report, which
-/// `tests/generated.rs` writes from the tables of `options.rs` and `report.rs`.
+/// `tests/tables.rs` writes from the tables of `options.rs` and `report.rs`.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
