@@ -86,7 +86,8 @@ test-consumer:
 test-go:
 	node --test tests/go/
 
-# The page's settings and run state, and the log's lines, under node's own test runner: no browser, no build.
+# The page's modules under node's own test runner (no browser, no build); the
+# docs' figures against their sources; no source file over 350 lines.
 test-unit:
 	node --test tests/unit/
 
@@ -141,13 +142,15 @@ soak: build
 # The benchmark: every figure in headless Chromium, natively (the dispatch
 # example, callgrind and criterion) and, where Go is installed, the original
 # Go program's pattern. Prints one table, and writes it to bench/results.md
-# and docs/performance.md.
+# and docs/performance.md, and the figures other pages quote from it
+# (scripts/figures.mjs).
 bench: build build-bench setup-bench
 	cargo build --quiet --release -p bounded-dispatcher --example dispatch
 	if command -v go >/dev/null; then \
 	  GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$(CURDIR)/target/go/cache go build -o target/go/dispatch bench/go/dispatch.go; \
 	else echo "bench: no Go toolchain, so no Go anchor (scripts/setup bench installs it on Debian)"; rm -f target/go/dispatch; fi
 	node bench/run.mjs
+	node scripts/figures.mjs --write
 
 setup-bench:
 	@scripts/setup bench
