@@ -3,6 +3,11 @@
 //! option is given as a [`Value`] with its [`Source`], which decides how the
 //! message names it; the table's limits decide what is allowed; and what
 //! passes goes straight into the field of [`Options`] that the demo reads.
+//!
+//! So a setting given as text reaches the worker loop in four forms: its
+//! text (an attribute, a URL parameter, a field), the element's property
+//! (a JS value, which the run is given), a [`Value`], and the field of
+//! [`Options`], in the type the dispatcher takes.
 
 use std::num::NonZeroUsize;
 

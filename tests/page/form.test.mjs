@@ -1,17 +1,13 @@
 // The element's form, in headless Chromium: its fields, made from the table
 // of options, show the properties and hand the user's changes to them.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openPage, nthReport } from "./harness.mjs";
+import { pageSuite, demoOf, whenReady, nthReport } from "./harness.mjs";
 
-let server, browser;
-before(async () => ({ server, browser } = await start()));
-after(() => stop({ server, browser }));
-
-/** A new page of the server's, whose errors and warnings it collects, and its reports. */
-const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
-const demo = (page) => page.locator("dispatcher-demo").first();
-const ready = (page) => demo(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
+const suite = pageSuite();
+const { open } = suite;
+const demo = demoOf;
+const ready = whenReady;
 
 test("given waits have a field of their own, which runs what it says", async () => {
   const page = await open("index.html?preset=article&speed=1");

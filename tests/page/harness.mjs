@@ -1,6 +1,7 @@
 // Serves the repository over HTTP (scripts/serve.mjs) and drives the system
 // Chromium with playwright-core. No browser is downloaded.
 import { join } from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { root, serve } from "../../scripts/serve.mjs";
 
@@ -25,6 +26,26 @@ export async function stop({ server, browser }) {
   await browser?.close();
   await server?.close();
 }
+
+/**
+ * The server and browser of a test file, started before its tests and
+ * stopped after them: `suite.server`, `suite.browser`, and `suite.open(path,
+ * options)`, a new page of the server's path (openPage).
+ */
+export function pageSuite() {
+  const suite = {
+    open: (path, options) => openPage(suite.browser, `${suite.server.url}/${path}`, options),
+  };
+  before(async () => Object.assign(suite, await start()));
+  after(() => stop(suite));
+  return suite;
+}
+
+/** The first <dispatcher-demo> of `page`. */
+export const demoOf = (page) => page.locator("dispatcher-demo").first();
+
+/** Waits until the element's Run button is enabled: its module is in. */
+export const whenReady = (page) => demoOf(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
 
 /**
  * A new page of `url`, light and desktop-sized unless told, whose script

@@ -1,20 +1,16 @@
 // The page's runs, in headless Chromium, as a person makes them: the
 // defaults, the article's run, Stop, Pause, an unbuffered queue; and the
 // element embedded twice, in an iframe, under a sub-path and opened from a file.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, start, stop, root, openPage, collectReports, nthReport } from "./harness.mjs";
+import { pageSuite, demoOf, whenReady, serve, root, collectReports, nthReport } from "./harness.mjs";
 
-let server, browser;
-before(async () => ({ server, browser } = await start()));
-after(() => stop({ server, browser }));
-
-/** A new page of the server's, whose errors and warnings it collects, and its reports. */
-const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
-const demo = (page) => page.locator("dispatcher-demo").first();
-const ready = (page) => demo(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
+const suite = pageSuite();
+const { open } = suite;
+const demo = demoOf;
+const ready = whenReady;
 const runButton = (page) => demo(page).getByRole("button", { name: "Run" });
 const counts = (report) => report.jobs.reduce((all, job) => ({ ...all, [job.state]: (all[job.state] ?? 0) + 1 }), {});
 
@@ -136,7 +132,7 @@ test("the iframe embed loads and runs", async () => {
 test("it works from a sub-path", async () => {
   const nested = await serve({ prefix: "/docs/tools/demo" });
   try {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await collectReports(page);
     await page.goto(`${nested.url}/www/embed-example.html`);
     await nthReport(page, 2);
@@ -147,7 +143,7 @@ test("it works from a sub-path", async () => {
 });
 
 test("opened from a file, the page says how to serve it", async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   await page.goto(`file://${join(root, "index.html")}`);
   await page.getByText("Serve it instead").waitFor();
   await page.close();

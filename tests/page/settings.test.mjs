@@ -2,18 +2,14 @@
 // attribute, a property or in the form, it reaches the run through the
 // module's one check, which names it as it was given; the element shows the
 // module's message as it is, and refuses what the JS API refuses.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openPage, nthReport } from "./harness.mjs";
+import { pageSuite, demoOf, whenReady, nthReport } from "./harness.mjs";
 
-let server, browser;
-before(async () => ({ server, browser } = await start()));
-after(() => stop({ server, browser }));
-
-/** A new page of the server's, whose errors and warnings it collects, and its reports. */
-const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
-const demo = (page) => page.locator("dispatcher-demo").first();
-const ready = (page) => demo(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
+const suite = pageSuite();
+const { open } = suite;
+const demo = demoOf;
+const ready = whenReady;
 const alert = (page) => demo(page).getByRole("alert");
 
 test("settings round-trip through the URL", async () => {

@@ -1,17 +1,13 @@
 // The run as the stage draws it, in headless Chromium: the timeline's marks,
 // the meters, the canvases' tooltips and colours, and the layout on a phone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, stop, openPage, nthReport, collectReports, readableSources } from "./harness.mjs";
+import { pageSuite, demoOf, whenReady, nthReport, collectReports, readableSources } from "./harness.mjs";
 
-let server, browser;
-before(async () => ({ server, browser } = await start()));
-after(() => stop({ server, browser }));
-
-/** A new page of the server's, whose errors and warnings it collects, and its reports. */
-const open = (path, options) => openPage(browser, `${server.url}/${path}`, options);
-const demo = (page) => page.locator("dispatcher-demo").first();
-const ready = (page) => demo(page).getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 15_000 });
+const suite = pageSuite();
+const { open } = suite;
+const demo = demoOf;
+const ready = whenReady;
 
 /** Pixels of `canvas` in the rectangle (CSS px) that are near `rgb`. */
 async function pixelsNear(page, selector, rect, rgb) {
@@ -96,14 +92,14 @@ test("on a phone, Run and the run are on the first screen, and the log's lines w
 
 test("the canvases take the stylesheet's colours even when it comes after the first frame", async () => {
   // From www/, which fetches its stylesheets (dist/ has them in its bundle).
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
   await readableSources(page);
   await page.route("**/www/dispatcher-demo.css", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });
   await collectReports(page);
-  await page.goto(`${server.url}/index.html?jobs=200&max-wait-ms=1&seed=1&autorun`);
+  await page.goto(`${suite.server.url}/index.html?jobs=200&max-wait-ms=1&seed=1&autorun`);
   await nthReport(page);
   await page.waitForTimeout(300);
   const [cell, succeeded] = await demo(page).evaluate((element) => {

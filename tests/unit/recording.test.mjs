@@ -5,22 +5,7 @@ import assert from "node:assert/strict";
 import { RUNNING, FAILED, SUCCEEDED, CANCELED, ABORTED } from "../../www/run-state.js";
 import { Recording, MAX_EVENTS } from "../../www/recording.js";
 import { emitProgress } from "../../src/web/tasks.js";
-import { logOf } from "../../src/web/report.js";
-
-const logLines = (kinds, starts, ends, waits) => logOf(kinds, starts, ends, waits, []);
-const setup = { jobs: 4, workers: 2, queueLength: 4, waits: [100, 300, 2000, 50], logLines };
-
-/** Job #2 fails at 100 ms while #1 runs; #3 was queued. */
-const EVENTS = [
-  { type: "queue", jobId: 0, count: 4, worker: null, waitMs: 100, atMs: 0 },
-  { type: "start", jobId: 0, worker: 0, waitMs: 100, atMs: 0 },
-  { type: "start", jobId: 1, worker: 1, waitMs: 300, atMs: 0 },
-  { type: "succeed", jobId: 0, worker: 0, waitMs: 100, atMs: 100 },
-  { type: "start", jobId: 2, worker: 0, waitMs: 2000, atMs: 100 },
-  { type: "fail", jobId: 2, worker: 0, waitMs: 2000, atMs: 100 },
-  { type: "cancel", jobId: 3, count: 1, worker: null, waitMs: 50, atMs: 100 },
-  { type: "abort", jobId: 1, worker: 1, waitMs: 300, atMs: 100 },
-];
+import { setup, EVENTS } from "./run-fixture.mjs";
 
 function recorded() {
   const recording = new Recording(setup);
