@@ -1,8 +1,9 @@
 //! The files made from the tables of `src/options.rs` and `src/report.rs`:
 //! the JS API's TypeScript (`src/web/types.d.ts`), the page's copy of the
 //! tables (`www/spec.js`, from which the element's form and settings are
-//! made), the words `src/web/report.js` writes a report with, and the table
-//! of options in docs/js-api.md. Each test fails when
+//! made), the words `src/web/report.js` writes a report with, the element's
+//! properties in its TypeScript (`scripts/dist/dispatcher-demo.d.ts`), and
+//! the table of options in docs/js-api.md. Each test fails when
 //! its file differs from what the tables say; `make generated` (BLESS=1)
 //! writes them. And a throwaway option shows that a new one is one entry.
 #![cfg(not(target_arch = "wasm32"))]
@@ -238,6 +239,21 @@ fn report_js_words() -> String {
     )
 }
 
+/// The element's properties, one per setting, for its TypeScript (`scripts/dist/dispatcher-demo.d.ts`).
+fn element_properties(table: &[OptionSpec]) -> String {
+    let mut out = String::new();
+    for spec in table.iter().filter(|spec| spec.setting.is_some()) {
+        let _ = writeln!(out, "  /** {} */\n  {}: {} | null;", spec.doc.text(), spec.name, ts_type(spec));
+    }
+    out
+}
+
+#[test]
+fn the_elements_properties_are_the_table() {
+    let path = "scripts/dist/dispatcher-demo.d.ts";
+    check(path, &between_generated_lines(&read(path), &element_properties(&OPTIONS)));
+}
+
 #[test]
 fn the_words_report_js_writes_with_are_the_tables() {
     check("src/web/report.js", &between_generated_lines(&read("src/web/report.js"), &report_js_words()));
@@ -277,6 +293,7 @@ fn a_new_integer_option_is_one_table_entry_in_everything_made_from_the_table() {
     );
     assert!(spec_js(&table).contains(&entry), "{}", spec_js(&table));
     assert!(docs_table(&table).contains(&format!("| `retries` | `retries` | integer | 1 | 0 to 5 | {doc} |\n")));
+    assert!(element_properties(&table).ends_with(&format!("  /** {doc} */\n  retries: number | null;\n")));
     // Nothing else changed.
     assert_eq!(spec_js(&table).replace(&format!("{entry}\n"), ""), spec_js(&OPTIONS));
 }

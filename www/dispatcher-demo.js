@@ -96,6 +96,7 @@ export class DispatcherDemo extends HTMLElement {
 
   /** How many elements have been made, to name their landmarks apart. */
   static #made = 0;
+
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
   // listen; load wasm, and run if `autorun` is set.

@@ -3,16 +3,28 @@
 import type { Report } from "./api.js";
 
 export declare class DispatcherDemo extends HTMLElement {
+  // generated:start by tests/tables.rs from src/options.rs; `cargo test` fails when it differs
+  /** How many jobs run at once. */
   workers: number | null;
+  /** How many jobs wait in the queue for a worker; 0 is Go's unbuffered channel. */
   queueLength: number | null;
+  /** How many jobs, when the waits are drawn. */
   jobs: number | null;
+  /** Waits are drawn from 0 ms up to this, not included. */
   maxWaitMs: number | null;
+  /** A job whose wait is over this fails as it starts. */
   thresholdMs: number | null;
+  /** Seeds the draw of the waits; random when left out. */
   seed: number | null;
+  /** The waits in ms, given rather than drawn: they override jobs, maxWaitMs and seed. */
   waits: ArrayLike<number> | null;
+  /** Whether cancelling the run aborts the running jobs, or lets them finish as Go's do. */
   cancelInFlight: boolean | null;
+  /** Whether the first failure cancels the run, or every job runs and every error is kept. */
   failFast: boolean | null;
+  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back. */
   speed: number | null;
+  // generated:end
   /** Whether it runs as soon as it is connected and the module is in. */
   autorun: boolean;
   /** Whether a run is going. */
@@ -23,6 +35,8 @@ export declare class DispatcherDemo extends HTMLElement {
   run(): Promise<Report>;
   /** Stops the run that is going, if any. */
   stop(): void;
+  /** Runs the same waits twice at once, with cancel in-flight and Go's way; resolves with ours. */
+  compare(): Promise<Report>;
 }
 
 declare global {

@@ -33,6 +33,7 @@ pub fn between_markers(text: &str, name: &str, made: &str) -> String {
 pub fn between_generated_lines(text: &str, made: &str) -> String {
     let from = text.find("// generated:start").expect("the start line");
     let from = from + text[from..].find('\n').expect("a line break") + 1;
-    let to = text.find("// generated:end").expect("the end line");
+    let end = text.find("// generated:end").expect("the end line");
+    let to = text[..end].rfind('\n').map_or(0, |i| i + 1);
     format!("{}{made}{}", &text[..from], &text[to..])
 }
