@@ -21,8 +21,8 @@ export const CODE_PANEL = `
     </p>
     <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
     <div class="code-panes">
-      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" aria-label="The Go program"></pre></figure>
-      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" aria-label="The Rust dispatcher"></pre></figure>
+      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
+      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></figure>
     </div>
   </details>
 `;

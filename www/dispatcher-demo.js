@@ -29,29 +29,16 @@ import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
 import { Recording } from "./recording.js";
+import { followHostTheme } from "./theme.js";
+import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
+import { followPrint } from "./print.js";
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|parts|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 const BY_NAME = new Map(SETTINGS.map((setting) => [setting.name, setting]));
 const BY_OPTION = new Map(SETTINGS.map((setting) => [setting.option, setting]));
 /** Attributes that are no setting, but change how the element looks. */
-const LOOKS = ["theme", "page-url", "sync-url"];
-
-/**
- * The classes documentation tools put on <html> for their themes: VitePress
- * sets `dark`; mdBook one of `light`, `rust` (light), `coal`, `navy`, `ayu`
- * (dark). Where there is none, the element takes the page's `color-scheme`.
- */
-const DARK_CLASSES = ["dark", "coal", "navy", "ayu"];
-const LIGHT_CLASSES = ["light", "rust"];
-
-/** The page's theme, from the classes on <html>: "dark", "light", or null where it sets none. */
-function pageTheme() {
-  const classes = document.documentElement.classList;
-  if (DARK_CLASSES.some((name) => classes.contains(name))) return "dark";
-  if (LIGHT_CLASSES.some((name) => classes.contains(name))) return "light";
-  return null;
-}
+const LOOKS = ["theme", "page-url", "sync-url", "parts"];
 
 export class DispatcherDemo extends HTMLElement {
   static observedAttributes = [...SETTINGS.map((setting) => setting.name), ...FLAGS, ...LOOKS];
@@ -102,6 +89,8 @@ export class DispatcherDemo extends HTMLElement {
   #current = null;
   /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
   #ran = false;
+  /** While printing a still frame, what the stage showed before. */
+  #beforePrint = null;
 
   // Constructed: the shadow root, and its parts, found once.
   constructor() {
@@ -114,13 +103,10 @@ export class DispatcherDemo extends HTMLElement {
     this.#controls = new Controls(root);
     this.#stage = new Stage(root, { current: () => this.#current });
     this.#teach = new Teach(root, this.#stage);
-    // Landmarks are told apart: the second element's stage is "The run (2)", and so on.
-    const count = ++DispatcherDemo.#made;
-    if (count > 1) root.querySelector(".stage").setAttribute("aria-label", `The run (${count})`);
+    // A group, which its own aria-label may name; its parts have ::part names.
+    this.#internals.role = "group";
+    nameParts(root);
   }
-
-  /** How many elements have been made, to name their landmarks apart. */
-  static #made = 0;
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
@@ -130,12 +116,16 @@ export class DispatcherDemo extends HTMLElement {
     // first screen. (The screen's width, not the element's: reading that
     // would lay the page out, for each element.)
     if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
+    showParts(this);
+    foldParts(this);
+    nameRuns(this);
     this.#readSettings();
     for (const property of [...BY_OPTION.keys(), "autorun"]) this.#upgradeProperty(property);
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
-    this.#followPageTheme(signal);
+    followHostTheme(this, this.#internals.states, () => this.#stage.repaint(), { signal });
+    followPrint((printing) => this.#printing(printing), { signal });
     this.#controls.page = this.#page();
     // A preset (the article's run) fills what the settings leave out; a link's moment (`at`) runs, and opens there.
     const { preset, at, event } = this.#pageParams();
@@ -168,6 +158,7 @@ export class DispatcherDemo extends HTMLElement {
   attributeChangedCallback(name, _, text) {
     if (this.#reflecting) return;
     if (LOOKS.includes(name)) {
+      showParts(this);
       this.#controls.page = this.#page();
       this.#stage.repaint();
       return;
@@ -311,22 +302,6 @@ export class DispatcherDemo extends HTMLElement {
     return this.hasAttribute("sync-url") ? location.href.split(/[?#]/)[0] : null;
   }
 
-  /** Follows the theme classes on <html> (see pageTheme) until `signal` aborts. */
-  #followPageTheme(signal) {
-    const follow = () => {
-      const theme = pageTheme();
-      for (const state of ["light", "dark"]) {
-        if (state === theme) this.#internals.states.add(state);
-        else this.#internals.states.delete(state);
-      }
-      this.#stage.repaint();
-    };
-    follow();
-    const observer = new MutationObserver(follow);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
-  }
-
   /** A property set before the element was defined shadows the prototype's: take it through the setter. */
   #upgradeProperty(property) {
     if (!Object.hasOwn(this, property)) return;
@@ -468,13 +443,36 @@ export class DispatcherDemo extends HTMLElement {
    * the timeline. It follows the settings until Run is pressed.
    */
   #preview() {
-    if (this.#ran) return;
+    if (!this.#ran) this.#stage.show(this.#planned());
+  }
+
+  /** The run that the settings make, before it starts: a still frame. */
+  #planned() {
     const options = { ...DEFAULTS, ...this.#controls.read() };
     const jobs = options.waits ? options.waits.length : options.jobs;
     const planned = new RunState({ jobs, workers: options.workers, queueLength: options.queueLength, waits: options.waits, logLines: loadedModule().logLines });
     planned.planned = true;
     planned.frozenAtMs = 0;
-    this.#stage.show(planned);
+    return planned;
+  }
+
+  /**
+   * Printing began or ended. A run that is going would print half-finished:
+   * the stage shows a still frame of the run the settings make instead, and
+   * after printing what it showed before (the run, settled by then or not).
+   */
+  #printing(printing) {
+    if (printing && this.#current && loadedModule()) {
+      this.#beforePrint = this.#stage.shown;
+      this.#internals.states.add("printing-still");
+      this.#stage.show(this.#planned());
+    } else if (!printing && this.#beforePrint) {
+      this.#internals.states.delete("printing-still");
+      this.#stage.show(this.#beforePrint);
+      this.#beforePrint = null;
+    } else return;
+    // Printing lays the page out now: no animation frame comes first.
+    this.#stage.drawNow();
   }
 
   /**

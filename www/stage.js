@@ -102,6 +102,19 @@ export class Stage {
     this.schedule();
   }
 
+  /** The RunState on show. */
+  get shown() {
+    return this.#shown;
+  }
+
+  /** Draws now, not in the next frame (printing lays the page out before any frame). */
+  drawNow() {
+    cancelFrame(this.#drawNow);
+    this.#frame = false;
+    this.#read();
+    this.#draw();
+  }
+
   /** Shows `run` (a RunState) from the next frame on. */
   show(run) {
     this.#shown = run;
