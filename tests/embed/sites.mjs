@@ -1,17 +1,39 @@
 // The scratch sites the embedding suites build, from scratch, in
-// target/embed/: each from its fixture here, with dist/ copied in by the
-// same shell lines as docs/embedding.md's recipes.
+// target/embed/: each from its fixture here and docs/embedding.md's recipes,
+// read out of it (recipe, runRecipe), so that the recipes are what is tested.
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { root } from "./harness.mjs";
 
 export const scratch = join(root, "target", "embed");
 const fixtures = join(root, "tests", "embed");
 
-/** Runs `script` with sh in `cwd`, with DIST pointing at dist/. */
-function sh(cwd, script) {
-  execFileSync("sh", ["-euc", script], { cwd, env: { ...process.env, DIST: join(root, "dist") }, stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * The recipe `name` of docs/embedding.md: the fenced block under its
+ * `<!-- recipe: name -->` line, as the reader copies it.
+ */
+export async function recipe(name) {
+  const doc = await readFile(join(root, "docs", "embedding.md"), "utf8");
+  const match = doc.match(new RegExp(`<!-- recipe: ${name} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\`\\n`));
+  if (!match) throw new Error(`docs/embedding.md has no recipe ${name}`);
+  return match[1];
+}
+
+/** Runs `script` with sh in `cwd`. */
+export function sh(cwd, script, env = {}) {
+  execFileSync("sh", ["-euc", script], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+}
+
+/**
+ * Runs the shell recipe `name` in `cwd`, where `dispatcher-demo` is this
+ * project (a link to it, made here), as the recipes have it beside the site.
+ */
+export async function runRecipe(cwd, name) {
+  await symlink(root, join(cwd, "dispatcher-demo")).catch((error) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  sh(cwd, await recipe(name));
 }
 
 async function fresh(name) {
@@ -90,4 +112,48 @@ export async function vitepressSite(tarball, bases) {
     built[base] = out;
   }
   return built;
+}
+
+/** The second element of every tool's page: another configuration, beside the recipe's. */
+export const EVERY_ERROR = '<dispatcher-demo id="every-error" workers="8" jobs="64" max-wait-ms="400" threshold-ms="360" seed="5" fail-fast="false" autorun>Interactive demo: needs JavaScript.</dispatcher-demo>';
+
+/**
+ * A scratch copy of the fixture `name` (tests/embed/name) in target/embed/,
+ * whose node_modules is the fixture's own (scripts/setup test installs it),
+ * with the packed package installed into it (npm install --no-save, which
+ * leaves the fixture's package.json and lock as they are).
+ */
+async function npmSite(name, tarball) {
+  const fixture = join(fixtures, name);
+  const site = await fresh(name);
+  await cp(fixture, site, { recursive: true, filter: (path) => !path.startsWith(join(fixture, "node_modules")) });
+  // npm would keep an earlier install of the same version, and the bundlers'
+  // caches (webpack's, Rspack's, Vite's) take a package's files as fixed by
+  // its version: both go first.
+  for (const stale of ["dispatcher-demo", ".cache", ".vite", ".astro"]) await rm(join(fixture, "node_modules", stale), { recursive: true, force: true });
+  const npm = ["--no-save", "--no-audit", "--no-fund", "--offline", "--loglevel=error", tarball];
+  execFileSync("npm", ["install", ...npm], { cwd: fixture, stdio: ["ignore", "pipe", "inherit"] });
+  await symlink(join(fixture, "node_modules"), join(site, "node_modules"));
+  return site;
+}
+
+/** The Docusaurus site (tests/embed/docusaurus) with the recipe's page, built under /docs/; returns the built folder. */
+export async function docusaurusSite(tarball) {
+  const site = await npmSite("docusaurus", tarball);
+  await writeFile(join(site, "docs", "demo.mdx"), `# The demo\n\n${await recipe("docusaurus-page")}\n${EVERY_ERROR}\n`);
+  const out = join(site, "built");
+  execFileSync(process.execPath, [join(site, "node_modules/@docusaurus/core/bin/docusaurus.mjs"), "build", "--out-dir", out, site], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
+  return out;
+}
+
+/** tools/node's Node (scripts/setup test installs it), which Astro needs. */
+export const NEWER_NODE = join(root, "tools", "node", "node_modules", "node", "bin", "node");
+
+/** The Starlight site (tests/embed/starlight) with the recipe's component and page, built under /docs/ with tools/node's Node. */
+export async function starlightSite(tarball) {
+  const site = await npmSite("starlight", tarball);
+  await writeFile(join(site, "src/components/DispatcherDemo.astro"), await recipe("starlight-component"));
+  await writeFile(join(site, "src/content/docs/guide/demo.mdx"), `---\ntitle: The demo\n---\n\n${await recipe("starlight-page")}\n${EVERY_ERROR}\n`);
+  execFileSync(NEWER_NODE, [join(site, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
+  return join(site, "dist");
 }
