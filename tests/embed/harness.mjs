@@ -15,24 +15,26 @@ export const MIN_CONTRAST = 4.5;
 /**
  * Opens `url` in a new page with the OS colour scheme `scheme`, after
  * `init` (a function run in the page before its scripts, as a theme
- * choice in localStorage), with `route` answering for `url` if given.
+ * choice in localStorage), with `route` answering for `url` if given, and
+ * after `prepare(page)` (more routes, say).
  * Records problems in `page.problems`, every `done` in `window.reports`,
  * and every CSP violation in `window.violations`.
  */
-export async function open(browser, url, { scheme = "light", init, initArg, route } = {}) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: scheme });
+export async function open(browser, url, { scheme = "light", init, initArg, route, prepare, viewport = { width: 1200, height: 900 } } = {}) {
+  const page = await browser.newPage({ viewport, colorScheme: scheme });
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
   // Chromium asks for /favicon.ico by itself where a page names no icon (a
   // scratch site has none), and drops a page's icon request when it leaves
   // the page: those are the browser's, not the element's.
-  const own = (url) => !/\/favicon\.(ico|svg)$/.test(url);
+  const own = (url) => !/\/favicon[-\w]*\.(ico|svg)$/.test(url);
   page.on("console", (message) => message.type() === "error" && own(message.location().url) && problems.push(`console: ${message.text()} (${message.location().url})`));
   page.on("requestfailed", (request) => own(request.url()) && problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on("response", (response) => response.status() >= 400 && own(response.url()) && problems.push(`${response.status()}: ${response.url()}`));
   page.problems = problems;
   if (init) await page.addInitScript(init, initArg);
   if (route) await page.route(url, route);
+  await prepare?.(page);
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener("securitypolicyviolation", (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
@@ -53,7 +55,12 @@ export async function reports(page, count) {
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   const path = join(artifacts, `embed-${name}.png`);
+  // An element far out of view is not laid out (content-visibility: auto,
+  // for pages with many), and a full-page screenshot would show a hole.
+  const style = await page.addStyleTag({ content: "dispatcher-demo { content-visibility: visible !important }" });
+  await page.waitForTimeout(100);
   await page.screenshot({ path, fullPage: true });
+  await style.evaluate((element) => element.remove());
   return path;
 }
 

@@ -27,13 +27,17 @@ export function sh(cwd, script, env = {}) {
 
 /**
  * Runs the shell recipe `name` in `cwd`, where `dispatcher-demo` is this
- * project (a link to it, made here), as the recipes have it beside the site.
+ * project while it runs (a link to it), as the recipes have it beside the
+ * site; then the link goes, so that no tool finds the project in its site.
  */
 export async function runRecipe(cwd, name) {
-  await symlink(root, join(cwd, "dispatcher-demo")).catch((error) => {
-    if (error.code !== "EEXIST") throw error;
-  });
-  sh(cwd, await recipe(name));
+  const link = join(cwd, "dispatcher-demo");
+  await symlink(root, link);
+  try {
+    sh(cwd, await recipe(name));
+  } finally {
+    await rm(link);
+  }
 }
 
 async function fresh(name) {
@@ -156,4 +160,75 @@ export async function starlightSite(tarball) {
   await writeFile(join(site, "src/content/docs/guide/demo.mdx"), `---\ntitle: The demo\n---\n\n${await recipe("starlight-page")}\n${EVERY_ERROR}\n`);
   execFileSync(NEWER_NODE, [join(site, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
   return join(site, "dist");
+}
+
+/**
+ * A crate (tests/embed/rustdoc) whose docs hold the element at two depths,
+ * in the crate's page and a module's, each with the recipe's doc comment
+ * and a second element; documented by the recipe's command, with its header.
+ * Returns the docs' folder (target/doc).
+ */
+export async function rustdocSite() {
+  const crate = await fresh("rustdoc");
+  await cp(join(fixtures, "rustdoc", "Cargo.toml"), join(crate, "Cargo.toml"));
+  await writeFile(join(crate, "dispatcher-demo-header.html"), await recipe("rustdoc-header"));
+  const comment = await recipe("rustdoc-comment");
+  const docs = (indent) => `${indent}//! Three workers, failing fast:\n${indent}//!\n${comment.replace(/^/gm, indent).trimEnd()}\n${indent}//!\n${indent}//! Eight workers, collecting every error:\n${indent}//!\n${indent}//! ${EVERY_ERROR}\n`;
+  await mkdir(join(crate, "src"));
+  await writeFile(join(crate, "src", "lib.rs"), `${docs("")}\n/// One folder further down.\npub mod nested {\n${docs("    ")}}\n`);
+  await runRecipe(crate, "rustdoc-build");
+  return join(crate, "target", "doc");
+}
+
+/**
+ * The library's own docs (crates/bounded-dispatcher) as docs.rs builds them:
+ * with the features and rustdoc-args of its [package.metadata.docs.rs],
+ * which must be the recipe's, and its header the recipe's. docs.rs runs
+ * rustdoc in the crate's folder, so the header's path is made absolute.
+ * Returns the docs' folder.
+ */
+export async function docsrsSite() {
+  const crateDir = join(root, "crates", "bounded-dispatcher");
+  const manifest = await readFile(join(crateDir, "Cargo.toml"), "utf8");
+  const metadata = await recipe("docsrs-metadata");
+  if (!manifest.includes(metadata)) throw new Error("crates/bounded-dispatcher/Cargo.toml does not hold docs/embedding.md's [package.metadata.docs.rs]");
+  const [, args] = metadata.match(/rustdoc-args = (\[.*\])/);
+  const [flag, header] = JSON.parse(args);
+  if ((await readFile(join(crateDir, header), "utf8")) !== (await recipe("docsrs-header"))) throw new Error(`${header} is not docs/embedding.md's docs.rs header`);
+  const target = join(scratch, "docsrs");
+  execFileSync("cargo", ["doc", "--quiet", "-p", "bounded-dispatcher", "--no-deps", "--all-features", "--target-dir", target], {
+    cwd: root, env: { ...process.env, RUSTDOCFLAGS: `${flag} ${join(crateDir, header)}` }, stdio: ["ignore", "pipe", "inherit"],
+  });
+  return join(target, "doc");
+}
+
+/** tools/venv's programs (scripts/setup test installs MkDocs, Material, Sphinx and Furo there). */
+const venv = (program) => join(root, "tools", "venv", "bin", program);
+
+/**
+ * The MkDocs site (tests/embed/mkdocs, Material) with the recipe's config
+ * and copy, and a page with the element line of the chapter recipe and a
+ * second; built for `siteUrl` (Material's instant navigation needs it).
+ * Returns the built folder.
+ */
+export async function mkdocsSite(siteUrl) {
+  const site = await fresh("mkdocs");
+  await cp(join(fixtures, "mkdocs"), site, { recursive: true });
+  await writeFile(join(site, "mkdocs.yml"), `${await readFile(join(site, "mkdocs.yml"), "utf8")}${await recipe("mkdocs-config")}`);
+  await writeFile(join(site, "docs", "demo.md"), `# The demo\n\nThree workers, failing fast:\n\n${await recipe("mdbook-chapter")}\nEight workers, collecting every error:\n\n${EVERY_ERROR}\n`);
+  await runRecipe(site, "mkdocs-copy");
+  execFileSync(venv("mkdocs"), ["build", "--quiet", "--strict", "--site-dir", join(site, "built")], { cwd: site, env: { ...process.env, SITE_URL: siteUrl, NO_MKDOCS_2_WARNING: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+  return join(site, "built");
+}
+
+/** The Sphinx site (tests/embed/sphinx, Furo) with the recipe's conf.py lines, copy and page, and a second element. Returns the built folder. */
+export async function sphinxSite() {
+  const site = await fresh("sphinx");
+  await cp(join(fixtures, "sphinx"), site, { recursive: true });
+  await writeFile(join(site, "conf.py"), `${await readFile(join(site, "conf.py"), "utf8")}${await recipe("sphinx-conf")}`);
+  const second = `.. raw:: html\n\n   ${EVERY_ERROR}\n`;
+  await writeFile(join(site, "demo.rst"), `The demo\n========\n\nThree workers, failing fast:\n\n${await recipe("sphinx-page")}\nEight workers, collecting every error:\n\n${second}`);
+  await runRecipe(site, "sphinx-copy");
+  execFileSync(venv("sphinx-build"), ["-q", "-W", "-b", "html", site, join(site, "built")], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
+  return join(site, "built");
 }

@@ -73,6 +73,7 @@
 //!   once.
 //!
 //! [`cancel_in_flight(false)`]: Dispatcher::cancel_in_flight
+#![doc = include_str!("../docs/demo.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
