@@ -20,7 +20,7 @@ export const MIN_CONTRAST = 4.5;
  * Records problems in `page.problems`, every `done` in `window.reports`,
  * and every CSP violation in `window.violations`.
  */
-export async function open(browser, url, { scheme = "light", init, initArg, route, prepare, viewport = { width: 1200, height: 900 } } = {}) {
+export async function open(browser, url, { scheme = "light", init, initArg, route, prepare, viewport = { width: 1280, height: 900 } } = {}) {
   const page = await browser.newPage({ viewport, colorScheme: scheme });
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));

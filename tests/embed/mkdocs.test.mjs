@@ -23,8 +23,8 @@ after(async () => {
 });
 
 test("MkDocs with Material: both run, readable before and after the palette toggle, and after instant navigation away and back", async () => {
-  // 1280 px wide: under 1220, Material folds its navigation into a drawer.
-  const page = await open(browser, `${server.url}/demo/`, { scheme: "light", viewport: { width: 1280, height: 900 } });
+  // 1280 px wide, open()'s width: under 1220, Material folds its navigation into a drawer.
+  const page = await open(browser, `${server.url}/demo/`, { scheme: "light" });
   const done = await reports(page, 2);
   assert.deepEqual([...new Set(done.map(({ id }) => id))].sort(), ["every-error", "fail-fast"]);
   await readableAcrossSwitch(page, "light", async () => {

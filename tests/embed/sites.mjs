@@ -48,16 +48,25 @@ async function fresh(name) {
 }
 
 /**
- * A plain HTML site: docs/guide/index.html (tests/embed/plain.html), and the
- * files of dist/ in docs/guide/dispatcher-demo/. Returns the site's folder.
+ * A plain HTML site: docs/guide/index.html (tests/embed/plain.html, which
+ * holds the recipe's lines), and the files of dist/ in
+ * docs/guide/dispatcher-demo/, by the recipe. Returns the site's folder.
  */
 export async function plainSite() {
   const site = await fresh("plain");
   await mkdir(join(site, "docs/guide"), { recursive: true });
-  await cp(join(fixtures, "plain.html"), join(site, "docs/guide/index.html"));
-  // The recipe: dist/, copied beside the page.
-  sh(join(site, "docs/guide"), 'cp -r "$DIST" dispatcher-demo');
+  const page = await readFile(join(fixtures, "plain.html"), "utf8");
+  await holds("tests/embed/plain.html", page, "plain-html");
+  await writeFile(join(site, "docs/guide/index.html"), page);
+  await runRecipe(site, "plain-copy");
   return site;
+}
+
+/** Throws unless `text` (of the file `name`) holds every line of the recipe `recipeName`. */
+export async function holds(name, text, recipeName) {
+  for (const line of (await recipe(recipeName)).split("\n").filter(Boolean)) {
+    if (!text.includes(line.trim())) throw new Error(`${name} lacks docs/embedding.md's recipe ${recipeName}: ${line.trim()}`);
+  }
 }
 
 /** A page that embeds the demo page served at `origin`, in an iframe. */
@@ -69,21 +78,25 @@ export async function iframeSite(origin) {
 }
 
 /**
- * A book, `kind` "additional-js" or "head-hbs": tests/embed/mdbook/src and
- * the kind's book.toml (and theme/), the files of dist/ copied in, built
- * with mdbook. Returns the built book's folder.
+ * A book, `kind` "additional-js" or "head-hbs", by the recipes: my-book/ with
+ * tests/embed/mdbook/src (whose chapter holds the recipe's element) and
+ * book.toml, dist/ copied in, and theme/head.hbs or book.toml's
+ * additional-js; built with mdbook. Returns the built book's folder.
  */
 export async function mdbookSite(kind) {
-  const book = await fresh(`mdbook-${kind}`);
+  const work = await fresh(`mdbook-${kind}`);
+  const book = join(work, "my-book");
   await cp(join(fixtures, "mdbook/src"), join(book, "src"), { recursive: true });
-  await cp(join(fixtures, "mdbook", kind), book, { recursive: true });
+  await holds("tests/embed/mdbook/src/guide/demo.md", await readFile(join(book, "src/guide/demo.md"), "utf8"), "mdbook-chapter");
+  const toml = await readFile(join(fixtures, "mdbook/book.toml"), "utf8");
   if (kind === "additional-js") {
-    // The recipe: the module and the wasm go with the book's files; the
-    // loader where book.toml's additional-js names it.
-    sh(book, `cp -r "$DIST" src/dispatcher-demo
-mkdir -p dispatcher-demo && cp "$DIST/dispatcher-demo-loader.js" dispatcher-demo/`);
+    await writeFile(join(book, "book.toml"), `${toml.replace("TITLE", "additional-js")}\n${await recipe("mdbook-additional-js")}`);
+    await runRecipe(work, "mdbook-additional-js-copy");
   } else {
-    sh(book, 'cp -r "$DIST" src/dispatcher-demo');
+    await writeFile(join(book, "book.toml"), toml.replace("TITLE", "theme/head.hbs"));
+    await mkdir(join(book, "theme"));
+    await writeFile(join(book, "theme/head.hbs"), await recipe("mdbook-head-hbs"));
+    await runRecipe(work, "mdbook-copy");
   }
   execFileSync("mdbook", ["build"], { cwd: book, stdio: ["ignore", "pipe", "pipe"] });
   return join(book, "book");
@@ -98,21 +111,26 @@ export async function pack() {
 }
 
 /**
- * A VitePress site (tests/embed/vitepress) with the packed package
- * installed from its tarball, built with `base` into its own folder.
- * VitePress is this project's devDependency, found from the site's folder
- * up. Returns the built site's folder.
+ * A VitePress site (tests/embed/vitepress, whose page holds the recipe's
+ * element) with the recipes' config.mjs and theme/index.js, the packed
+ * package installed from its tarball, built with each of `bases` into a
+ * folder of its own. VitePress is this project's devDependency, found from
+ * the site's folder up. Returns the built sites' folders, by base.
  */
 export async function vitepressSite(tarball, bases) {
   const site = await fresh("vitepress");
   await cp(join(fixtures, "vitepress"), site, { recursive: true });
+  await holds("tests/embed/vitepress/docs/guide.md", await readFile(join(site, "docs/guide.md"), "utf8"), "mdbook-chapter");
+  await mkdir(join(site, "docs/.vitepress/theme"), { recursive: true });
+  await writeFile(join(site, "docs/.vitepress/config.mjs"), await recipe("vitepress-config"));
+  await writeFile(join(site, "docs/.vitepress/theme/index.js"), await recipe("vitepress-theme"));
   await writeFile(join(site, "package.json"), `${JSON.stringify({ name: "embed-vitepress", private: true, type: "module" }, null, 2)}\n`);
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", "--loglevel=error", tarball], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
   const vitepress = join(root, "node_modules", "vitepress", "bin", "vitepress.js");
   const built = {};
   for (const base of bases) {
     const out = join(site, "built", base === "/" ? "root" : base.replaceAll("/", ""));
-    execFileSync(process.execPath, [vitepress, "build", "docs"], { cwd: site, env: { ...process.env, BASE: base, OUT_DIR: out }, stdio: ["ignore", "pipe", "inherit"] });
+    execFileSync(process.execPath, [vitepress, "build", "docs", "--base", base, "--outDir", out], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });
     built[base] = out;
   }
   return built;
