@@ -2,7 +2,8 @@
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
 #             the original Go program, the page's modules under node (no browser),
 #             page (Playwright, Chromium), the page in Firefox ESR (geckodriver), and
-#             embed (dist/ in a plain page, mdBook and VitePress)
+#             embed (dist/ in a plain page, an iframe, mdBook, VitePress, Docusaurus,
+#             Astro Starlight, rustdoc, MkDocs with Material and Sphinx with Furo)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -94,10 +95,16 @@ test-page: build
 test-firefox: build
 	node --test tests/firefox/
 
-# The element from dist/ where documentation puts it: a plain page (served by
-# python3 -m http.server) and an iframe, mdBook (additional-js and
-# theme/head.hbs, its five themes), and VitePress (the packed package
-# installed and imported), each at / and under a sub-path, in headless Chromium.
+# The element from dist/ where documentation puts it, each site built from
+# scratch with the real tool by docs/embedding.md's recipes (the tests read
+# them from it) and checked in headless Chromium, before and after a live
+# switch of the tool's theme: a plain page (python3 -m http.server), an iframe,
+# mdBook (additional-js and theme/head.hbs, its five themes, print.html),
+# VitePress, Docusaurus and Starlight (the packed package installed and
+# imported), rustdoc (--html-in-header at every depth, and the library's own
+# docs as docs.rs builds them), MkDocs with Material, and Sphinx with Furo;
+# the compact default, parts, print, axe with three elements, and the package
+# imported under node. scripts/setup test installs the tools (see there).
 test-embed: build
 	node --test tests/embed/
 
