@@ -1,8 +1,11 @@
-// `import "dispatcher-demo"` defines <dispatcher-demo>. Its settings are
-// properties (null when left to the default), as in docs/js-api.md's table.
+// `import "dispatcher-demo"` defines <dispatcher-demo> in a browser (and
+// under node does nothing); the module exports nothing, and the element's
+// type is the class below, found as document.querySelector("dispatcher-demo")
+// is typed. Its settings are properties (null when left to the default), as
+// in docs/js-api.md's table.
 import type { Report } from "./api.js";
 
-export declare class DispatcherDemo extends HTMLElement {
+declare class DispatcherDemo extends HTMLElement {
   workers: number | null;
   queueLength: number | null;
   jobs: number | null;
@@ -24,6 +27,8 @@ export declare class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any. */
   stop(): void;
 }
+
+export type { DispatcherDemo };
 
 declare global {
   interface HTMLElementTagNameMap {
