@@ -45,21 +45,24 @@ export function hostTheme(doc = document) {
  */
 export function followHostTheme(host, states, changed, { signal }) {
   let last = null;
-  const follow = () => {
+  const follow = (connecting = false) => {
     const theme = hostTheme(host.ownerDocument);
     for (const state of ["light", "dark"]) {
       if (state === theme) states.add(state);
       else states.delete(state);
     }
+    // On connection nothing is drawn yet, and reading a style would make the
+    // browser work it out, once per element: thirty on a page, thirty times.
+    if (connecting) return;
     const scheme = `${theme} ${getComputedStyle(host).colorScheme}`;
     if (scheme !== last) {
       last = scheme;
       changed();
     }
   };
-  follow();
+  follow(true);
   const doc = host.ownerDocument;
-  const observer = new MutationObserver(follow);
+  const observer = new MutationObserver(() => follow());
   observer.observe(doc.documentElement, { attributes: true });
   // <body> may come after the element's module has run (a script in <head>).
   if (doc.body) observer.observe(doc.body, { attributes: true });
@@ -67,6 +70,6 @@ export function followHostTheme(host, states, changed, { signal }) {
     observer.observe(doc.body, { attributes: true });
     follow();
   }, { signal, once: true });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", follow, { signal });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => follow(), { signal });
   signal.addEventListener("abort", () => observer.disconnect(), { once: true });
 }
