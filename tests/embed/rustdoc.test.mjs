@@ -48,7 +48,8 @@ async function pickTheme(page, theme) {
 
 for (const theme of Object.keys(THEMES)) {
   for (const path of ["embed_rustdoc/index.html", "embed_rustdoc/nested/index.html"]) {
-    test(`rustdoc, ${path} (${path.split("/").length - 1} folders down), ${theme}: both run, readable, and after switching to ${THEMES[theme][1]}`, async () => {
+    const depth = path.split("/").length - 1;
+    test(`rustdoc, ${path} (${depth} folder${depth > 1 ? "s" : ""} down), ${theme}: both run, readable, and after switching to ${THEMES[theme][1]}`, async () => {
       const page = await openDocs(server.url, path, theme);
       const done = await reports(page, 2);
       assert.deepEqual([...new Set(done.map(({ id }) => id))].sort(), ["every-error", "fail-fast"]);
