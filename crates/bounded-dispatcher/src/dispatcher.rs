@@ -1,59 +1,61 @@
-//! The dispatcher: `workers` worker futures taking jobs from one bounded
-//! queue, with cancel-on-first-error, all inside the future that
-//! [`Dispatcher::run`] returns.
+//! The dispatcher: `workers` workers taking jobs from one bounded queue,
+//! with cancel-on-first-error, as one state machine that the run's future
+//! owns and drives.
 //!
-//! - The queue is two counters. Jobs go in in id order, so what it holds is
-//!   always the range `next..fed`: fed, and not started. The producer only
-//!   hands over ids, so it is always ready: it keeps the queue full, and a
-//!   job leaving the queue lets the next one in at once, as Go's producer
-//!   goroutine, blocked on its send, would.
-//! - Each worker takes the next job, runs it to the end, and takes another.
-//! - The first failure (or `stop`) cancels the run: the queue is emptied
-//!   and no job starts after that. With `cancel_in_flight`, cancelling also
-//!   drops every running job, in the same poll: no job's future is polled
-//!   after the cancel, even one woken in the same tick.
+//! - The queue is a range of ids (`source.rs`): jobs enter it in order, and
+//!   a producer that keeps it full. A count's producer is always ready; an
+//!   iterator's or a stream's is asked for an input only when the queue has
+//!   room for it, so a slow consumer slows the producer.
+//! - Each worker takes the next job, runs it to the end, and takes another:
+//!   while its jobs are ready at once, in the same poll.
+//! - The first failure (or a stop, or the handle's cancel) cancels the run:
+//!   the queue is emptied and no job starts after that. With
+//!   `cancel_in_flight`, cancelling also drops every running job, in the
+//!   same poll: no job's future is polled after the cancel, even one woken
+//!   in the same tick.
+//! - A poll of the run polls at most [`BUDGET`] jobs, then yields, as
+//!   `FuturesUnordered` does: the stops are polled, and other tasks run,
+//!   between two budgets.
 //!
 //! Invariants:
-//! 1. `next <= fed <= jobs`, and `fed - next <= queue_length`: the jobs in
-//!    the queue. Once the run is cancelled, `next == fed == jobs`.
-//! 2. `running[w]` is the job worker `w` runs; `busy` counts them.
-//! 3. Each job ends in exactly one of succeeded, failed, canceled, aborted.
-//! 4. A `RefCell` here is borrowed only within one call, never across an
-//!    `.await`; the observer runs with only `observe` borrowed.
+//! 1. `fed - next <= queue_length`: the jobs in the queue. Once the run is
+//!    cancelled, the queue is empty and no job enters it.
+//! 2. A worker runs a job, or is idle: in `Workers::idle`, once.
+//! 3. Each job ends in exactly one of succeeded, failed, cancelled, aborted.
 
-use std::cell::{Cell, RefCell};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-use std::future::{poll_fn, Future};
+use std::future::Future;
 use std::num::NonZeroUsize;
-use std::pin::pin;
-use std::task::Poll;
+use std::task::{Context, Poll};
 
-use crate::group::Group;
-use crate::{Event, Failure, Gate, JobId, Outcome, Status};
+use futures_core::{Stream, TryFuture};
+
+use crate::handle::Attached;
+use crate::run::{Discard, Observe, Run, Sink, Unobserved};
+use crate::source::{Count, FromIter, FromStream, Queue, Source};
+use crate::stop::{NoStop, Stops};
+use crate::workers::Workers;
+use crate::{Event, Gate, JobId, RunHandle, Status};
+
+/// How many jobs one poll of a run polls, at most, before it yields (wakes
+/// itself and returns `Pending`), so that a run of ready jobs shares its
+/// thread: its stops are heard, and the executor's other tasks run, at
+/// least once per budget.
+pub const BUDGET: usize = 128;
 
 /// Runs jobs with a hard limit on concurrency, and cancels the rest the moment
-/// one fails: Go's `errgroup.WithContext` with `SetLimit`, on one thread.
+/// one fails: Go's `errgroup.WithContext` with `SetLimit`, as one future.
 ///
-/// A `Dispatcher` is only a configuration; each [`run`](Self::run) is
-/// independent of the others. It is `Send + Sync`, and cheap to clone.
+/// A `Dispatcher` is only a configuration; each run is independent of the
+/// others. It is `Send + Sync`, and cheap to clone.
 ///
 /// # Examples
 ///
 /// ```
-/// use std::num::NonZeroUsize;
-/// use bounded_dispatcher::{Dispatcher, Event, RunError};
+/// use bounded_dispatcher::Dispatcher;
 ///
-/// let names = ["ada", "grace", "", "barbara"];
-/// let mut lengths = Vec::new();
-/// let outcome = futures::executor::block_on(Dispatcher::new(NonZeroUsize::MIN).run(
-///     names.len(),
-///     |job| async move { if names[job].is_empty() { Err("empty name") } else { Ok(names[job].len()) } },
-///     |event| if let Event::Succeeded { value, .. } = event { lengths.push(*value) },
-///     std::future::pending(),
-/// ));
-/// assert_eq!(lengths, [3, 5]);
-/// assert!(matches!(outcome.into_result(), Err(RunError::Failed(failure)) if failure.job == 2));
+/// let dispatcher = Dispatcher::new(4).queue_length(10);
+/// let squares = futures::executor::block_on(dispatcher.run(5, |job| async move { Ok::<_, String>(job * job) }).collect());
+/// assert_eq!(squares, Ok(vec![0, 1, 4, 9, 16]));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Dispatcher {
@@ -61,22 +63,34 @@ pub struct Dispatcher {
     queue_length: usize,
     cancel_in_flight: bool,
     fail_fast: bool,
-    gates: Vec<Gate>,
+    gate: Option<Gate>,
 }
 
 impl Dispatcher {
     /// A dispatcher with `workers` workers, no queue (a queue length of 0,
     /// as Go's `make(chan Job)`), and `fail_fast` and `cancel_in_flight` on.
-    pub fn new(workers: NonZeroUsize) -> Self {
-        Dispatcher { workers, queue_length: 0, cancel_in_flight: true, fail_fast: true, gates: Vec::new() }
+    ///
+    /// 0 workers is taken as 1: a run always has a worker, so it can never
+    /// wait for one forever (futures' `buffer_unordered(0)` does), nor run
+    /// without a limit (futures' `for_each_concurrent(0)` does).
+    pub fn new(workers: usize) -> Self {
+        let workers = NonZeroUsize::new(workers).unwrap_or(NonZeroUsize::MIN);
+        Dispatcher { workers, queue_length: 0, cancel_in_flight: true, fail_fast: true, gate: None }
+    }
+
+    /// How many jobs run at once, at most.
+    pub fn workers(&self) -> usize {
+        self.workers.get()
     }
 
     /// How many jobs wait in the queue for a worker: exactly this many while
-    /// there are jobs to feed and every worker is busy. A longer queue costs
-    /// no memory and no time: it changes only how far ahead of the workers
-    /// the producer runs, that is, which jobs a cancel finds queued rather
-    /// than never fed. 0, the default, is Go's unbuffered channel: each job
-    /// is handed straight to a worker that is ready for it.
+    /// there are jobs to feed and every worker is busy. It changes only how
+    /// far ahead of the workers the producer runs: which jobs a cancel finds
+    /// queued rather than never fed, and how many inputs an iterator or a
+    /// stream has given before a worker is free for them. For a count of
+    /// jobs a longer queue costs no memory and no time. 0, the default, is
+    /// Go's unbuffered channel: each job is handed straight to a worker that
+    /// is ready for it, and a stream is polled only when a worker is free.
     pub fn queue_length(mut self, queue_length: usize) -> Self {
         self.queue_length = queue_length;
         self
@@ -98,228 +112,362 @@ impl Dispatcher {
 
     /// Workers take jobs only while `gate` is open: closing it pauses the
     /// runs of this dispatcher (and of its clones) without stopping them.
-    /// Given several gates (a user's pause, and a scheduler's "let the page
-    /// have its turn"), workers take jobs only while every one is open.
     pub fn gate(mut self, gate: Gate) -> Self {
-        self.gates.push(gate);
+        self.gate = Some(gate);
         self
     }
 
     /// Runs jobs `0..jobs`: `work(id)` makes job `id`'s future, at most
-    /// `workers` of them run at once, and they start in id order.
+    /// `workers` of them run at once, and they start in id order. The jobs
+    /// are counted, not stored: `usize::MAX` of them cost what ten do.
     ///
-    /// `observe` sees every [`Event`] as it happens. When `stop` completes,
-    /// the run is cancelled and ends as [`Status::Stopped`]; pass
-    /// [`std::future::pending()`] for a run that only ends by itself.
+    /// The [`Run`] is a future (await it for its [`Outcome`](crate::Outcome)),
+    /// or gives the jobs' values back: [`collect`](Run::collect),
+    /// [`results`](Run::results). Name what else it needs:
+    /// [`observe`](Run::observe), [`stop`](Run::stop), [`handle`](Run::handle).
     ///
-    /// The returned future completes once no job is running: with
-    /// `cancel_in_flight`, in the poll that cancels the run; otherwise when
-    /// the jobs that were running have finished, or at once if `stop`
-    /// completes first. Each job ends in exactly one of succeeded, failed,
-    /// canceled or aborted.
+    /// # Examples
     ///
-    /// The future is `!Send` (see [Running it](crate#running-it)).
+    /// ```
+    /// use bounded_dispatcher::{Dispatcher, Status};
     ///
-    /// # Cancellation
-    ///
-    /// From the cancel on, no job's future is polled again, except, without
-    /// `cancel_in_flight`, those left to finish. A job is aborted by dropping
-    /// its future, and so whatever it holds: a timer it waits on is cleared.
-    /// The dispatcher does not guarantee that a job ran to any particular
-    /// point; only that it is not polled after the cancel.
-    ///
-    /// Dropping the returned future drops every job's future with it, without
-    /// any further event.
-    pub async fn run<W, F, T, E, O, S>(&self, jobs: usize, work: W, observe: O, stop: S) -> Outcome<E>
+    /// let waits = [300, 100, 999, 200];
+    /// # tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build()?.block_on(async {
+    /// let started = tokio::time::Instant::now();
+    /// let outcome = Dispatcher::new(2)
+    ///     .run(waits.len(), |job| async move {
+    ///         if waits[job] > 990 {
+    ///             return Err(format!("job #{job} cannot wait {} ms", waits[job]));
+    ///         }
+    ///         tokio::time::sleep(std::time::Duration::from_millis(waits[job])).await; // dropped if the job is aborted
+    ///         Ok(())
+    ///     })
+    ///     .await;
+    /// // Job 2 starts, and fails, when job 1 frees its worker at 100 ms: job 0
+    /// // is aborted then, 200 ms before its end, and job 3 never starts.
+    /// assert_eq!(outcome.status(), Status::Failed);
+    /// assert_eq!(outcome.first_failure().unwrap().job(), 2);
+    /// assert_eq!(started.elapsed().as_millis(), 100);
+    /// # });
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn run<W, F, T, E>(&self, jobs: usize, work: W) -> Run<Count, W, F>
     where
         W: FnMut(JobId) -> F,
         F: Future<Output = Result<T, E>>,
-        O: FnMut(Event<'_, T, E>),
-        S: Future<Output = ()>,
     {
-        let run = Run {
-            config: self,
-            jobs,
-            next: Cell::new(0),
-            fed: Cell::new(0),
-            cause: Cell::new(None),
-            abort: Cell::new(false),
-            running: (0..self.workers.get()).map(|_| Cell::new(None)).collect(),
-            busy: Cell::new(0),
-            failures: RefCell::new(Vec::new()),
-            work: RefCell::new(work),
-            observe: RefCell::new(observe),
-        };
-        {
-            let mut workers = Group::new((0..self.workers.get()).map(|worker| run.worker(worker)));
-            let mut stop = pin!(stop);
-            let mut waiting_for_stop = true;
-            let mut fed_at_start = false;
-            poll_fn(|cx| {
-                if waiting_for_stop && stop.as_mut().poll(cx).is_ready() {
-                    waiting_for_stop = false;
-                    run.stopped();
-                }
-                if !fed_at_start {
-                    fed_at_start = true;
-                    run.feed();
-                }
-                if run.over() {
-                    return Poll::Ready(());
-                }
-                workers.poll(cx, || run.over())
-            })
-            .await;
-            // The workers are dropped here, and every running job with them.
-        }
-        run.report_aborted();
+        self.start(Count(jobs), work)
+    }
 
-        let failures = run.failures.into_inner();
-        let status = match run.cause.get() {
-            Some(Cause::Stopped) => Status::Stopped,
-            Some(Cause::Failed) => Status::Failed,
-            None if failures.is_empty() => Status::Completed,
-            None => Status::Failed,
-        };
-        Outcome { status, failures }
+    /// Runs a job for each item of `inputs`, taken as the queue has room
+    /// for them: `work(item)` makes its future. Ids count the jobs in the
+    /// order they enter the queue.
+    pub fn run_iter<I, W, F, T, E>(&self, inputs: I, work: W) -> Run<FromIter<I::IntoIter>, W, F>
+    where
+        I: IntoIterator,
+        W: FnMut(I::Item) -> F,
+        F: Future<Output = Result<T, E>>,
+    {
+        self.start(FromIter(Some(inputs.into_iter())), work)
+    }
+
+    /// Runs a job for each item of `inputs`, a stream polled only while the
+    /// queue has room: a slow consumer slows the producer, as the original
+    /// Go program's `Append` onto a buffered channel does. The run ends once
+    /// the stream has ended and its jobs are done; cancelling it drops the stream.
+    pub fn run_stream<S, W, F, T, E>(&self, inputs: S, work: W) -> Run<FromStream<S>, W, F>
+    where
+        S: Stream,
+        W: FnMut(S::Item) -> F,
+        F: Future<Output = Result<T, E>>,
+    {
+        self.start(FromStream(Some(Box::pin(inputs))), work)
+    }
+
+    fn start<S: Source, W, F: TryFuture>(&self, source: S, work: W) -> Run<S, W, F> {
+        Run { machine: Some(Machine::new(self.clone(), source, work, Unobserved, NoStop, Discard::default())) }
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cause {
     Failed,
-    Stopped,
+    Stopped(&'static str),
+    Cancelled,
 }
 
-/// The state of one run, shared by its workers.
-struct Run<'d, W, O, E> {
-    config: &'d Dispatcher,
-    jobs: usize,
-    /// The next job to start: jobs `next..fed` are in the queue.
-    next: Cell<JobId>,
-    /// Jobs `0..fed` have been fed.
-    fed: Cell<JobId>,
+/// One run: what it takes jobs from, and what runs them.
+pub(crate) struct Machine<S: Source, W, F, O = Unobserved, St = NoStop, K = ()> {
+    config: Dispatcher,
+    source: S,
+    queue: Queue<S::Input>,
+    work: W,
+    observe: O,
+    stops: St,
+    /// No stop has fired yet.
+    listening: bool,
+    handle: Option<Attached<S::Input>>,
+    /// The handle's cancel has been heard.
+    cancel_heard: bool,
+    workers: Workers<F>,
     /// Why the run was cancelled; the first cause sticks.
-    cause: Cell<Option<Cause>>,
+    cause: Option<Cause>,
     /// The running jobs are to be dropped: no job is polled from now on.
-    abort: Cell<bool>,
-    running: Box<[Cell<Option<JobId>>]>,
-    busy: Cell<usize>,
-    failures: RefCell<Vec<Failure<E>>>,
-    work: RefCell<W>,
-    observe: RefCell<O>,
+    abort: bool,
+    pub(crate) sink: K,
 }
 
-impl<W, F, T, E, O> Run<'_, W, O, E>
+impl<S, W, F, O, St, K> Machine<S, W, F, O, St, K>
 where
-    W: FnMut(JobId) -> F,
-    F: Future<Output = Result<T, E>>,
-    O: FnMut(Event<'_, T, E>),
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+    K: Sink<F::Ok, F::Error>,
 {
-    fn emit(&self, event: Event<'_, T, E>) {
-        (self.observe.borrow_mut())(event);
+    /// The run loop: ready once the run is over. Each poll hears the stops,
+    /// lets the idle workers take what has come, and polls the woken jobs.
+    pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        self.workers.register(cx.waker());
+        if let Some(handle) = &mut self.handle {
+            handle.register(cx.waker());
+        }
+        if self.listening {
+            if let Poll::Ready(by) = self.stops.poll_stops(cx) {
+                self.listening = false;
+                self.interrupt(Cause::Stopped(by)); // mark: stop
+            }
+        }
+        self.heed_handle();
+        if self.cause.is_none() {
+            self.fill(cx);
+        }
+        let mut budget = BUDGET;
+        while let Some(&worker) = self.workers.idle.front() {
+            if budget == 0 || self.sink.halt() || !self.take(worker, cx) {
+                break;
+            }
+            self.workers.idle.pop_front();
+            self.run_worker(worker, cx, &mut budget);
+        }
+        while !self.over() {
+            if budget == 0 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            if self.sink.halt() {
+                return Poll::Pending;
+            }
+            let Some(worker) = self.workers.next_woken() else { return Poll::Pending };
+            self.run_worker(worker, cx, &mut budget);
+        }
+        self.end(); // mark: abort
+        Poll::Ready(())
     }
 
-    async fn worker(&self, worker: usize) {
-        // Looked up once: a worker may run millions of jobs.
-        let running = &self.running[worker];
-        let gates = &self.config.gates[..];
-        while let Some(job) = poll_fn(|cx| self.poll_take(worker, running, gates, cx)).await {
-            let job_future = (self.work.borrow_mut())(job);
-            let result = job_future.await;
-            running.set(None);
-            self.busy.set(self.busy.get() - 1);
-            match result {
-                Ok(value) => self.emit(Event::Succeeded { job, worker, value: &value }),
-                Err(error) => {
-                    self.emit(Event::Failed { job, worker, error: &error });
-                    self.failures.borrow_mut().push(Failure { job, error });
-                    if self.config.fail_fast {
-                        self.cancel(Cause::Failed);
-                    }
+    /// A worker's loop: polls its job and, while its jobs are ready at
+    /// once, takes and polls the next.
+    fn run_worker(&mut self, worker: usize, cx: &mut Context<'_>, budget: &mut usize) {
+        let mut left = *budget;
+        loop {
+            left -= 1;
+            let Poll::Ready((job, result)) = self.workers.poll(worker) else {
+                // A job may have cancelled the run through its handle.
+                self.heed_handle();
+                break;
+            };
+            self.finish(worker, job, result);
+            self.heed_handle();
+            if self.abort {
+                break;
+            }
+            if left == 0 || self.sink.halt() {
+                // It goes first when the run is polled again.
+                self.workers.idle.push_front(worker);
+                break;
+            }
+            if !self.take(worker, cx) {
+                self.workers.idle.push_back(worker);
+                break;
+            }
+        }
+        *budget = left;
+    }
+
+    /// Starts the next job on `worker`, if one may start: the run is not
+    /// cancelled, the gate is open, and the queue or the producer has one.
+    fn take(&mut self, worker: usize, cx: &mut Context<'_>) -> bool {
+        if self.cause.is_some() || self.config.gate.as_ref().is_some_and(|gate| gate.poll_open(cx).is_pending()) {
+            return false;
+        }
+        // With no queue (Go's unbuffered channel), the producer hands a job straight to a ready worker.
+        if self.queue.is_empty() && (self.config.queue_length > 0 || !self.admit(cx)) {
+            return false;
+        }
+        let Some((job, input)) = self.queue.pop(&self.source) else { return false }; // mark: take
+        self.emit(Event::Started { job, worker }); // mark: start
+        self.fill(cx);
+        let future = (self.work)(input);
+        self.workers.start(worker, job, future);
+        true
+    }
+
+    /// Fills the queue: the producer, one range of a count at once, then
+    /// one input at a time while there is room and the source has one.
+    fn fill(&mut self, cx: &mut Context<'_>) {
+        let start = self.queue.fed;
+        let room = self.queue.next.saturating_add(self.config.queue_length);
+        self.queue.fed = self.queue.fed.max(self.source.counted().min(room)); // mark: feed
+        while self.queue.fed < room && self.admit(cx) {}
+        if start < self.queue.fed {
+            self.emit(Event::Queued { start, end: self.queue.fed }); // mark: queuedEmit
+        }
+    }
+
+    /// Puts one more job in the queue, if the producer has one now: the
+    /// count's next, or else an input from the handle's inbox, or else from
+    /// the source.
+    fn admit(&mut self, cx: &mut Context<'_>) -> bool {
+        if self.queue.fed < self.source.counted() {
+            self.queue.push(None);
+            return true;
+        }
+        let input = match self.handle.as_mut().and_then(Attached::pop) {
+            Some(input) => input,
+            None => match self.source.poll_next(cx) {
+                Poll::Ready(Some(input)) => input,
+                _ => return false,
+            },
+        };
+        self.queue.push(Some(input));
+        true
+    }
+
+    /// A job's end: its value or its error goes to the sink.
+    fn finish(&mut self, worker: usize, job: JobId, result: Result<F::Ok, F::Error>) {
+        match result {
+            Ok(value) => {
+                self.emit(Event::Succeeded { job, worker }); // mark: succeed
+                self.sink.value(job, value);
+            }
+            Err(error) => {
+                self.emit(Event::Failed { job, worker }); // mark: fail
+                self.sink.failure(job, error);
+                if self.config.fail_fast {
+                    self.cancel(Cause::Failed); // mark: failFast
                 }
             }
         }
     }
 
-    /// The next job for `worker`, started; `None` once no more will start.
-    /// While a gate is closed, it waits.
-    fn poll_take(
-        &self,
-        worker: usize,
-        running: &Cell<Option<JobId>>,
-        gates: &[Gate],
-        cx: &mut std::task::Context<'_>,
-    ) -> Poll<Option<JobId>> {
-        let job = self.next.get();
-        if job == self.jobs {
-            return Poll::Ready(None);
-        }
-        for gate in gates {
-            if gate.poll_open(cx).is_pending() {
-                return Poll::Pending;
-            }
-        }
-        self.next.set(job + 1);
-        // With no queue, the job goes from the producer straight to the worker.
-        self.fed.set(self.fed.get().max(job + 1));
-        running.set(Some(job));
-        self.busy.set(self.busy.get() + 1);
-        self.emit(Event::Started { job, worker });
-        self.feed();
-        Poll::Ready(Some(job))
-    }
-
-    /// Fills the queue: the producer, which is always ready to send.
-    fn feed(&self) {
-        let start = self.fed.get();
-        let end = self.jobs.min(self.next.get().saturating_add(self.config.queue_length));
-        if start < end {
-            self.fed.set(end);
-            self.emit(Event::Queued { start, end });
-        }
-    }
-
-    /// From here on no job starts: the queued ones and those never fed end
-    /// canceled, and with `cancel_in_flight` the running ones are aborted.
-    fn cancel(&self, cause: Cause) {
-        if self.cause.get().is_some() {
+    /// From here on no job starts: the queued ones and a count's never fed
+    /// end cancelled, and with `cancel_in_flight` the running ones are aborted.
+    fn cancel(&mut self, cause: Cause) {
+        if self.cause.is_some() {
             return;
         }
-        self.cause.set(Some(cause));
-        let start = self.next.replace(self.jobs);
-        self.fed.set(self.jobs);
-        if start < self.jobs {
-            self.emit(Event::Canceled { start, end: self.jobs });
+        self.cause = Some(cause); // mark: cancel
+        let start = self.queue.next;
+        let end = self.queue.fed.max(self.source.counted());
+        self.queue.clear(end);
+        self.source.close();
+        if let Some(handle) = &mut self.handle {
+            handle.leave();
+        }
+        if start < end {
+            self.emit(Event::Cancelled { start, end }); // mark: canceledEmit
         }
         if self.config.cancel_in_flight {
-            self.abort.set(true);
+            self.abort = true; // mark: inFlight
         }
     }
 
-    /// The stop future completed: it cancels the run, or, if a failure has
-    /// already cancelled it and jobs are left to finish, aborts them.
-    fn stopped(&self) {
-        if self.cause.get().is_some() {
-            self.abort.set(true);
+    /// A stop or the handle's cancel: it cancels the run, or, if it is
+    /// cancelled already and jobs are left to finish, aborts them.
+    fn interrupt(&mut self, cause: Cause) {
+        if self.cause.is_some() {
+            self.abort = true;
         } else {
-            self.cancel(Cause::Stopped);
+            self.cancel(cause);
         }
     }
 
-    /// Whether the run is over although workers are left: they are to be
-    /// dropped, or the run was cancelled and none of them runs a job.
-    fn over(&self) -> bool {
-        self.abort.get() || (self.cause.get().is_some() && self.busy.get() == 0)
+    /// Hears the handle's cancel, once.
+    fn heed_handle(&mut self) {
+        if let Some(handle) = &self.handle {
+            if !self.cancel_heard && handle.is_cancelled() {
+                self.cancel_heard = true;
+                self.interrupt(Cause::Cancelled);
+            }
+        }
     }
 
-    /// Reports the jobs whose futures were dropped with the workers, in id order.
-    fn report_aborted(&self) {
-        // A heap, not a sort: std's sort is kilobytes of wasm, for at most `workers` jobs.
-        let mut running: BinaryHeap<Reverse<(JobId, usize)>> =
-            (self.running.iter().enumerate()).filter_map(|(worker, job)| Some(Reverse((job.take()?, worker)))).collect();
-        while let Some(Reverse((job, worker))) = running.pop() {
+    /// Whether the run is over: its jobs are to be dropped, or none is
+    /// running and none will start.
+    fn over(&mut self) -> bool {
+        if self.abort {
+            return true;
+        }
+        if self.workers.busy() {
+            return false;
+        }
+        self.cause.is_some()
+            || (self.queue.is_empty()
+                && self.queue.fed >= self.source.counted()
+                && self.source.is_done()
+                && self.handle.as_mut().map_or(true, Attached::leave_if_empty))
+    }
+
+    /// Drops the running jobs, and reports them in id order.
+    fn end(&mut self) {
+        for (job, worker) in self.workers.abort() {
             self.emit(Event::Aborted { job, worker });
+        }
+        if let Some(handle) = &mut self.handle {
+            handle.leave();
+        }
+    }
+
+    fn emit(&mut self, event: Event) {
+        self.observe.observe(event);
+    }
+}
+
+impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
+    pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self {
+        let workers = Workers::new(config.workers.get());
+        let (handle, cause, abort, listening, cancel_heard) = (None, None, false, true, false);
+        let queue = Queue::new();
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+    }
+
+    /// The same run with other parts, before it is first polled.
+    pub(crate) fn with<P, Su, L>(
+        self,
+        observe: impl FnOnce(O) -> P,
+        stops: impl FnOnce(St) -> Su,
+        sink: impl FnOnce(K) -> L,
+    ) -> Machine<S, W, F, P, Su, L> {
+        let Machine { config, source, queue, work, observe: o, stops: st, listening, handle, cancel_heard, workers, cause, abort, sink: k } =
+            self;
+        let (observe, stops, sink) = (observe(o), stops(st), sink(k));
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+    }
+
+    /// Takes inputs from `handle`'s inbox, and hears its cancel.
+    pub(crate) fn attach(&mut self, handle: &RunHandle<S::Input>) {
+        self.handle = Some(handle.attach());
+    }
+
+    /// How the run ended, and the name of the stop that ended it.
+    pub(crate) fn status(&self, failed: bool) -> (Status, Option<&'static str>) {
+        match self.cause {
+            Some(Cause::Stopped(by)) => (Status::Stopped, Some(by)),
+            Some(Cause::Cancelled) => (Status::Cancelled, None),
+            Some(Cause::Failed) => (Status::Failed, None),
+            None if failed => (Status::Failed, None),
+            None => (Status::Completed, None),
         }
     }
 }
@@ -334,5 +482,11 @@ mod tests {
     fn a_dispatcher_is_send_and_sync() {
         assert_send_sync::<Dispatcher>();
         assert_send_sync::<Gate>();
+        assert_send_sync::<crate::RunHandle<String>>();
+    }
+
+    #[test]
+    fn zero_workers_is_one() {
+        assert_eq!(Dispatcher::new(0).workers(), 1);
     }
 }

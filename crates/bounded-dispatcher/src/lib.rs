@@ -1,99 +1,79 @@
 //! Run many jobs with a hard limit on how many run at once, and stop
 //! everything the moment one fails: Go's `errgroup.WithContext` with
-//! `SetLimit`, as one future on one thread.
+//! `SetLimit`, as one future, on any executor.
 //!
-//! A [`Dispatcher`] runs jobs `0..jobs`: `workers` worker futures take them
-//! from one bounded queue, in id order, and run each to the end. The first
-//! failure cancels the run: no job starts after it, and the jobs that are
-//! running are dropped at once (or, with [`cancel_in_flight(false)`], left
-//! to finish, as Go's are). There are no threads and no task per job, so it
-//! runs on any executor, including the browser's event loop; jobs may
-//! borrow from the caller's stack.
+//! A [`Dispatcher`] runs jobs from a count, an iterator or a stream, and
+//! jobs may add jobs: `workers` workers take them from one bounded queue, in
+//! order, and run each to the end. The first failure cancels the run: no job
+//! starts after it, and the jobs that are running are dropped at once (or,
+//! with [`cancel_in_flight(false)`], left to finish, as Go's are). There are
+//! no threads and no task per job: the run is one future, which tokio may
+//! spawn, the browser's event loop may run, and jobs may borrow from the
+//! caller's stack.
 //!
 //! ```
-//! use std::num::NonZeroUsize;
-//! use bounded_dispatcher::{Clock, Dispatcher, Status, VirtualClock};
+//! use bounded_dispatcher::{Dispatcher, RunError};
 //!
-//! let clock = VirtualClock::new();
-//! let waits = [300, 100, 999, 200, 50];
-//! let dispatcher = Dispatcher::new(NonZeroUsize::new(2).unwrap());
+//! /// Stands in for a request: fails for a page that does not exist.
+//! async fn fetch(page: &str) -> Result<usize, String> {
+//!     match page {
+//!         "missing" => Err(format!("{page}: not found")),
+//!         page => Ok(page.len() * 100),
+//!     }
+//! }
 //!
-//! let outcome = clock.block_on(dispatcher.run(
-//!     waits.len(),
-//!     |job| {
-//!         let clock = clock.clone();
-//!         async move {
-//!             if waits[job] > 990 {
-//!                 return Err(format!("job #{job} cannot wait {} ms", waits[job]));
-//!             }
-//!             clock.sleep(waits[job]).await; // dropped, and cleared, if the job is aborted
-//!             Ok(())
-//!         }
-//!     },
-//!     |_event| {},
-//!     std::future::pending(),
-//! ))?;
+//! let pages = ["index", "about", "missing", "blog"];
+//! // Two at a time; the values come back in the pages' order.
+//! let sizes = futures::executor::block_on(Dispatcher::new(2).run_iter(pages, fetch).collect());
+//! assert_eq!(sizes.unwrap_err().to_string(), "job #2 failed: missing: not found");
 //!
-//! // Job 2 starts, and fails, when job 1 frees its worker at 100 ms. Job 0
-//! // is aborted then, 200 ms before its end, and jobs 3 and 4 never start.
-//! assert_eq!(outcome.status, Status::Failed);
-//! assert_eq!(outcome.first_failure().unwrap().job, 2);
-//! assert_eq!(clock.now_ms(), 100);
-//! # Ok::<(), bounded_dispatcher::Stalled>(())
+//! let sizes = futures::executor::block_on(Dispatcher::new(2).run_iter(["index", "blog"], fetch).collect());
+//! assert_eq!(sizes, Ok(vec![500, 400]));
 //! ```
 //!
 //! # Running it
 //!
-//! [`Dispatcher::run`]'s future is `!Send`: its workers share the run's state
-//! through `Cell`s, and jobs need not be `Send` either. Await it where
-//! futures stay on one thread:
+//! A run's future is `Send` when its parts are (the source, `work`, the
+//! jobs' futures and values, the observer and the stops): `tokio::spawn`
+//! takes it, and on a multi-thread runtime jobs may hand CPU-bound work to
+//! `spawn_blocking`. Its parts need not be `Send`: then await it where
+//! futures stay on one thread: a current-thread runtime, a `LocalSet`,
+//! `futures::executor::block_on`, or the browser through
+//! `wasm_bindgen_futures::spawn_local`. The [`Dispatcher`], its [`Gate`] and
+//! a [`RunHandle`] of `Send` inputs are `Send + Sync`.
 //!
-//! - on tokio, in `#[tokio::main(flavor = "current_thread")]` or
-//!   `Runtime::block_on`, or in a `LocalSet` with `spawn_local`;
-//! - in the browser, with `wasm_bindgen_futures::spawn_local` or
-//!   `future_to_promise`;
-//! - anywhere, with `futures::executor::block_on` or a `LocalPool`.
-//!
-//! The [`Dispatcher`] itself is `Send + Sync`, and so is its [`Gate`]: build
-//! one anywhere, and run it in as many places as you like.
-//!
-//! # Panics
-//!
-//! A panic in a job's future, in `work` or in `observe` unwinds out of the
-//! poll of `run`'s future that ran it. The run is then over: drop its future
-//! (which drops every other job) and do not poll it again. No other run is
-//! affected. To turn a job's panic into a failure instead, catch it in the
-//! job, for example with `futures::FutureExt::catch_unwind` on an
-//! `AssertUnwindSafe` future, and return it as an `Err`.
+//! A poll of a run polls at most [`BUDGET`] jobs before it yields, so that
+//! a run of ready jobs shares its thread: its stops are heard, and other
+//! tasks run, at least once per budget.
 //!
 //! # Features
 //!
-//! - `virtual-clock`: `VirtualClock`, a deterministic clock and the
-//!   executor that drives it, so that tests of timing run exactly and at
-//!   once.
+//! None: it depends only on `futures-core`, for the [`Stream`](futures_core::Stream)
+//! it takes and gives.
 //!
 //! [`cancel_in_flight(false)`]: Dispatcher::cancel_in_flight
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod clock;
 mod dispatcher;
 mod event;
 mod gate;
-mod group;
+mod handle;
 mod outcome;
-#[cfg(feature = "virtual-clock")]
-mod virtual_clock;
+mod run;
+pub mod source;
+pub mod stop;
+mod workers;
 
-pub use clock::Clock;
-pub use dispatcher::Dispatcher;
+pub use dispatcher::{Dispatcher, BUDGET};
 pub use event::Event;
 pub use gate::Gate;
+pub use handle::{RunHandle, SubmitError};
 pub use outcome::{Failure, Outcome, RunError, Status};
-#[cfg(feature = "virtual-clock")]
-pub use virtual_clock::{Sleep, Stalled, VirtualClock};
+pub use run::{Collect, Observe, Results, Run, Unobserved};
 
-/// A job's id: its index in `0..jobs`, which is also the order jobs start in.
+/// A job's id: the order in which jobs entered the queue, from 0. For
+/// [`Dispatcher::run`]'s count of jobs, it is also the job's input.
 pub type JobId = usize;
 
 /// The README's examples, run as doctests.

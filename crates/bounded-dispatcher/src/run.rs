@@ -1,0 +1,385 @@
+//! A run, before and while it goes: [`Run`] names what it needs, and is the
+//! future of its [`Outcome`]; or it gives its values in order ([`Collect`]),
+//! or its results as they come ([`Results`]).
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_core::{FusedStream, Stream, TryFuture};
+
+use crate::dispatcher::Machine;
+use crate::source::Source;
+use crate::stop::{NoStop, Stop, Stops};
+#[allow(unused_imports)] // for the docs
+use crate::{Dispatcher, Event, Failure, JobId, Outcome, RunError, RunHandle, Status};
+
+/// One run of a [`Dispatcher`], with what it needs named: made by
+/// [`Dispatcher::run`], [`run_iter`](Dispatcher::run_iter) or
+/// [`run_stream`](Dispatcher::run_stream).
+///
+/// It is a future: awaited (or spawned, or given to `block_on`), it runs
+/// the jobs and gives the run's [`Outcome`]. Or [`collect`](Self::collect)
+/// and [`results`](Self::results) give the jobs' values back. Either way, it
+/// does nothing until it is polled. It is `Send` when the source, `work`,
+/// the jobs' futures and values, the observer and the stops are, so
+/// `tokio::spawn` takes it; and it may borrow from the caller's stack when
+/// they do. Name what else it needs before it is first polled:
+/// [`observe`](Self::observe), [`stop`](Self::stop), [`handle`](Self::handle).
+///
+/// # Cancellation
+///
+/// From the cancel on (the first failure with `fail_fast`, a stop, or the
+/// handle's [`cancel`](RunHandle::cancel)), no job starts, and with
+/// `cancel_in_flight` no job's future is polled again, even one woken in the
+/// same tick: it is dropped, and so is whatever it holds (a timer it waits
+/// on is cleared). Without `cancel_in_flight`, the running jobs are left to
+/// finish, unless a stop or a cancel comes next. The dispatcher does not
+/// guarantee that a job ran to any particular point; only that it is not
+/// polled after the cancel. Dropping the run drops every job's future with
+/// it, without any further event.
+///
+/// # Panics
+///
+/// A panic in a job's future, in `work` or in the observer unwinds out of
+/// the poll of the run that ran it. The run is then over: drop it (which
+/// drops every other job) and do not poll it again. To turn a job's panic
+/// into a failure instead, catch it in the job, for example with
+/// `futures::FutureExt::catch_unwind` on an `AssertUnwindSafe` future. A
+/// run polled again after it completed panics, as an `async fn` does; so
+/// does naming its parts after it was first polled.
+#[must_use = "a run does nothing until it is awaited, collected or read as a stream"]
+pub struct Run<S: Source, W, F: TryFuture, O = Unobserved, St = NoStop> {
+    pub(crate) machine: Option<Machine<S, W, F, O, St, Discard<F::Error>>>,
+}
+
+impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
+    fn unpolled(self) -> Machine<S, W, F, O, St, Discard<F::Error>> {
+        self.machine.expect("a run's parts are named before it is polled")
+    }
+
+    /// Calls `observe` with every [`Event`], synchronously and in order: a
+    /// log, a progress bar, a record of the run.
+    pub fn observe<P: FnMut(Event)>(self, observe: P) -> Run<S, W, F, P, St> {
+        Run { machine: Some(self.unpolled().with(|_| observe, |stops| stops, |sink| sink)) }
+    }
+
+    /// Stops the run when `stop` completes, whatever its output: a timeout,
+    /// a signal, a user's click. The run is cancelled as by a failure, and
+    /// ends [`Status::Stopped`], with [`Outcome::stopped_by`] and
+    /// [`RunError::Stopped`] giving `by`, so that of several stops you know
+    /// which fired. Stops are polled in the order given, at every poll of
+    /// the run, for as long as it lasts; at most [`BUDGET`](crate::BUDGET)
+    /// jobs are polled between two polls of the stops.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use bounded_dispatcher::{Dispatcher, RunError};
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build()?.block_on(async {
+    /// let (_stop_button, pressed) = tokio::sync::oneshot::channel::<()>();
+    /// let sizes = Dispatcher::new(4)
+    ///     .run(100, |job| async move {
+    ///         tokio::time::sleep(Duration::from_millis(40)).await;
+    ///         Ok::<_, String>(job)
+    ///     })
+    ///     .stop("deadline", tokio::time::sleep(Duration::from_millis(100)))
+    ///     .stop("the stop button", pressed)
+    ///     .collect()
+    ///     .await;
+    /// assert_eq!(sizes, Err(RunError::Stopped { by: "deadline" }));
+    /// # });
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn stop<G: Future>(self, by: &'static str, stop: G) -> Run<S, W, F, O, Stop<St, G>> {
+        let stops = |earlier| Stop { earlier, by, future: Box::pin(stop) };
+        Run { machine: Some(self.unpolled().with(|observe| observe, stops, |sink| sink)) }
+    }
+
+    /// Gives the run `handle`, through which jobs, the observer or anyone
+    /// else may add jobs to it or cancel it.
+    pub fn handle(self, handle: &RunHandle<S::Input>) -> Self {
+        let mut machine = self.unpolled();
+        machine.attach(handle);
+        Run { machine: Some(machine) }
+    }
+
+    /// The jobs' values, by value and in job id order (for a count, `work`'s
+    /// order; for an iterator or a stream, the order inputs entered the
+    /// queue), once every job has succeeded; or the first failure, as soon
+    /// as it happens: a failing job does not wait for the slow jobs before it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use bounded_dispatcher::Dispatcher;
+    ///
+    /// let names = vec!["ada", "grace", "barbara"];
+    /// let lengths = futures::executor::block_on(Dispatcher::new(2).run_iter(names, |name| async move { Ok::<_, String>(name.len()) }).collect());
+    /// assert_eq!(lengths, Ok(vec![3, 5, 7]));
+    /// ```
+    pub fn collect(self) -> Collect<S, W, F, O, St> {
+        let ordered = |_| Ordered { values: Vec::new(), failures: Vec::new() };
+        Collect { machine: Some(self.unpolled().with(|observe| observe, |stops| stops, ordered)) }
+    }
+
+    /// The jobs' results as they complete: each job's value, each failure
+    /// as a [`RunError::Failed`], and, for a run stopped or cancelled, the
+    /// [`RunError`] that says so, last. The run goes on only while the
+    /// stream is read: between two reads no job is polled or started.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use bounded_dispatcher::Dispatcher;
+    /// use futures::TryStreamExt;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build()?.block_on(async {
+    /// let waits = [300, 100, 200];
+    /// let done: Vec<u64> = Dispatcher::new(3)
+    ///     .run(waits.len(), |job| async move {
+    ///         tokio::time::sleep(Duration::from_millis(waits[job])).await;
+    ///         Ok::<_, String>(waits[job])
+    ///     })
+    ///     .results()
+    ///     .try_collect()
+    ///     .await
+    ///     .unwrap();
+    /// assert_eq!(done, [100, 200, 300]);
+    /// # });
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn results(self) -> Results<S, W, F, O, St> {
+        let unordered = |_| Unordered { ready: VecDeque::new() };
+        Results { machine: Some(self.unpolled().with(|observe| observe, |stops| stops, unordered)), left: VecDeque::new() }
+    }
+}
+
+/// What sees a run's events: a closure, given to [`Run::observe`], or
+/// [`Unobserved`]. It is sealed.
+pub trait Observe: sealed::Sealed {
+    #[doc(hidden)]
+    fn observe(&mut self, event: Event);
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+impl<P: FnMut(Event)> sealed::Sealed for P {}
+
+impl<P: FnMut(Event)> Observe for P {
+    fn observe(&mut self, event: Event) {
+        self(event)
+    }
+}
+
+/// No observer: a run's events go nowhere, and cost nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unobserved;
+
+impl sealed::Sealed for Unobserved {}
+
+impl Observe for Unobserved {
+    fn observe(&mut self, _: Event) {}
+}
+
+/// Where a run's values and errors go.
+pub(crate) trait Sink<T, E> {
+    fn value(&mut self, job: JobId, value: T);
+    fn failure(&mut self, job: JobId, error: E);
+    /// The run is to stop between two jobs: what it has made waits to be read.
+    fn halt(&self) -> bool {
+        false
+    }
+}
+
+/// An awaited run's: values are dropped, failures kept.
+pub(crate) struct Discard<E> {
+    failures: Vec<Failure<E>>,
+}
+
+impl<E> Default for Discard<E> {
+    fn default() -> Self {
+        Discard { failures: Vec::new() }
+    }
+}
+
+impl<T, E> Sink<T, E> for Discard<E> {
+    fn value(&mut self, _: JobId, _: T) {}
+
+    fn failure(&mut self, job: JobId, error: E) {
+        self.failures.push(Failure::new(job, error));
+    }
+}
+
+/// A collected run's: values by id.
+pub(crate) struct Ordered<T, E> {
+    values: Vec<Option<T>>,
+    failures: Vec<Failure<E>>,
+}
+
+impl<T, E> Sink<T, E> for Ordered<T, E> {
+    fn value(&mut self, job: JobId, value: T) {
+        if job >= self.values.len() {
+            self.values.resize_with(job + 1, || None);
+        }
+        self.values[job] = Some(value);
+    }
+
+    fn failure(&mut self, job: JobId, error: E) {
+        self.failures.push(Failure::new(job, error));
+    }
+}
+
+/// A streamed run's: results in the order they came, until read.
+pub(crate) struct Unordered<T, E> {
+    ready: VecDeque<Result<T, RunError<E>>>,
+}
+
+impl<T, E> Sink<T, E> for Unordered<T, E> {
+    fn value(&mut self, _: JobId, value: T) {
+        self.ready.push_back(Ok(value));
+    }
+
+    fn failure(&mut self, job: JobId, error: E) {
+        self.ready.push_back(Err(RunError::Failed(Failure::new(job, error))));
+    }
+
+    fn halt(&self) -> bool {
+        !self.ready.is_empty()
+    }
+}
+
+impl<S, W, F, O, St> Future for Run<S, W, F, O, St>
+where
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+{
+    type Output = Outcome<F::Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let machine = this.machine.as_mut().expect("a run's future polled after it completed");
+        if machine.poll(cx).is_pending() {
+            return Poll::Pending;
+        }
+        let machine = this.machine.take().expect("it was there");
+        let (status, stopped_by) = machine.status(!machine.sink.failures.is_empty());
+        Poll::Ready(Outcome::new(status, machine.sink.failures, stopped_by))
+    }
+}
+
+/// The future of [`Run::collect`]: every job's value in id order, or why not.
+#[must_use = "futures do nothing unless polled"]
+pub struct Collect<S: Source, W, F: TryFuture, O, St> {
+    machine: Option<Machine<S, W, F, O, St, Ordered<F::Ok, F::Error>>>,
+}
+
+impl<S, W, F, O, St> Future for Collect<S, W, F, O, St>
+where
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+{
+    type Output = Result<Vec<F::Ok>, RunError<F::Error>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let machine = this.machine.as_mut().expect("a run's future polled after it completed");
+        if machine.poll(cx).is_pending() {
+            return Poll::Pending;
+        }
+        let machine = this.machine.take().expect("it was there");
+        let (status, stopped_by) = machine.status(!machine.sink.failures.is_empty());
+        let Ordered { values, failures } = machine.sink;
+        // Completed: every job has its value.
+        Poll::Ready(Outcome::new(status, failures, stopped_by).into_result().map(|()| values.into_iter().flatten().collect()))
+    }
+}
+
+/// The stream of [`Run::results`]: each job's result as it completes.
+#[must_use = "streams do nothing unless polled"]
+pub struct Results<S: Source, W, F: TryFuture, O, St> {
+    machine: Option<Machine<S, W, F, O, St, Unordered<F::Ok, F::Error>>>,
+    /// Once the run is over: what is left to read.
+    left: VecDeque<Result<F::Ok, RunError<F::Error>>>,
+}
+
+impl<S, W, F, O, St> Stream for Results<S, W, F, O, St>
+where
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+{
+    type Item = Result<F::Ok, RunError<F::Error>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if let Some(result) = this.left.pop_front() {
+            return Poll::Ready(Some(result));
+        }
+        let Some(machine) = this.machine.as_mut() else { return Poll::Ready(None) };
+        if let Some(result) = machine.sink.ready.pop_front() {
+            return Poll::Ready(Some(result));
+        }
+        if machine.poll(cx).is_ready() {
+            // Over: what is left to read, then why it stopped, if it did.
+            let (status, by) = machine.status(false);
+            this.left = std::mem::take(&mut machine.sink.ready);
+            match status {
+                Status::Stopped => this.left.push_back(Err(RunError::Stopped { by: by.unwrap_or("a stop") })),
+                Status::Cancelled => this.left.push_back(Err(RunError::Cancelled)),
+                _ => {}
+            }
+            this.machine = None;
+            return Poll::Ready(this.left.pop_front());
+        }
+        match machine.sink.ready.pop_front() {
+            Some(result) => Poll::Ready(Some(result)),
+            None => Poll::Pending,
+        }
+    }
+}
+
+impl<S, W, F, O, St> FusedStream for Results<S, W, F, O, St>
+where
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+{
+    fn is_terminated(&self) -> bool {
+        self.machine.is_none() && self.left.is_empty()
+    }
+}
+
+macro_rules! opaque_debug {
+    ($($name:ident),*) => {$(
+        impl<S: Source, W, F: TryFuture, O, St> fmt::Debug for $name<S, W, F, O, St> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name)).field("done", &self.machine.is_none()).finish_non_exhaustive()
+            }
+        }
+    )*};
+}
+
+opaque_debug!(Run, Collect, Results);
+
+// They never pin what they hold: each job's future is pinned in its own box.
+impl<S: Source, W, F: TryFuture, O, St> Unpin for Run<S, W, F, O, St> {}
+impl<S: Source, W, F: TryFuture, O, St> Unpin for Collect<S, W, F, O, St> {}
+impl<S: Source, W, F: TryFuture, O, St> Unpin for Results<S, W, F, O, St> {}
