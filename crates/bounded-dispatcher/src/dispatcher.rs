@@ -226,6 +226,7 @@ where
     St: Stops,
     K: Sink<F::Ok, F::Error>,
 {
+    // panel: begin
     /// The run loop: ready once the run is over. Each poll hears the stops,
     /// lets the idle workers take what has come, and polls the woken jobs.
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
@@ -265,7 +266,9 @@ where
         self.end(); // mark: abort
         Poll::Ready(())
     }
+    // panel: end
 
+    // panel: begin
     /// A worker's loop: polls its job and, while its jobs are ready at
     /// once, takes and polls the next.
     fn run_worker(&mut self, worker: usize, cx: &mut Context<'_>, budget: &mut usize) {
@@ -392,6 +395,7 @@ where
             self.cancel(cause);
         }
     }
+    // panel: end
 
     /// Hears the handle's cancel, once.
     fn heed_handle(&mut self) {
