@@ -59,11 +59,14 @@ test-native:
 # The library's tests, then the demo's (the JS API on real timers), compiled
 # to wasm and run in headless Chromium, then the same in headless Firefox ESR
 # (the second engine: Gecko's timers and event loop). GECKODRIVER is given so
-# that wasm-pack never tries to download one.
+# that wasm-pack never tries to download one. The library's tests only
+# (--lib --test '*'): its native examples are tokio programs, and its wasm
+# example runs in tests/wasm_example.rs.
+LIBRARY_IN_BROWSERS := crates/bounded-dispatcher --lib --test '*'
 test-browser:
-	wasm-pack test --headless --chrome crates/bounded-dispatcher
+	wasm-pack test --headless --chrome $(LIBRARY_IN_BROWSERS)
 	wasm-pack test --headless --chrome
-	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox crates/bounded-dispatcher
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox $(LIBRARY_IN_BROWSERS)
 	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox
 
 # A crate of a user's (tests/consumer), on its own: the library as a path

@@ -252,16 +252,17 @@ where
             self.workers.idle.pop_front();
             self.run_worker(worker, cx, &mut budget);
         }
-        while !self.over() {
+        // Results not yet read keep the run going: their reader may submit more jobs.
+        while !self.sink.halt() && !self.over() {
             if budget == 0 {
                 cx.waker().wake_by_ref();
                 return Poll::Pending;
             }
-            if self.sink.halt() {
-                return Poll::Pending;
-            }
             let Some(worker) = self.workers.next_woken() else { return Poll::Pending };
             self.run_worker(worker, cx, &mut budget);
+        }
+        if self.sink.halt() {
+            return Poll::Pending;
         }
         self.end(); // mark: abort
         Poll::Ready(())
