@@ -52,11 +52,11 @@ use crate::{Dispatcher, Event, Failure, JobId, Outcome, RunError, RunHandle, Sta
 /// does naming its parts after it was first polled.
 #[must_use = "a run does nothing until it is awaited, collected or read as a stream"]
 pub struct Run<S: Source, W, F: TryFuture, O = Unobserved, St = NoStop> {
-    pub(crate) machine: Option<Machine<S, W, F, O, St, Discard<F::Error>>>,
+    pub(crate) machine: Option<Machine<S, W, F, O, St, Awaited<F>>>,
 }
 
 impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
-    fn unpolled(self) -> Machine<S, W, F, O, St, Discard<F::Error>> {
+    fn unpolled(self) -> Machine<S, W, F, O, St, Awaited<F>> {
         self.machine.expect("a run's parts are named before it is polled")
     }
 
@@ -199,6 +199,11 @@ pub(crate) trait Sink<T, E> {
     }
 }
 
+/// The sinks of a run of jobs whose futures are `F`: awaited, collected, streamed.
+type Awaited<F> = Discard<<F as TryFuture>::Error>;
+type InOrder<F> = Ordered<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
+type AsTheyCome<F> = Unordered<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
+
 /// An awaited run's: values are dropped, failures kept.
 pub(crate) struct Discard<E> {
     failures: Vec<Failure<E>>,
@@ -281,7 +286,7 @@ where
 /// The future of [`Run::collect`]: every job's value in id order, or why not.
 #[must_use = "futures do nothing unless polled"]
 pub struct Collect<S: Source, W, F: TryFuture, O, St> {
-    machine: Option<Machine<S, W, F, O, St, Ordered<F::Ok, F::Error>>>,
+    machine: Option<Machine<S, W, F, O, St, InOrder<F>>>,
 }
 
 impl<S, W, F, O, St> Future for Collect<S, W, F, O, St>
@@ -311,7 +316,7 @@ where
 /// The stream of [`Run::results`]: each job's result as it completes.
 #[must_use = "streams do nothing unless polled"]
 pub struct Results<S: Source, W, F: TryFuture, O, St> {
-    machine: Option<Machine<S, W, F, O, St, Unordered<F::Ok, F::Error>>>,
+    machine: Option<Machine<S, W, F, O, St, AsTheyCome<F>>>,
     /// Once the run is over: what is left to read.
     left: VecDeque<Result<F::Ok, RunError<F::Error>>>,
 }

@@ -25,6 +25,9 @@ use futures_core::TryFuture;
 
 use crate::JobId;
 
+/// What a job's future gives.
+pub(crate) type Output<F> = Result<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
+
 pub(crate) struct Workers<F> {
     slots: Box<[Slot<F>]>,
     woken: Arc<Woken>,
@@ -132,7 +135,7 @@ impl<F: TryFuture> Workers<F> {
     /// Polls `worker`'s job; once it is ready, the slot is emptied, and the
     /// job's id comes with its output. A worker with no job (woken after its
     /// job ended) is pending.
-    pub(crate) fn poll(&mut self, worker: usize) -> Poll<(JobId, Result<F::Ok, F::Error>)> {
+    pub(crate) fn poll(&mut self, worker: usize) -> Poll<(JobId, Output<F>)> {
         let slot = &mut self.slots[worker];
         let Some(future) = slot.future.as_mut().as_pin_mut() else { return Poll::Pending };
         let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&slot.waker)) else { return Poll::Pending };
@@ -197,8 +200,8 @@ mod tests {
         let wakers: Vec<_> = (0..3).map(|_| Rc::new(Cell::new(None::<Waker>))).collect();
         let mut workers = Workers::new(3);
         workers.register(&noop());
-        for i in 0..3 {
-            workers.start(i, i, counting(polls[i].clone(), 3, wakers[i].clone()));
+        for (i, (polls, waker)) in polls.iter().zip(&wakers).enumerate() {
+            workers.start(i, i, counting(polls.clone(), 3, waker.clone()));
             assert!(workers.poll(i).is_pending());
         }
         assert_eq!(workers.next_woken(), None);
@@ -238,8 +241,8 @@ mod tests {
         let polls = Rc::new(Cell::new(0));
         let mut workers = Workers::new(2);
         workers.register(&Waker::from(parent.clone()));
-        for i in 0..2 {
-            workers.start(i, i, counting(polls.clone(), 9, wakers[i].clone()));
+        for (i, waker) in wakers.iter().enumerate() {
+            workers.start(i, i, counting(polls.clone(), 9, waker.clone()));
             assert!(workers.poll(i).is_pending());
         }
         wakers[0].take().unwrap().wake();

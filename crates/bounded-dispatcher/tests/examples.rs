@@ -5,6 +5,7 @@
 //! --test examples` writes the table.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(dead_code)] // each example's own `main`
+#![allow(clippy::duplicate_mod)] // each example is a program of its own, with its own copy of the stand-ins
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -24,7 +24,7 @@ fn logger<C: Clock>(clock: C, log: Log) -> impl FnMut(Event) {
 }
 
 fn started(log: &Log) -> Vec<usize> {
-    log.borrow().iter().filter_map(|(event, _)| matches!(event, Event::Started { .. }).then(|| event.jobs().start)).collect()
+    log.borrow().iter().filter(|(event, _)| matches!(event, Event::Started { .. })).map(|(event, _)| event.jobs().start).collect()
 }
 
 on_every_runtime! {
