@@ -60,7 +60,9 @@ mod event;
 mod gate;
 mod handle;
 mod outcome;
+mod output;
 mod run;
+mod run_loop;
 pub mod source;
 pub mod stop;
 mod workers;
@@ -70,7 +72,8 @@ pub use event::Event;
 pub use gate::Gate;
 pub use handle::{RunHandle, SubmitError};
 pub use outcome::{Failure, Outcome, RunError, Status};
-pub use run::{Collect, Observe, Results, Run, Unobserved};
+pub use output::{Collect, Results};
+pub use run::{Observe, Run, Unobserved};
 
 /// A job's id: the order in which jobs entered the queue, from 0. For
 /// [`Dispatcher::run`]'s count of jobs, it is also the job's input.
