@@ -98,3 +98,30 @@ pub(super) fn gate_of(value: &JsValue) -> Option<PageGate> {
     with_controller(value, &mut |controller| gate = Some(controller.gate.clone())).ok()?;
     gate
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_gate_is_open_only_while_neither_paused_nor_giving_the_page_its_turn() {
+        let controller = PauseController::new();
+        let (page, gate) = (controller.gate.clone(), controller.gate.gate());
+        assert!(gate.is_open());
+        page.begin_turn();
+        controller.pause();
+        page.end_turn();
+        assert!(!gate.is_open(), "the end of a turn does not resume a paused run");
+        page.begin_turn();
+        controller.resume();
+        assert!(!gate.is_open(), "a resume does not end the page's turn");
+        page.begin_turn();
+        page.end_turn();
+        assert!(!gate.is_open(), "another run's turn is still on");
+        page.end_turn();
+        assert!(gate.is_open());
+    }
+}
