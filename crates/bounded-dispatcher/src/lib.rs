@@ -12,7 +12,7 @@
 //! caller's stack.
 //!
 //! ```
-//! use bounded_dispatcher::{Dispatcher, RunError};
+//! use bounded_dispatcher::Dispatcher;
 //!
 //! /// Stands in for a request: fails for a page that does not exist.
 //! async fn fetch(page: &str) -> Result<usize, String> {
@@ -41,6 +41,25 @@
 //! `futures::executor::block_on`, or the browser through
 //! `wasm_bindgen_futures::spawn_local`. The [`Dispatcher`], its [`Gate`] and
 //! a [`RunHandle`] of `Send` inputs are `Send + Sync`.
+//!
+//! CPU-bound jobs on all cores, 4 at a time, in the order given:
+//!
+//! ```
+//! use bounded_dispatcher::Dispatcher;
+//! use tokio::task::spawn_blocking;
+//!
+//! # #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+//! # async fn main() -> anyhow::Result<()> {
+//! let run = Dispatcher::new(4).run_iter([1_000u64, 2_000, 3_000], |n| spawn_blocking(move || (0..n).sum::<u64>()));
+//! let sums = tokio::spawn(run.collect()).await??; // the run is Send: tokio spawns it
+//! assert_eq!(sums, [499_500, 1_999_000, 4_498_500]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The crate's `examples/` hold six programs (a crawler, a stream with
+//! backpressure, an ordered map, a deadline with Ctrl-C, a wasm module, CPU
+//! work), each beside the same program written with futures or tokio.
 //!
 //! A poll of a run polls at most [`BUDGET`] jobs before it yields, so that
 //! a run of ready jobs shares its thread: its stops are heard, and other
