@@ -102,3 +102,36 @@ pub type JobId = usize;
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn debug<T: std::fmt::Debug>(value: T) -> String {
+        format!("{value:?}")
+    }
+
+    #[test]
+    fn every_public_type_is_debug() {
+        let dispatcher = Dispatcher::new(1).gate(Gate::new());
+        let work = |job| std::future::ready(Ok::<_, ()>(job));
+        let run = dispatcher.run(1, work).observe(|_| {}).stop("never", std::future::pending::<()>());
+        assert!(debug(&run).starts_with("Run"));
+        assert!(debug(dispatcher.run(1, work).collect()).starts_with("Collect"));
+        assert!(debug(dispatcher.run(1, work).results()).starts_with("Results"));
+        assert!(debug(dispatcher.run_iter([1], work)).starts_with("Run"));
+        let handle = RunHandle::<usize>::new();
+        handle.cancel();
+        assert_eq!(debug(&handle), "RunHandle { cancelled: true, waiting: 0 }");
+        assert_eq!(debug(handle.submit(3).unwrap_err()), "SubmitError { cancelled: true, .. }");
+        let outcome = futures::executor::block_on(dispatcher.run(1, |_| std::future::ready(Err::<(), _>("no"))));
+        assert!(debug(&outcome).contains("Failed"));
+        assert!(debug(outcome.into_result().unwrap_err()).starts_with("Failed(Failure { job: 0"));
+        assert!(debug(&dispatcher).starts_with("Dispatcher { workers: 1"));
+        for text in [debug(Event::Queued { start: 0, end: 1 }), debug(Status::Completed), debug(Unobserved), debug(stop::NoStop)] {
+            assert!(!text.is_empty());
+        }
+        let _ =
+            (debug(source::Count(3)), debug(source::FromIter(Some(0..3))), debug(source::FromStream::<futures::stream::Empty<()>>(None)));
+    }
+}
