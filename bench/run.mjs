@@ -299,7 +299,8 @@ function criterionRates(output) {
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
 const go = haveGo ? execFileSync("go", ["version"], { encoding: "utf8" }).trim() : "no Go";
 const date = new Date().toISOString().slice(0, 10);
-const machine = `${cpus().length} cores (${cpus()[0].model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromium}, headless, software rendering; ${go}`;
+const cores = `${cpus().length} cores (${cpus()[0].model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
+const machine = `${cores}; ${chromium}, headless, software rendering; ${go}`;
 const mark = (met) => (met === null ? "" : met ? "met" : "**not met**");
 const table = [
   `Measured ${date} on ${machine}, by \`make bench\`.`,
@@ -317,7 +318,7 @@ if (updated !== page) await writeFile(performance, updated);
 const library = join(root, "crates/bounded-dispatcher/README.md");
 const readme = await readFile(library, "utf8");
 const measured = [
-  `Measured ${date} on ${machine}, by \`make bench\` (criterion, one run; docs/performance.md has every figure):`,
+  `Measured ${date} on ${cores}, natively, by \`make bench\` (criterion, one run; docs/performance.md has every figure):`,
   "",
   "| figure | measured |",
   "|---|---|",
