@@ -214,7 +214,7 @@ where
 
 impl<S: Source, W, F: TryFuture, O, St> fmt::Debug for Run<S, W, F, O, St> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Run").field("polled", &self.machine.is_none()).finish_non_exhaustive()
+        f.debug_struct("Run").field("done", &self.machine.is_none()).finish_non_exhaustive()
     }
 }
 
