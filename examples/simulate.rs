@@ -3,8 +3,9 @@
 //!   cargo run --release --example simulate -- seed=1 threshold-ms=1000
 //!   cargo run --release --example simulate -- jobs=1000 max-wait-ms=1
 
-use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::{demo, Options};
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::Options;
+use virtual_clock::VirtualClock;
 
 fn main() {
     let mut options = Options::default();
@@ -22,7 +23,7 @@ fn main() {
         }
     }
     let clock = VirtualClock::new();
-    let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
+    let run = demo::run(&options, Context::new(&clock));
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;
     println!("{}", report.elapsed_ms);
 }

@@ -3,12 +3,11 @@
 //! `PauseController`); and an option's error as the `TypeError` or
 //! `RangeError` JS throws.
 
-use bounded_dispatcher::Gate;
 use js_sys::{Array, Function, Object, RangeError, Reflect, TypeError};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-use super::pause;
+use super::pause::{self, PageGate};
 use crate::{spec, Got, OptionError, Options, Value};
 
 #[wasm_bindgen]
@@ -26,7 +25,7 @@ extern "C" {
 pub(super) struct Parsed {
     pub options: Options,
     pub signal: Option<AbortSignal>,
-    pub gate: Option<Gate>,
+    pub gate: Option<PageGate>,
     pub on_progress: Option<Function>,
 }
 

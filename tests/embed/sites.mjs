@@ -200,7 +200,7 @@ export async function rustdocSite() {
 
 /**
  * The library's own docs (crates/bounded-dispatcher) as docs.rs builds them:
- * with the features and rustdoc-args of its [package.metadata.docs.rs],
+ * with the rustdoc-args of its [package.metadata.docs.rs],
  * which must be the recipe's, and its header the recipe's. docs.rs runs
  * rustdoc in the crate's folder, so the header's path is made absolute.
  * Returns the docs' folder.
@@ -214,7 +214,7 @@ export async function docsrsSite() {
   const [flag, header] = JSON.parse(args);
   if ((await readFile(join(crateDir, header), "utf8")) !== (await recipe("docsrs-header"))) throw new Error(`${header} is not docs/embedding.md's docs.rs header`);
   const target = join(scratch, "docsrs");
-  execFileSync("cargo", ["doc", "--quiet", "-p", "bounded-dispatcher", "--no-deps", "--all-features", "--target-dir", target], {
+  execFileSync("cargo", ["doc", "--quiet", "-p", "bounded-dispatcher", "--no-deps", "--target-dir", target], {
     cwd: root, env: { ...process.env, RUSTDOCFLAGS: `${flag} ${join(crateDir, header)}` }, stdio: ["ignore", "pipe", "inherit"],
   });
   return join(target, "doc");

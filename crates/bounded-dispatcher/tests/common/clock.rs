@@ -1,5 +1,11 @@
-//! A deterministic clock that never really sleeps, and the executor that
-//! drives a future on it.
+//! Time, injected: jobs sleep, and observers read the time, through a
+//! [`Clock`], so that the same jobs run on real timers and on
+//! [`VirtualClock`], a deterministic clock that never really sleeps, with
+//! the executor that drives a future on it.
+//!
+//! This file is the library's test support (its tests run every claim on
+//! it), and the `virtual-clock` crate of the workspace, for the demo: the
+//! library's API has no time in it, since the dispatcher never reads it.
 //!
 //! Invariants:
 //! 1. Time moves only in [`VirtualClock::block_on`], and only when the future
@@ -21,7 +27,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
-use crate::Clock;
+/// A source of time in milliseconds, for jobs and for whoever records a run.
+pub trait Clock {
+    /// What [`sleep`](Self::sleep) returns. Dropping it cancels the timer.
+    type Sleep: Future<Output = ()>;
+
+    /// Milliseconds since this clock's origin.
+    fn now(&self) -> f64;
+
+    /// Completes `ms` milliseconds from now. A 0 ms sleep is ready at once:
+    /// it takes no time and yields to nobody.
+    fn sleep(&self, ms: u32) -> Self::Sleep;
+}
 
 /// A clock whose time only moves when everything it drives is waiting on it.
 ///
@@ -30,18 +47,18 @@ use crate::Clock;
 /// # Examples
 ///
 /// ```
-/// use bounded_dispatcher::{Clock, VirtualClock};
+/// use virtual_clock::{Clock, VirtualClock};
 ///
 /// let clock = VirtualClock::new();
 /// clock.block_on(clock.sleep(1500)).unwrap(); // at once
 /// assert_eq!(clock.now_ms(), 1500);
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct VirtualClock {
     timers: Rc<RefCell<Timers>>,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Timers {
     now: u64,
     set: u64,
@@ -135,11 +152,13 @@ impl Clock for VirtualClock {
 
 /// A virtual timer, set on first poll. Dropping it clears the timer.
 #[must_use = "a Sleep does nothing unless polled, and dropping it clears its timer"]
+#[derive(Debug)]
 pub struct Sleep {
     timers: Rc<RefCell<Timers>>,
     state: State,
 }
 
+#[derive(Debug)]
 enum State {
     Unset(u32),
     Set((u64, u64)),
