@@ -2,7 +2,8 @@
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
 #             the original Go program, the page's modules under node (no browser),
 #             page (Playwright, Chromium), the page in Firefox ESR (geckodriver), and
-#             embed (dist/ in a plain page, mdBook and VitePress)
+#             embed (dist/ in a plain page, an iframe, mdBook, VitePress, Docusaurus,
+#             Astro Starlight, rustdoc, MkDocs with Material and Sphinx with Furo)
 #
 # Both install what is missing first (scripts/setup): nothing is downloaded as
 # a prebuilt binary.
@@ -20,7 +21,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: wasm dist test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
+.PHONY: wasm dist test-package test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
 
 demo: build serve
 
@@ -59,15 +60,30 @@ test-native:
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features
+	$(MAKE) --no-print-directory test-package
+
+# The library as crates.io would have it: packaged (and built from the
+# package), then the package's own tests, run from its files alone, with the
+# workspace's lockfile. target/ is outside the workspace (Cargo.toml's exclude).
+PACKAGED := target/packaged
+test-package:
+	cargo package --quiet --allow-dirty -p bounded-dispatcher
+	rm -rf $(PACKAGED) && mkdir -p $(PACKAGED)
+	tar -xzf target/package/bounded-dispatcher-$$(sed -n 's/^version = "\(.*\)"/\1/p' crates/bounded-dispatcher/Cargo.toml | head -1).crate -C $(PACKAGED) --strip-components 1
+	cp Cargo.lock $(PACKAGED)/
+	cargo test --quiet --manifest-path $(PACKAGED)/Cargo.toml --target-dir target
 
 # The library's tests, then the demo's (the JS API on real timers), compiled
 # to wasm and run in headless Chromium, then the same in headless Firefox ESR
 # (the second engine: Gecko's timers and event loop). GECKODRIVER is given so
-# that wasm-pack never tries to download one.
+# that wasm-pack never tries to download one. The library's tests only
+# (--lib --test '*'): its native examples are tokio programs, and its wasm
+# example runs in tests/wasm_example.rs.
+LIBRARY_IN_BROWSERS := crates/bounded-dispatcher --lib --test '*'
 test-browser:
-	wasm-pack test --headless --chrome crates/bounded-dispatcher
+	wasm-pack test --headless --chrome $(LIBRARY_IN_BROWSERS)
 	wasm-pack test --headless --chrome
-	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox crates/bounded-dispatcher
+	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox $(LIBRARY_IN_BROWSERS)
 	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox
 
 # A crate of a user's (tests/consumer), on its own: the library as a path
@@ -99,10 +115,16 @@ test-page: build
 test-firefox: build
 	node --test tests/firefox/
 
-# The element from dist/ where documentation puts it: a plain page (served by
-# python3 -m http.server) and an iframe, mdBook (additional-js and
-# theme/head.hbs, its five themes), and VitePress (the packed package
-# installed and imported), each at / and under a sub-path, in headless Chromium.
+# The element from dist/ where documentation puts it, each site built from
+# scratch with the real tool by docs/embedding.md's recipes (the tests read
+# them from it) and checked in headless Chromium, before and after a live
+# switch of the tool's theme: a plain page (python3 -m http.server), an iframe,
+# mdBook (additional-js and theme/head.hbs, its five themes, print.html),
+# VitePress, Docusaurus and Starlight (the packed package installed and
+# imported), rustdoc (--html-in-header at every depth, and the library's own
+# docs as docs.rs builds them), MkDocs with Material, and Sphinx with Furo;
+# the compact default, parts, print, axe with three elements, and the package
+# imported under node. scripts/setup test installs the tools (see there).
 test-embed: build
 	node --test tests/embed/
 

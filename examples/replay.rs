@@ -2,9 +2,9 @@
 //! clock, with and without cancel-in-flight, and prints the figures the README
 //! quotes: `cargo run --example replay`.
 
-use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::demo;
+use dispatcher_demo::demo::{self, Context};
 use dispatcher_demo::{JobState, Options};
+use virtual_clock::VirtualClock;
 
 fn main() {
     let fixture: serde_json::Value = serde_json::from_str(include_str!("../www/article-run.json")).unwrap();
@@ -15,9 +15,9 @@ fn main() {
     for (name, cancel_in_flight) in [("cancel in flight", true), ("finish (as in Go)", false)] {
         let options = Options { waits: Some(waits.clone()), cancel_in_flight, ..Options::default() };
         let clock = VirtualClock::new();
-        let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
+        let run = demo::run(&options, Context::new(&clock));
         let report = clock.block_on(run).expect("the replay never stalls").report;
-        let failed_at = report.jobs[report.failures[0].job].start_ms.unwrap_or_default();
+        let failed_at = report.jobs[report.failures[0].job()].start_ms.unwrap_or_default();
         let count = |state| report.jobs.iter().filter(|job| job.state == state).count();
         let started = report.jobs.iter().filter(|job| job.start_ms.is_some()).count();
         println!(
@@ -28,7 +28,7 @@ fn main() {
             count(JobState::Canceled),
         );
         if cancel_in_flight {
-            println!("{:<20} {}", "", report.failures[0].error);
+            println!("{:<20} {}", "", report.failures[0].error());
         }
     }
 }

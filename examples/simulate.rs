@@ -3,8 +3,9 @@
 //!   cargo run --release --example simulate -- seed=1 threshold-ms=1000
 //!   cargo run --release --example simulate -- jobs=1000 max-wait-ms=1
 
-use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::{demo, Given, Options, Source, Value};
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{Given, Options, Source, Value};
+use virtual_clock::VirtualClock;
 
 fn main() {
     // The page's settings, by their attributes, through the one check.
@@ -21,7 +22,7 @@ fn main() {
     let given = args.iter().zip(&values).map(|((name, text), value)| Given { name, value, source: Source::Text(text) });
     let options = Options::parse(given).unwrap_or_else(|error| panic!("{error}"));
     let clock = VirtualClock::new();
-    let run = demo::run(&options, None, 0, &clock, None, futures::future::pending());
+    let run = demo::run(&options, Context::new(&clock));
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;
     println!("{}", report.elapsed_ms);
 }

@@ -9,8 +9,6 @@
 //! (a JS value, which the run is given), a [`Value`], and the field of
 //! [`Options`], in the type the dispatcher takes.
 
-use std::num::NonZeroUsize;
-
 use crate::messages::{got, Got, OptionError, Problem};
 use crate::options::{integer_from, setting_spec, spec, OptionKind, OptionSpec};
 
@@ -66,7 +64,7 @@ impl<'a> Given<'a> {
 #[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // Each field is the option of the same name: see `OPTIONS`.
 pub struct Options {
-    pub workers: NonZeroUsize,
+    pub workers: usize,
     pub queue_length: usize,
     pub jobs: usize,
     pub max_wait_ms: u32,
@@ -84,7 +82,7 @@ impl Default for Options {
         let integer = |name| spec(name).and_then(OptionSpec::integer_default).unwrap_or_default();
         let boolean = |name| spec(name).and_then(OptionSpec::boolean_default).unwrap_or_default();
         Options {
-            workers: NonZeroUsize::new(integer("workers") as usize).unwrap_or(NonZeroUsize::MIN),
+            workers: integer("workers") as usize,
             queue_length: integer("queueLength") as usize,
             jobs: integer("jobs") as usize,
             max_wait_ms: integer("maxWaitMs") as u32,
@@ -97,7 +95,6 @@ impl Default for Options {
         }
     }
 }
-
 impl Options {
     /// Checks every option given, and stops at the first problem: first a
     /// name that is no option's, then an option given twice, then each
@@ -139,7 +136,7 @@ impl Options {
     fn set(&mut self, spec: &OptionSpec, given: &Given<'_>) -> Result<(), OptionError> {
         match spec.name {
             // The table's limits fit each field's type.
-            "workers" => self.workers = NonZeroUsize::new(spec.integer(given)? as usize).ok_or_else(|| spec.refused(given, true))?,
+            "workers" => self.workers = spec.integer(given)? as usize,
             "queueLength" => self.queue_length = spec.integer(given)? as usize,
             "jobs" => self.jobs = spec.integer(given)? as usize,
             "maxWaitMs" => self.max_wait_ms = spec.integer(given)? as u32,
@@ -165,12 +162,12 @@ fn resolve(given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
     found.ok_or_else(|| OptionError::unknown(given.name, given.source))
 }
 
-/// What was given, as a message quotes it: the text, or for a JS value (which
-/// an object cannot give twice) the value.
-fn text(given: &Given<'_>) -> Got {
+/// What was given, as a message quotes it: its text. (Only text can give an
+/// option twice: an object has each key once.)
+fn text(given: &Given<'_>) -> String {
     match given.source {
-        Source::Text(text) | Source::Form(text) => Got::Words(text.to_owned()),
-        Source::Js => got(given.value, Source::Js),
+        Source::Text(text) | Source::Form(text) => text.to_owned(),
+        Source::Js => String::new(),
     }
 }
 
@@ -178,14 +175,12 @@ fn text(given: &Given<'_>) -> Got {
 /// all they know of it, and each message names the option as it was given.
 impl OptionSpec {
     /// An integer within the spec's limits.
-    #[inline(never)]
     pub fn integer(&self, given: &Given<'_>) -> Result<u64, OptionError> {
         let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.refused(given, false)) };
         integer(given.value, min, max).map_err(|out_of_range| self.refused(given, out_of_range))
     }
 
     /// A number within the spec's limits.
-    #[inline(never)]
     pub fn number(&self, given: &Given<'_>) -> Result<f64, OptionError> {
         match (self.kind, given.value) {
             (OptionKind::Number { min, max, .. }, Value::Number(n)) if (min.get()..=max.get()).contains(n) => Ok(*n),
@@ -195,7 +190,6 @@ impl OptionSpec {
     }
 
     /// `true` or `false`.
-    #[inline(never)]
     pub fn boolean(&self, given: &Given<'_>) -> Result<bool, OptionError> {
         match given.value {
             Value::Bool(b) => Ok(*b),
@@ -263,7 +257,7 @@ mod tests {
     #[test]
     fn defaults_are_the_original_programs() {
         let defaults = Options {
-            workers: NonZeroUsize::new(10).unwrap(),
+            workers: 10,
             queue_length: 100,
             jobs: 100,
             max_wait_ms: 1000,
@@ -295,6 +289,6 @@ mod tests {
             ("seed", Value::Number(((1u64 << 53) - 1) as f64)),
         ])
         .unwrap();
-        assert_eq!((options.workers.get(), options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
+        assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
     }
 }

@@ -2,9 +2,10 @@
 //! and log out.
 
 use std::fmt::{self, Write};
-use std::future::Future;
+use std::future::{Future, Pending};
 
-use bounded_dispatcher::{Clock, Dispatcher, Event, Gate, JobId};
+use bounded_dispatcher::{Dispatcher, Event, Gate, JobId};
+use virtual_clock::Clock;
 
 use crate::{JobState, Options, Recorder, Report};
 
@@ -46,7 +47,47 @@ pub fn draw_waits(seed: u64, jobs: usize, max_wait_ms: u32) -> Vec<u32> {
 
 /// What [`run`] calls with each event, the job's wait and the ms since the
 /// start of the run.
-pub type OnEvent<'a> = &'a mut dyn FnMut(&Event<'_, (), WaitTooLong>, u32, f64);
+pub type OnEvent<'a> = &'a mut dyn FnMut(Event, u32, f64);
+
+/// What a demo run needs besides its options, each by name.
+///
+/// ```
+/// use dispatcher_demo::{demo::{self, Context}, Options};
+/// use virtual_clock::VirtualClock;
+///
+/// let clock = VirtualClock::new();
+/// let options = Options { waits: Some(vec![300, 100, 999]), workers: 2, ..Options::default() };
+/// let report = clock.block_on(demo::run(&options, Context::new(&clock)))?;
+/// assert_eq!(report.log(false).last().unwrap(), "cannot wait for more than 990 ms: job #2; 999 ms");
+/// # Ok::<(), virtual_clock::Stalled>(())
+/// ```
+pub struct Context<'a, C, S = Pending<()>> {
+    /// Time, for the jobs' waits and the report's times.
+    pub clock: &'a C,
+    /// Workers take jobs only while it is open: the page's pause and its turn.
+    pub gate: Option<Gate>,
+    /// The seed of the waits when the options give neither a seed nor waits.
+    pub random_seed: u64,
+    /// Sees each event, with the job's wait and the ms since the start of the run.
+    pub on_event: Option<OnEvent<'a>>,
+    /// Stops the run when it completes.
+    pub stop: S,
+}
+
+impl<'a, C> Context<'a, C> {
+    /// A run on `clock`, with no gate, no observer and no stop, and a random seed of 0.
+    pub fn new(clock: &'a C) -> Self {
+        Context { clock, gate: None, random_seed: 0, on_event: None, stop: std::future::pending() }
+    }
+}
+
+impl<'a, C, S> Context<'a, C, S> {
+    /// The same, stopped when `stop` completes.
+    pub fn stop<T: Future<Output = ()>>(self, stop: T) -> Context<'a, C, T> {
+        let Context { clock, gate, random_seed, on_event, .. } = self;
+        Context { clock, gate, random_seed, on_event, stop }
+    }
+}
 
 /// A demo run's report, with the waits it ran.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,18 +100,9 @@ pub struct DemoReport {
     pub seed: Option<u64>,
 }
 
-/// Runs the original Go program with `options`, held back while any of
-/// `gates` is closed. `random_seed` is used when
-/// neither a seed nor the waits are given. `on_event`, if given, sees each
-/// event with the job's wait and the ms since the start of the run.
-pub async fn run<C: Clock>(
-    options: &Options,
-    gates: impl IntoIterator<Item = Gate>,
-    random_seed: u64,
-    clock: &C,
-    mut on_event: Option<OnEvent<'_>>,
-    stop: impl Future<Output = ()>,
-) -> DemoReport {
+/// Runs the original Go program with `options`, and what `context` names.
+pub async fn run<C: Clock>(options: &Options, context: Context<'_, C, impl Future<Output = ()>>) -> DemoReport {
+    let Context { clock, gate, random_seed, mut on_event, stop } = context;
     let (waits, seed) = match &options.waits {
         Some(waits) => (waits.clone(), None),
         None => {
@@ -83,20 +115,20 @@ pub async fn run<C: Clock>(
         .queue_length(options.queue_length)
         .cancel_in_flight(options.cancel_in_flight)
         .fail_fast(options.fail_fast);
-    for gate in gates {
+    if let Some(gate) = gate {
         dispatcher = dispatcher.gate(gate);
     }
     let mut recorder = Recorder::new(clock, waits.len());
     let work = |job| wait_job(clock, job, waits[job], options.threshold_ms);
-    let observe = |event: Event<'_, (), WaitTooLong>| {
+    let observe = |event: Event| {
         let at_ms = recorder.record(&event);
         if let Some(on_event) = on_event.as_deref_mut() {
             // The recorder needs no time for a job put in the queue: read it only for them.
             let at_ms = at_ms.unwrap_or_else(|| recorder.elapsed_ms());
-            on_event(&event, waits[event.jobs().start], at_ms);
+            on_event(event, waits[event.jobs().start], at_ms);
         }
     };
-    let outcome = dispatcher.run(waits.len(), work, observe, stop).await;
+    let outcome = dispatcher.run(waits.len(), work).observe(observe).stop("stop", stop).await;
     DemoReport { report: recorder.finish(outcome), waits, seed }
 }
 
@@ -154,7 +186,7 @@ impl DemoReport {
         let errors = &self.report.failures;
         let errors = if every_error { &errors[..] } else { &errors[..errors.len().min(1)] };
         for failure in errors {
-            let _ = writeln!(out, "{}", failure.error);
+            let _ = writeln!(out, "{}", failure.error());
         }
     }
 

@@ -35,8 +35,8 @@ pub enum Problem {
     /// a `RangeError` in JS.
     Range { expected: String, got: Got },
     /// The option was given twice (as two attributes cannot be, but two URL
-    /// parameters can), with these texts.
-    Twice { given: [Got; 2] },
+    /// parameters can), as these texts.
+    Twice { given: [String; 2] },
     /// `jobs` is not the number of the given waits, which set it.
     Conflict { jobs: usize, waits: usize },
 }
@@ -78,7 +78,7 @@ impl OptionError {
     /// No option is called `name`, as given from `source`.
     pub(crate) fn unknown(name: &str, source: Source<'_>) -> Self {
         let settings = source != Source::Js;
-        let suggestion = suggest(name).and_then(|known| if settings { crate::spec(known)?.attribute() } else { Some(known) });
+        let suggestion = nearest(name).and_then(|known| if settings { known.attribute() } else { Some(known.name) });
         OptionError { option: name.into(), named: name.into(), problem: Problem::Unknown { suggestion, settings } }
     }
 
@@ -104,12 +104,15 @@ impl OptionError {
                 match suggestion {
                     Some(known) => format!("unknown {what} {}; did you mean {}?", quote(named), quote(known)),
                     None => {
-                        let names: Vec<&str> = if *settings {
-                            OPTIONS.iter().filter_map(OptionSpec::attribute).chain(FLAGS).collect()
-                        } else {
-                            OPTIONS.iter().map(|spec| spec.name).collect()
-                        };
-                        format!("unknown {what} {}; the {what}s are {}", quote(named), names.join(", "))
+                        let mut message = format!("unknown {what} {}; the {what}s are ", quote(named));
+                        let names = OPTIONS.iter().filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
+                        for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
+                            if i > 0 {
+                                message.push_str(", ");
+                            }
+                            message.push_str(name);
+                        }
+                        message
                     }
                 }
             }
@@ -117,7 +120,7 @@ impl OptionError {
                 format!("{named} must be {expected}, got {}", got.written(number))
             }
             Problem::Twice { given: [first, second] } => {
-                format!("{named} is given twice ({} and {}): give it once", quote(&first.written(number)), quote(&second.written(number)))
+                format!("{named} is given twice ({} and {}): give it once", quote(first), quote(second))
             }
             Problem::Conflict { jobs, waits } => {
                 format!("{named} is {jobs}, but {waits} waits are given, which set the number of jobs: leave {named} out")
@@ -138,14 +141,19 @@ impl std::error::Error for OptionError {}
 /// close enough to be a likely typo: same letters in another case or with
 /// `-`/`_`, or within two edits of it.
 pub fn suggest(name: &str) -> Option<&'static str> {
+    nearest(name).map(|spec| spec.name)
+}
+
+/// The spec [`suggest`] suggests.
+fn nearest(name: &str) -> Option<&'static OptionSpec> {
     let plain = |s: &str| s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
     let name = plain(name);
     // The first of the nearest, in the table's order.
-    let mut nearest: Option<(usize, &'static str)> = None;
+    let mut nearest: Option<(usize, &'static OptionSpec)> = None;
     for known in &OPTIONS {
         let distance = edits(&name, &plain(known.name));
         if distance <= 2 && !matches!(nearest, Some((best, _)) if best <= distance) {
-            nearest = Some((distance, known.name));
+            nearest = Some((distance, known));
         }
     }
     nearest.map(|(_, known)| known)
@@ -182,12 +190,14 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
         },
         Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
         Value::String(s) => quote(s) + " (a string)",
-        Value::Undefined => "undefined".into(),
-        Value::Null => "null".into(),
-        Value::Bool(true) => "true".into(),
-        Value::Bool(false) => "false".into(),
-        Value::List(_) => "an array".into(),
-        Value::Other(what) => (*what).into(),
+        other => String::from(match other {
+            Value::Null => "null",
+            Value::Bool(true) => "true",
+            Value::Bool(false) => "false",
+            Value::List(_) => "an array",
+            Value::Other(what) => what,
+            _ => "undefined",
+        }),
     })
 }
 
@@ -197,14 +207,18 @@ fn quote(s: &str) -> String {
     let mut quoted = String::with_capacity(s.len() + 2);
     quoted.push('"');
     for c in s.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            '\t' => quoted.push_str("\\t"),
-            c => quoted.push(c),
-        }
+        let escaped = match c {
+            '"' | '\\' => c,
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            c => {
+                quoted.push(c);
+                continue;
+            }
+        };
+        quoted.push('\\');
+        quoted.push(escaped);
     }
     quoted.push('"');
     quoted

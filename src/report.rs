@@ -8,7 +8,8 @@
 use std::fmt;
 use std::ops::Range;
 
-use bounded_dispatcher::{Clock, Event, Failure, JobId, Outcome, Status};
+use bounded_dispatcher::{Event, Failure, JobId, Outcome, Status};
+use virtual_clock::Clock;
 
 /// Defines a C-like enum with its lower-case names for JS, in one list.
 macro_rules! words {
@@ -54,7 +55,7 @@ words! {
         Succeed = "succeed",
         /// [`Event::Failed`].
         Fail = "fail",
-        /// [`Event::Canceled`], for all the jobs that had not started.
+        /// [`Event::Cancelled`], for all the jobs that had not started.
         Cancel = "cancel",
         /// [`Event::Aborted`].
         Abort = "abort",
@@ -81,7 +82,8 @@ words! {
         Completed = "completed",
         /// [`Status::Failed`].
         Failed = "failed",
-        /// [`Status::Stopped`].
+        /// [`Status::Stopped`], and [`Status::Cancelled`]: the demo stops runs
+        /// by their stop future, never through a handle.
         Stopped = "stopped",
     }
 }
@@ -114,21 +116,23 @@ impl From<Status> for RunStatus {
         match status {
             Status::Completed => RunStatus::Completed,
             Status::Failed => RunStatus::Failed,
-            Status::Stopped => RunStatus::Stopped,
+            _ => RunStatus::Stopped,
         }
     }
 }
 
 impl EventKind {
     /// The kind of `event`.
-    pub fn of<T, E>(event: &Event<'_, T, E>) -> EventKind {
+    pub fn of(event: &Event) -> EventKind {
         match event {
             Event::Queued { .. } => EventKind::Queue,
             Event::Started { .. } => EventKind::Start,
             Event::Succeeded { .. } => EventKind::Succeed,
             Event::Failed { .. } => EventKind::Fail,
-            Event::Canceled { .. } => EventKind::Cancel,
+            Event::Cancelled { .. } => EventKind::Cancel,
             Event::Aborted { .. } => EventKind::Abort,
+            // The library may add kinds of events; this version has no other.
+            _ => EventKind::Abort,
         }
     }
 }
@@ -213,7 +217,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// Notes one event; pass it every event of the run, in order. Returns
     /// the time it noted it at, in ms since the start of the run: the clock
     /// is read once per event, and not for `Queued`, which needs no time.
-    pub fn record<T, E>(&mut self, event: &Event<'_, T, E>) -> Option<f64> {
+    pub fn record(&mut self, event: &Event) -> Option<f64> {
         if let Event::Queued { .. } = event {
             return None;
         }
@@ -229,9 +233,9 @@ impl<'c, C: Clock> Recorder<'c, C> {
             Event::Succeeded { .. } => (None, Some(JobState::Succeeded)),
             Event::Failed { .. } => (None, Some(JobState::Failed)),
             // Jobs never fed get their record when the report is made.
-            Event::Canceled { .. } => (Some(LogKind::Canceled), Some(JobState::Canceled)),
+            Event::Cancelled { .. } => (Some(LogKind::Canceled), Some(JobState::Canceled)),
             Event::Aborted { .. } => (Some(LogKind::Aborted), Some(JobState::Aborted)),
-            Event::Queued { .. } => (None, None),
+            _ => (None, None),
         };
         if let Some(kind) = moment {
             self.moments.push(Moment { kind, jobs: (jobs.start, jobs.end) });
@@ -269,7 +273,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
                 JobRecord { state: state.unwrap_or(JobState::Canceled), worker, start_ms, end_ms }
             })
             .collect();
-        Report { status: outcome.status, failures: outcome.failures, elapsed_ms, jobs, moments: self.moments }
+        Report { status: outcome.status(), failures: outcome.into_failures(), elapsed_ms, jobs, moments: self.moments }
     }
 }
 

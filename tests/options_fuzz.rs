@@ -99,7 +99,7 @@ proptest! {
         let given = entries.iter().map(|(name, value, how, text)| Given { name, value, source: source_of(*how, text) });
         match Options::parse(given) {
             Ok(options) => {
-                prop_assert!(range("workers").contains(&(options.workers.get() as u64)));
+                prop_assert!(range("workers").contains(&(options.workers as u64)));
                 prop_assert!(range("queueLength").contains(&(options.queue_length as u64)));
                 prop_assert!(range("jobs").contains(&(options.jobs as u64)));
                 prop_assert!(range("maxWaitMs").contains(&u64::from(options.max_wait_ms)));

@@ -8,14 +8,15 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use bounded_dispatcher::VirtualClock;
-use dispatcher_demo::{demo, Given, Options, Problem, Value};
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{Given, Options, Problem, Value};
+use virtual_clock::VirtualClock;
 
 #[test]
 fn p_map_results_stay_in_input_order_whatever_order_jobs_finish() {
-    let options = Options { workers: std::num::NonZeroUsize::new(3).unwrap(), waits: Some(vec![300, 100, 200, 50]), ..Options::default() };
+    let options = Options { workers: 3, waits: Some(vec![300, 100, 200, 50]), ..Options::default() };
     let clock = VirtualClock::new();
-    let report = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();
+    let report = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
     let ends: Vec<f64> = report.report.jobs.iter().map(|job| job.end_ms.unwrap()).collect();
     assert_eq!(ends, [300.0, 100.0, 200.0, 150.0]); // by id, not by end
 }
@@ -35,5 +36,5 @@ fn p_limit_invalid_limits_are_rejected_but_undefined_means_the_default_unlike_p_
         assert!(Options::parse([Given::js("workers", &value)]).is_err(), "{value:?}");
     }
     // p-limit rejects an explicit undefined; here, as with JS defaults, it means "not given".
-    assert_eq!(Options::parse([Given::js("workers", &Value::Undefined)]).unwrap().workers.get(), 10);
+    assert_eq!(Options::parse([Given::js("workers", &Value::Undefined)]).unwrap().workers, 10);
 }

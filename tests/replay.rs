@@ -6,11 +6,11 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use bounded_dispatcher::{Status, VirtualClock};
-use dispatcher_demo::demo::{self, DemoReport};
+use bounded_dispatcher::Status;
+use dispatcher_demo::demo::{self, Context, DemoReport};
 use dispatcher_demo::{JobState, Options};
-use futures::future;
 use serde_json::Value;
+use virtual_clock::VirtualClock;
 
 fn fixture() -> Value {
     serde_json::from_str(include_str!("../www/article-run.json")).unwrap()
@@ -27,7 +27,7 @@ fn replay(cancel_in_flight: bool) -> (DemoReport, u64) {
 fn replay_with_queue(cancel_in_flight: bool, queue_length: u32) -> (DemoReport, u64) {
     let fixture = fixture();
     let options = Options {
-        workers: std::num::NonZeroUsize::new(fixture["workers"].as_u64().unwrap() as usize).unwrap(),
+        workers: fixture["workers"].as_u64().unwrap() as usize,
         queue_length: queue_length as usize,
         threshold_ms: fixture["thresholdMs"].as_u64().unwrap() as u32,
         waits: Some(fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect()),
@@ -35,7 +35,7 @@ fn replay_with_queue(cancel_in_flight: bool, queue_length: u32) -> (DemoReport, 
         ..Options::default()
     };
     let clock = VirtualClock::new();
-    let report = clock.block_on(demo::run(&options, None, 0, &clock, None, future::pending())).unwrap();
+    let report = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
     assert_eq!(clock.pending_timers(), 0, "a timer outlived the run");
     (report, clock.now_ms())
 }
@@ -52,9 +52,9 @@ fn job_78_fails_and_the_jobs_after_it_are_canceled() {
     assert_eq!(report.status, Status::Failed);
     assert_eq!(report.failures.len(), 1);
     let failure = &report.failures[0];
-    assert_eq!(failure.job, expected["error"]["jobId"].as_u64().unwrap() as usize);
-    assert_eq!(failure.error.wait_ms, expected["error"]["waitMs"].as_u64().unwrap() as u32);
-    assert_eq!(failure.error.to_string(), expected["error"]["message"].as_str().unwrap());
+    assert_eq!(failure.job(), expected["error"]["jobId"].as_u64().unwrap() as usize);
+    assert_eq!(failure.error().wait_ms, expected["error"]["waitMs"].as_u64().unwrap() as u32);
+    assert_eq!(failure.error().to_string(), expected["error"]["message"].as_str().unwrap());
     let started: Vec<usize> = (0..report.jobs.len()).filter(|&id| report.jobs[id].start_ms.is_some()).collect();
     assert_eq!(started, ids(&expected["started"]));
     assert_eq!(jobs_in(&demo, JobState::Canceled), ids(&expected["canceled"]));
@@ -125,7 +125,7 @@ fn a_slowed_run_reports_the_times_of_one_at_full_speed() {
     let at = |speed| {
         let options = Options { waits: Some(waits.clone()), speed, ..Options::default() };
         let clock = VirtualClock::new();
-        let report = clock.block_on(demo::run(&options, None, 0, &clock, None, future::pending())).unwrap();
+        let report = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
         (report, clock.now_ms())
     };
     let ((full, full_ms), (slowed, slowed_ms)) = (at(1.0), at(0.25));

@@ -268,12 +268,12 @@ async fn waits_may_be_a_typed_array() {
 
 /// The log the Rust demo writes for the same run, on the virtual clock.
 fn log_on_the_virtual_clock(workers: usize, waits: &[u32], fail_fast: bool) -> Vec<String> {
-    use bounded_dispatcher::VirtualClock;
-    use dispatcher_demo::{demo, Options};
-    let workers = std::num::NonZeroUsize::new(workers).unwrap();
+    use dispatcher_demo::demo::{self, Context};
+    use dispatcher_demo::Options;
+    use virtual_clock::VirtualClock;
     let options = Options { workers, waits: Some(waits.to_vec()), fail_fast, ..Options::default() };
     let clock = VirtualClock::new();
-    let demo = clock.block_on(demo::run(&options, None, 0, &clock, None, futures::future::pending())).unwrap();
+    let demo = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
     demo.log(!fail_fast)
 }
 

@@ -10,8 +10,9 @@ export const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
 export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
 
 // The element's stylesheet, then the teaching parts' (the code panel, the
-// scrubber, the narration, compare mode), which comes after it in the cascade.
-const STYLESHEETS = ["./dispatcher-demo.css", "./teach.css"].map((file) => new URL(file, import.meta.url).href);
+// scrubber, the narration, compare mode), which comes after it in the cascade,
+// then how it prints (host.css).
+const STYLESHEETS = ["./dispatcher-demo.css", "./teach.css", "./host.css"].map((file) => new URL(file, import.meta.url).href);
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 
 /** The repository's root, which the code panel links its source files to (null in dist/). */

@@ -16,13 +16,13 @@ export const CODE_PANEL = `
       runs against the article's printed run), on Go's
       <a href="https://pkg.go.dev/golang.org/x/sync/errgroup" target="_blank" rel="noopener">errgroup</a>.
       In Rust, the loop that runs here
-      (<a class="rust-source" target="_blank" rel="noopener">crates/bounded-dispatcher/src/dispatcher.rs</a>).
+      (<a class="rust-source" target="_blank" rel="noopener">crates/bounded-dispatcher/src/run_loop.rs</a>).
       The lines of the moment on show are marked.
     </p>
     <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
     <div class="code-panes">
-      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" aria-label="The Go program"></pre></figure>
-      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" aria-label="The Rust dispatcher"></pre></figure>
+      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
+      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></figure>
     </div>
   </details>
 `;

@@ -149,6 +149,14 @@ export class Controls {
     this.#message.textContent = text ?? "";
   }
 
+  /** The module panicked (Run waits for a fresh one), or with `reloaded` a fresh one is in (Run may be pressed). */
+  crashed(message, { reloaded = false } = {}) {
+    if (!reloaded) this.showRunning(false);
+    this.runnable = reloaded;
+    this.message(`The WebAssembly module crashed (${message})${reloaded ? ", and a fresh one has been loaded." : ". Loading a fresh one…"}`);
+    if (reloaded) this.status("Ready.");
+  }
+
   /** Says what went wrong, and that nothing goes. */
   fail(text) {
     this.message(text);

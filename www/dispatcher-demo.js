@@ -27,11 +27,13 @@ import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
 import { LiveRun, plannedRun } from "./live-run.js";
-import { followPageTheme } from "./page-theme.js";
+import { followHostTheme } from "./theme.js";
+import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
+import { followPrint, stillWhilePrinting } from "./print.js";
 import { attributePairs, fromUrl, pageParams, linkedPage, linkTo } from "./setting-sources.js";
 
 /** Attributes that are no setting, but change how the element looks. */
-const LOOKS = ["theme", "page-url", "sync-url"];
+const LOOKS = ["theme", "page-url", "sync-url", "parts"];
 
 export class DispatcherDemo extends HTMLElement {
   static observedAttributes = [...OPTIONS.map((spec) => spec.attribute), ...FLAGS, ...LOOKS];
@@ -89,13 +91,10 @@ export class DispatcherDemo extends HTMLElement {
       afterDraw: (colors, nowMs) => this.#teach.draw(colors, nowMs),
     });
     this.#teach = new Teach(root, this.#stage);
-    // Landmarks are told apart: the second element's stage is "The run (2)", and so on.
-    const count = ++DispatcherDemo.#made;
-    if (count > 1) root.querySelector(".stage").setAttribute("aria-label", `The run (${count})`);
+    // A group, which its own aria-label may name; its parts have ::part names.
+    this.#internals.role = "group";
+    nameParts(root);
   }
-
-  /** How many elements have been made, to name their landmarks apart. */
-  static #made = 0;
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
@@ -104,6 +103,9 @@ export class DispatcherDemo extends HTMLElement {
     // On a phone the settings fold away, so that Run and the run are on the first
     // screen. (The screen's width: reading the element's would lay the page out.)
     if (matchMedia("(max-width: 35em)").matches) this.shadowRoot.querySelector(".settings-box").open = false;
+    showParts(this);
+    foldParts(this);
+    nameRuns(this);
     this.#readSettings();
     // A property set before the element was defined shadows the prototype's: take it through the setter.
     for (const property of [...OPTIONS.map((spec) => spec.name), "autorun"].filter((name) => Object.hasOwn(this, name))) {
@@ -114,7 +116,10 @@ export class DispatcherDemo extends HTMLElement {
     this.#connection = new AbortController();
     const signal = this.#connection.signal;
     this.#listen(signal);
-    followPageTheme(this.#internals, () => this.#stage.repaint(), signal);
+    followHostTheme(this, this.#internals.states, () => this.#stage.repaint(), { signal });
+    const still = () => plannedRun(this.#runOptions(), loadedModule().logLines);
+    const going = () => this.#current !== null && loadedModule() !== null;
+    followPrint(stillWhilePrinting({ stage: this.#stage, states: this.#internals.states, going, still }), { signal });
     this.#controls.linkable = linkedPage(this) !== null;
     // A preset (the article's run) fills what the settings leave out, as the
     // form's own values; a link's moment (`at`) runs, and opens there.
@@ -146,6 +151,7 @@ export class DispatcherDemo extends HTMLElement {
   attributeChangedCallback(name, _, text) {
     if (this.#reflecting) return;
     if (LOOKS.includes(name)) {
+      showParts(this);
       this.#controls.linkable = linkedPage(this) !== null;
       this.#stage.repaint();
     } else if (FLAGS.includes(name)) this.#autorun = text !== null && flagOn(text);
@@ -161,15 +167,8 @@ export class DispatcherDemo extends HTMLElement {
     const message = panic.replace(/\s*\n\s*/g, " ");
     this.#current?.crash(new Error(`the WebAssembly module panicked: ${message}`));
     this.#current = null;
-    this.#controls.showRunning(false);
-    this.#controls.runnable = false;
-    this.#controls.message(`The WebAssembly module crashed (${message}). Loading a fresh one…`);
-    loadModule().then(() => {
-      if (!this.isConnected) return;
-      this.#controls.runnable = true;
-      this.#controls.message(`The WebAssembly module crashed (${message}), and a fresh one has been loaded.`);
-      this.#controls.status("Ready.");
-    });
+    this.#controls.crashed(message);
+    loadModule().then(() => this.isConnected && this.#controls.crashed(message, { reloaded: true }));
   }
 
   /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */

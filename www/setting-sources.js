@@ -3,7 +3,7 @@
 // page's own parameters, a preset and a link's moment.
 
 /** Attributes any element may have, which are not settings. */
-const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
+const HTML_ATTRIBUTE = /^(sync-url|page-url|sources|theme|parts|preset|at|event|id|class|style|title|lang|dir|hidden|tabindex|part|slot|inert|role|aria-.*|data-.*)$/;
 
 /** The element's attributes that may be settings, as [name, text] pairs. */
 export function attributePairs(element) {

@@ -109,7 +109,28 @@ export class Stage {
   /** The colours may have changed (a theme, a stylesheet): read them again, and draw. */
   repaint() {
     this.#colors = null;
+    // A theme changes for every element at once: one out of view, whose draw
+    // was put off, draws in this frame too, so that none shows the old colours.
+    if (this.#later) {
+      clearTimeout(this.#later);
+      this.#later = 0;
+      requestFrame(this.#drawNow, this.#readNow);
+      return;
+    }
     this.schedule();
+  }
+
+  /** The RunState on show. */
+  get shown() {
+    return this.#shown;
+  }
+
+  /** Draws now, not in the next frame (printing lays the page out before any frame). */
+  drawNow() {
+    cancelFrame(this.#drawNow);
+    this.#frame = false;
+    this.#read();
+    this.#draw();
   }
 
   /** Shows `run` (a RunState) from the next frame on. */

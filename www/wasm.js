@@ -18,7 +18,9 @@ const crashListeners = new Set();
 /** Resolves with the glue (`run`, `checkOptions`, `PauseController`) once its wasm instance is up. */
 export function loadModule() {
   loading ??= (async () => {
-    const module = await import(generation ? `${GLUE}?instance=${generation}` : GLUE.href);
+    // A bundler that takes in the element (webpack, Rspack, Vite) must leave
+    // this import to the browser: the glue is a file beside the module.
+    const module = await import(/* webpackIgnore: true */ /* @vite-ignore */ generation ? `${GLUE}?instance=${generation}` : GLUE.href);
     await module.default({ module_or_path: WASM });
     module.onPanic((message) => crashed(module, message));
     glue = module;

@@ -13,7 +13,8 @@
 //
 // Minified, with source maps. Nothing else goes in: no README, no picture, no test.
 import * as esbuild from "esbuild";
-import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
+import { decode, encode } from "@jridgewell/sourcemap-codec";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
@@ -26,10 +27,10 @@ const common = { bundle: true, minify: true, sourcemap: true, format: "esm", tar
 await rm(out, { recursive: true, force: true });
 await mkdir(out);
 
-// The element's stylesheet and then the teaching parts' (teach.css), as www/assets.js
+// The element's stylesheet, the teaching parts' (teach.css) and print's (host.css), as www/assets.js
 // links them, in one, minified, as text for the bundle.
 const css = await esbuild.build({
-  stdin: { contents: '@import "./dispatcher-demo.css"; @import "./teach.css";', resolveDir: at("www"), loader: "css" },
+  stdin: { contents: '@import "./dispatcher-demo.css"; @import "./teach.css"; @import "./host.css";', resolveDir: at("www"), loader: "css" },
   bundle: true, minify: true, write: false, logLevel: "warning", target: "chrome120" });
 const stylesheet = css.outputFiles[0].text;
 
@@ -44,7 +45,9 @@ const distAssets = {
     build.onLoad({ filter: /.*/, namespace: "dist" }, () => ({ contents: stylesheet, loader: "text" }));
   },
 };
-await esbuild.build({ ...common, entryPoints: [at("www/dispatcher-demo.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
+// From www/define.js, which defines the element only where there is a DOM.
+await esbuild.build({ ...common, entryPoints: [at("www/define.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
+await keepImportForBrowser(join(out, "dispatcher-demo.js"));
 
 // The glue with its snippets, in one module.
 await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "api.js") });
@@ -59,6 +62,34 @@ await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-de
 
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
-for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css", "teach.css"]) {
+for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css", "teach.css", "host.css"]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
+}
+
+/**
+ * The bundle's dynamic imports, the glue's (esbuild makes two of the one in
+ * www/wasm.js), are for the browser: a bundler that takes the package in
+ * (webpack, Rspack, Vite) must leave them alone, or it looks the file up
+ * among its own modules and fails at run time. The comments that say so, in
+ * www/wasm.js, do not survive minifying: they are put back here, and the
+ * source map's columns after them moved along.
+ */
+async function keepImportForBrowser(file) {
+  const KEEP = "/* webpackIgnore: true */ /* @vite-ignore */ ";
+  let code = await readFile(file, "utf8");
+  const map = JSON.parse(await readFile(`${file}.map`, "utf8"));
+  const lines = decode(map.mappings);
+  const at = [...code.matchAll(/\bimport\(/g)].map((match) => match.index + match[0].length);
+  if (at.length === 0) throw new Error(`${file}: the glue's dynamic import is missing`);
+  // From the last, so that each insertion leaves the earlier offsets as they were.
+  for (const offset of at.reverse()) {
+    const before = code.slice(0, offset);
+    const line = before.split("\n").length - 1;
+    const column = offset - (before.lastIndexOf("\n") + 1);
+    code = before + KEEP + code.slice(offset);
+    for (const segment of lines[line] ?? []) if (segment[0] >= column) segment[0] += KEEP.length;
+  }
+  map.mappings = encode(lines);
+  await writeFile(file, code);
+  await writeFile(`${file}.map`, JSON.stringify(map));
 }

@@ -1,8 +1,11 @@
-// `import "dispatcher-demo"` defines <dispatcher-demo>. Its settings are
-// properties (null when left to the default), as in docs/js-api.md's table.
+// `import "dispatcher-demo"` defines <dispatcher-demo> in a browser (and
+// under node does nothing); the module exports nothing, and the element's
+// type is the class below, found as document.querySelector("dispatcher-demo")
+// is typed. Its settings are properties (null when left to the default), as
+// in docs/js-api.md's table.
 import type { Report } from "./api.js";
 
-export declare class DispatcherDemo extends HTMLElement {
+declare class DispatcherDemo extends HTMLElement {
   // generated:start by tests/tables.rs from src/options.rs; `cargo test` fails when it differs
   /** How many jobs run at once. */
   workers: number | null;
@@ -38,6 +41,8 @@ export declare class DispatcherDemo extends HTMLElement {
   /** Runs the same waits twice at once, with cancel in-flight and Go's way; resolves with ours. */
   compare(): Promise<Report>;
 }
+
+export type { DispatcherDemo };
 
 declare global {
   interface HTMLElementTagNameMap {

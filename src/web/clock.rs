@@ -13,9 +13,9 @@ use std::cell::Cell;
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 
-use bounded_dispatcher::Clock;
 use futures::future::Either;
 use gloo_timers::future::TimeoutFuture;
+use virtual_clock::Clock;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -33,7 +33,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::demo::{self, WaitTooLong};
+use crate::demo::{self, Context};
 use crate::EventKind;
 use clock::BrowserClock;
 use options::{option_error, OnProgress, Parsed, RunOptions};
@@ -91,26 +91,26 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
     let random_seed = random_seed();
     future_to_promise(async move {
         let clock = &BrowserClock::default();
-        let sliced = Slices::new(clock);
+        // The run's one gate: closed while it is paused, or while the page has its turn.
+        let gate = gate.unwrap_or_default();
+        let sliced = Slices::new(clock, gate.clone());
         let types = EventTypes::new();
         let mut on_event = on_progress.map(|on_progress| {
-            move |event: &Event<'_, (), WaitTooLong>, wait_ms: u32, at_ms: f64| {
-                let (worker, count) = match *event {
-                    Event::Started { worker, .. }
-                    | Event::Succeeded { worker, .. }
-                    | Event::Failed { worker, .. }
-                    | Event::Aborted { worker, .. } => (Some(worker as u32), None),
-                    Event::Queued { .. } | Event::Canceled { .. } => (None, Some(event.jobs().len() as u32)),
+            move |event: Event, wait_ms: u32, at_ms: f64| {
+                let jobs = event.jobs();
+                // A "queue" or a "cancel" has jobs, a count of them, and no worker.
+                let (worker, count) = match event.worker() {
+                    Some(worker) => (Some(worker as u32), None),
+                    None => (None, Some(jobs.len() as u32)),
                 };
-                let job_id = event.jobs().start as u32;
-                let after = emit_progress(&on_progress, types.of(EventKind::of(event)), job_id, count, worker, wait_ms, at_ms);
+                let after = emit_progress(&on_progress, types.of(EventKind::of(&event)), jobs.start as u32, count, worker, wait_ms, at_ms);
                 clock.read_after_js(after);
             }
         });
         let on_event = on_event.as_mut().map(|on_event| on_event as demo::OnEvent);
         let stop = signal::aborted(signal);
-        let gates = gate.into_iter().chain([sliced.gate()]);
-        let report = pin!(demo::run(&options, gates, random_seed, &sliced, on_event, stop));
+        let context = Context { clock: &sliced, gate: Some(gate.gate()), random_seed, on_event, stop };
+        let report = pin!(demo::run(&options, context));
         let report = clock.fresh_each_poll(report).await;
         Ok(report::to_js(report, !options.fail_fast).await)
     })
@@ -150,13 +150,10 @@ fn random_seed() -> u64 {
 #[wasm_bindgen(js_name = __benchDispatch, skip_typescript)]
 pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
     use futures::future;
-    use std::num::NonZeroUsize;
-    let workers = NonZeroUsize::new(workers as usize).unwrap_or(NonZeroUsize::MIN);
-    let dispatcher = bounded_dispatcher::Dispatcher::new(workers).queue_length(queue_length as usize);
+    let dispatcher = bounded_dispatcher::Dispatcher::new(workers as usize).queue_length(queue_length as usize);
     future_to_promise(async move {
         let started = clock::performance_now();
-        let work = |_| future::ready(Ok::<(), ()>(()));
-        let _ = dispatcher.run(jobs as usize, work, |_| {}, future::pending()).await;
+        let _ = dispatcher.run(jobs as usize, |_| future::ready(Ok::<(), ()>(()))).await;
         Ok(JsValue::from(clock::performance_now() - started))
     })
 }

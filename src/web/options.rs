@@ -3,12 +3,11 @@
 //! `AbortSignal`, a `PauseController`); and an option's error as the
 //! `TypeError` or `RangeError` JS throws.
 
-use bounded_dispatcher::Gate;
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-use super::pause;
+use super::pause::{self, PageGate};
 use crate::{spec, Given, OptionError, Options, Problem, Source, Value};
 
 #[wasm_bindgen]
@@ -38,7 +37,7 @@ extern "C" {
 pub(super) struct Parsed {
     pub options: Options,
     pub signal: Option<AbortSignal>,
-    pub gate: Option<Gate>,
+    pub gate: Option<PageGate>,
     pub on_progress: Option<Function>,
 }
 
@@ -76,7 +75,7 @@ pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionEr
 /// Options and settings as they were given, checked: what only JS can tell
 /// (an `AbortSignal`, a `PauseController`, which only JS can pass) here,
 /// the rest by the one check.
-fn take(settings: Vec<GivenSetting>) -> Result<(Options, Option<AbortSignal>, Option<Gate>), OptionError> {
+fn take(settings: Vec<GivenSetting>) -> Result<(Options, Option<AbortSignal>, Option<PageGate>), OptionError> {
     let (mut signal, mut gate) = (None, None);
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {

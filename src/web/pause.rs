@@ -1,5 +1,9 @@
-//! `PauseController`: pauses and resumes runs, as an `AbortController`
-//! stops them.
+//! `PauseController`, which pauses and resumes runs as an `AbortController`
+//! stops them, and the one gate of a run: closed while it is paused, or
+//! while the page has its turn (`slices.rs`).
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use bounded_dispatcher::Gate;
 use wasm_bindgen::prelude::*;
@@ -10,7 +14,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct PauseController {
-    gate: Gate,
+    gate: PageGate,
 }
 
 #[wasm_bindgen]
@@ -23,18 +27,61 @@ impl PauseController {
 
     /// Workers take no new job until `resume()`.
     pub fn pause(&self) {
-        self.gate.close();
+        self.gate.0.paused.set(true);
+        self.gate.update();
     }
 
     /// Workers take jobs again.
     pub fn resume(&self) {
-        self.gate.open();
+        self.gate.0.paused.set(false);
+        self.gate.update();
     }
 
     /// Whether it is paused.
     #[wasm_bindgen(getter)]
     pub fn paused(&self) -> bool {
-        !self.gate.is_open()
+        self.gate.0.paused.get()
+    }
+}
+
+/// The gate of the runs that share it: open unless they are paused or one
+/// of them is giving the page its turn. Clones share it.
+#[derive(Clone, Default)]
+pub(super) struct PageGate(Rc<Holds>);
+
+#[derive(Default)]
+struct Holds {
+    gate: Gate,
+    paused: Cell<bool>,
+    /// The runs giving the page its turn.
+    turns: Cell<u32>,
+}
+
+impl PageGate {
+    /// The library's gate, for the run's dispatcher.
+    pub(super) fn gate(&self) -> Gate {
+        self.0.gate.clone()
+    }
+
+    /// A run gives the page its turn: no job starts until it ends.
+    pub(super) fn begin_turn(&self) {
+        self.0.turns.set(self.0.turns.get() + 1);
+        self.update();
+    }
+
+    /// The page's turn is over.
+    pub(super) fn end_turn(&self) {
+        self.0.turns.set(self.0.turns.get().saturating_sub(1));
+        self.update();
+    }
+
+    fn update(&self) {
+        let holds = &*self.0;
+        if holds.paused.get() || holds.turns.get() > 0 {
+            holds.gate.close();
+        } else {
+            holds.gate.open();
+        }
     }
 }
 
@@ -46,8 +93,35 @@ extern "C" {
 
 /// The gate of `value`, if it is a `PauseController`. JS keeps the
 /// controller, and the run shares its gate.
-pub(super) fn gate_of(value: &JsValue) -> Option<Gate> {
+pub(super) fn gate_of(value: &JsValue) -> Option<PageGate> {
     let mut gate = None;
     with_controller(value, &mut |controller| gate = Some(controller.gate.clone())).ok()?;
     gate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_gate_is_open_only_while_neither_paused_nor_giving_the_page_its_turn() {
+        let controller = PauseController::new();
+        let (page, gate) = (controller.gate.clone(), controller.gate.gate());
+        assert!(gate.is_open());
+        page.begin_turn();
+        controller.pause();
+        page.end_turn();
+        assert!(!gate.is_open(), "the end of a turn does not resume a paused run");
+        page.begin_turn();
+        controller.resume();
+        assert!(!gate.is_open(), "a resume does not end the page's turn");
+        page.begin_turn();
+        page.end_turn();
+        assert!(!gate.is_open(), "another run's turn is still on");
+        page.end_turn();
+        assert!(gate.is_open());
+    }
 }

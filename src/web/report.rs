@@ -106,7 +106,7 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let ends = Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..]);
     turn(big).await;
     let waits_js = Uint32Array::from(&waits[..]);
-    let messages = report.failures.iter().map(|failure| failure.error.to_string());
+    let messages = report.failures.iter().map(|failure| failure.error().to_string());
     let errors = if every_error { messages.collect() } else { messages.take(1).collect() };
     let log = log_of(&kinds, &starts, &ends, &waits_js, errors);
     turn(big).await;
@@ -122,8 +122,8 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
         max_late_ms: demo.max_lateness_ms(),
         timing_distorted: demo.timing_distorted(),
         seed: seed.map(|seed| seed as f64),
-        error_jobs: report.failures.iter().map(|failure| failure.job as u32).collect(),
-        error_messages: report.failures.iter().map(|failure| failure.error.to_string()).collect(),
+        error_jobs: report.failures.iter().map(|failure| failure.job() as u32).collect(),
+        error_messages: report.failures.iter().map(|failure| failure.error().to_string()).collect(),
     };
     build_report(summary, waits_js, states, workers, job_starts, job_ends, log)
 }

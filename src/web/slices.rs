@@ -11,9 +11,9 @@
 //! The workers that yield in one slice share one turn: one task is posted,
 //! and when it comes every one of them is woken. With a turn each, 10,000
 //! workers posted 10,000 tasks a slice, which held the page for a second.
-//! And between two slices a gate is closed, so that no worker starts a job
-//! either: 10,000 workers would otherwise each start one (and tell the page)
-//! after the slice was over.
+//! And between two slices the run's gate is closed (`pause.rs`), so that no
+//! worker starts a job either: 10,000 workers would otherwise each start one
+//! (and tell the page) after the slice was over.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -21,13 +21,14 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use bounded_dispatcher::{Clock, Gate};
 use futures::future::Either;
 use js_sys::Promise;
+use virtual_clock::Clock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::clock::{performance_now, BrowserClock};
+use super::pause::PageGate;
 
 /// The longest stretch of zero waits before the page gets a turn.
 const SLICE_MS: f64 = 8.0;
@@ -60,32 +61,29 @@ struct Turns {
     task: RefCell<Option<JsFuture>>,
     waiting: RefCell<Vec<Waker>>,
     /// Closed while the page has its turn: no job starts.
-    gate: Gate,
+    gate: PageGate,
 }
 
 impl<'c> Slices<'c> {
-    /// Slices of `clock`, the first starting now.
-    pub(super) fn new(clock: &'c BrowserClock) -> Self {
+    /// Slices of `clock`, the first starting now, with `gate` closed between two.
+    pub(super) fn new(clock: &'c BrowserClock, gate: PageGate) -> Self {
         let turns = Turns {
             started: Cell::new(Some(performance_now())),
             ended: Cell::new(0),
             task: RefCell::default(),
             waiting: RefCell::default(),
-            gate: Gate::new(),
+            gate,
         };
         Slices { clock, turns: Rc::new(turns), zeros: Cell::new(0) }
-    }
-
-    /// The gate that is closed while the page has its turn, for the run's dispatcher.
-    pub(super) fn gate(&self) -> Gate {
-        self.turns.gate.clone()
     }
 
     /// Waits for the end of the page's turn, asking for one if none is asked for yet.
     fn next_turn(&self) -> <Self as Clock>::Sleep {
         let turns = &self.turns;
-        turns.started.set(None);
-        turns.gate.close();
+        // The first to notice that the slice is over begins the turn; the others share it.
+        if turns.started.take().is_some() {
+            turns.gate.begin_turn();
+        }
         turns.task.borrow_mut().get_or_insert_with(|| next_task().into());
         Either::Right(NextTurn { turns: turns.clone(), after: turns.ended.get() })
     }
@@ -118,6 +116,15 @@ impl Clock for Slices<'_> {
     }
 }
 
+impl Drop for Turns {
+    /// A run that ends during the page's turn gives the gate back: others may share it.
+    fn drop(&mut self) {
+        if self.started.get().is_none() {
+            self.gate.end_turn();
+        }
+    }
+}
+
 /// Completes once the page's turn that followed its making is over, in a
 /// new task, where the next slice starts.
 pub(super) struct NextTurn {
@@ -147,7 +154,7 @@ impl Future for NextTurn {
         drop(task);
         turns.ended.set(turns.ended.get() + 1);
         turns.started.set(Some(performance_now()));
-        turns.gate.open();
+        turns.gate.end_turn();
         for waker in turns.waiting.take() {
             waker.wake();
         }

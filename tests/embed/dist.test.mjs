@@ -38,6 +38,7 @@ test("under the strict Content-Security-Policy, two dist/ elements run with no v
   // The policy is on: the page's one inline script was blocked, and that is the one violation.
   assert.equal(await page.evaluate(() => window.inlineRan), undefined);
   const b = page.locator("#b");
+  await b.locator("summary").getByText("Settings").click(); // folded in someone's page, until asked for
   await b.getByLabel("Jobs to run").selectOption("article");
   await b.getByRole("button", { name: "Run" }).click();
   await page.waitForFunction(() => window.reports.filter((report) => report.id === "b").length >= 2);
@@ -45,8 +46,8 @@ test("under the strict Content-Security-Policy, two dist/ elements run with no v
   assert.deepEqual([last.id, last.jobs], ["b", 100]);
   // No repository beside dist/: the code panel names its sources, and links none (a dead link in someone's docs).
   const sources = b.locator(".code-box .code-about");
-  assert.equal(await sources.locator("a[href*='article.go'], a[href*='dispatcher.rs']").count(), 0);
-  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "crates/bounded-dispatcher/src/dispatcher.rs"]);
+  assert.equal(await sources.locator("a[href*='article.go'], a[href*='run_loop.rs']").count(), 0);
+  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "crates/bounded-dispatcher/src/run_loop.rs"]);
   assert.deepEqual(await page.evaluate(() => window.violations), ["script-src-elem inline"]);
   assert.equal(page.problems.length, 1, page.problems.join("\n"));
   assert.match(page.problems[0], /^console: .*inline script/);
@@ -80,7 +81,7 @@ test("after a panic the dist/ element says so, and runs again on a fresh module"
   await page.close();
 });
 
-test("the theme follows the page's classes and the theme attribute as they change, canvases too", async () => {
+test("the theme follows the page's classes, the attributes documentation tools set, its color-scheme, and the theme attribute, as they change, canvases too", async () => {
   const page = await distPage(`<dispatcher-demo id="a" workers="2" jobs="8" max-wait-ms="5" threshold-ms="5" seed="1" autorun></dispatcher-demo>`, { scheme: "light" });
   await reports(page, 1);
   /** The panel's background and the grid's first cell (a succeeded job), once a frame has been drawn. */
@@ -109,6 +110,26 @@ test("the theme follows the page's classes and the theme attribute as they chang
   assert.deepEqual(await look(), light);
   await page.evaluate(() => document.querySelector("dispatcher-demo").setAttribute("theme", "auto")); // the OS's: light here
   assert.deepEqual(await look(), light);
+  // The attributes other tools set, and a color-scheme with no theme name at all.
+  const themes = [
+    ["html", "data-theme", "dark", dark], ["html", "data-theme", "light", light], // Docusaurus, Starlight, rustdoc
+    ["html", "data-theme", "ayu", dark], // rustdoc, which sets no color-scheme
+    ["body", "data-md-color-scheme", "slate", dark], ["body", "data-md-color-scheme", "default", light], // MkDocs Material
+    ["body", "data-theme", "dark", dark], // Sphinx's Furo
+    ["html", "colorScheme", "dark", dark], // any page's own color-scheme (through CSSOM: the strict policy allows no style attribute)
+  ];
+  for (const [where, name, value, expected] of themes) {
+    await page.evaluate(([where, name, value]) => {
+      const demo = document.querySelector("dispatcher-demo");
+      demo.removeAttribute("theme");
+      document.documentElement.className = "";
+      for (const element of [document.documentElement, document.body]) for (const attribute of ["data-theme", "data-md-color-scheme", "style"]) element.removeAttribute(attribute);
+      const element = where === "html" ? document.documentElement : document.body;
+      if (name === "colorScheme") element.style.colorScheme = value;
+      else element.setAttribute(name, value);
+    }, [where, name, value]);
+    assert.deepEqual(await look(), expected, `${where} ${name}="${value}"`);
+  }
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -15,23 +15,26 @@ export const MIN_CONTRAST = 4.5;
 /**
  * Opens `url` in a new page with the OS colour scheme `scheme`, after
  * `init` (a function run in the page before its scripts, as a theme
- * choice in localStorage), with `route` answering for `url` if given.
+ * choice in localStorage), with `route` answering for `url` if given, and
+ * after `prepare(page)` (more routes, say).
  * Records problems in `page.problems`, every `done` in `window.reports`,
  * and every CSP violation in `window.violations`.
  */
-export async function open(browser, url, { scheme = "light", init, initArg, route } = {}) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: scheme });
+export async function open(browser, url, { scheme = "light", init, initArg, route, prepare, viewport = { width: 1280, height: 900 } } = {}) {
+  const page = await browser.newPage({ viewport, colorScheme: scheme });
   const problems = [];
   page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
-  // Chromium asks for /favicon.ico by itself where a page names no icon; a
-  // scratch site has none, and that 404 is the browser's, not the element's.
-  const own = (url) => !url.endsWith("/favicon.ico");
+  // Chromium asks for /favicon.ico by itself where a page names no icon (a
+  // scratch site has none), and drops a page's icon request when it leaves
+  // the page: those are the browser's, not the element's.
+  const own = (url) => !/\/favicon[-\w]*\.(ico|svg)$/.test(url);
   page.on("console", (message) => message.type() === "error" && own(message.location().url) && problems.push(`console: ${message.text()} (${message.location().url})`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) => own(request.url()) && problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on("response", (response) => response.status() >= 400 && own(response.url()) && problems.push(`${response.status()}: ${response.url()}`));
   page.problems = problems;
   if (init) await page.addInitScript(init, initArg);
   if (route) await page.route(url, route);
+  await prepare?.(page);
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener("securitypolicyviolation", (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
@@ -52,7 +55,12 @@ export async function reports(page, count) {
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   const path = join(artifacts, `embed-${name}.png`);
+  // An element far out of view is not laid out (content-visibility: auto,
+  // for pages with many), and a full-page screenshot would show a hole.
+  const style = await page.addStyleTag({ content: "dispatcher-demo { content-visibility: visible !important }" });
+  await page.waitForTimeout(100);
   await page.screenshot({ path, fullPage: true });
+  await style.evaluate((element) => element.remove());
   return path;
 }
 
@@ -114,7 +122,23 @@ export function looks(page) {
     const schemes = [];
     for (const demo of document.querySelectorAll("dispatcher-demo")) {
       // Which of its colours it shows, light or dark: its panels' background says.
-      schemes.push(luminance(parse(getComputedStyle(demo.shadowRoot.querySelector(".controls")).backgroundColor)) > 0.5 ? "light" : "dark");
+      schemes.push(luminance(parse(getComputedStyle(demo.shadowRoot.querySelector(".stage")).backgroundColor)) > 0.5 ? "light" : "dark");
+      // The timeline draws its lane labels (W0, W1, …) in its gutter: the
+      // pixel that stands out most from the panel is a label's, and must
+      // stand out enough. Drawn in the other theme's colours, it does not.
+      const timeline = demo.shadowRoot.querySelector(".timeline");
+      if (timeline.checkVisibility() && timeline.width > 0) {
+        checked++;
+        const behind = backdrop(timeline);
+        const gutter = timeline.getContext("2d").getImageData(0, 0, Math.round(30 * devicePixelRatio), Math.round(timeline.height * 0.8)).data;
+        let best = 1;
+        for (let i = 0; i < gutter.length; i += 4) {
+          if (gutter[i + 3] === 0) continue;
+          const pixel = over([gutter[i] / 255, gutter[i + 1] / 255, gutter[i + 2] / 255, gutter[i + 3] / 255], behind);
+          best = Math.max(best, contrast(pixel, behind));
+        }
+        if (best < minContrast) failures.push(`${demo.id || "demo"} timeline's lane labels: contrast ${best.toFixed(2)}`);
+      }
       for (const element of demo.shadowRoot.querySelectorAll("*")) {
         const field = element.matches("select, input:not([type=checkbox])");
         const text = field ? element.value : [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join("").trim();
@@ -138,4 +162,29 @@ export function looks(page) {
     }
     return { checked, skipped, failures, schemes };
   }, { minPx: MIN_TEXT_PX, minContrast: MIN_CONTRAST });
+}
+
+/** Waits until every <dispatcher-demo> on the page has drawn a frame since now. */
+export function drawn(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * The checks every tool's site gets, on `page` once its elements have run:
+ * readable in `before` ("light" or "dark"), then after `flip()` (the tool's
+ * own theme button, clicked) readable in the other theme, text and canvases
+ * alike. Returns the looks after the switch.
+ */
+export async function readableAcrossSwitch(page, before, flip, assert) {
+  const after = before === "light" ? "dark" : "light";
+  const first = await looks(page);
+  assert.ok(first.checked > 20, `${first.checked} texts checked`);
+  assert.deepEqual(first.failures, [], `in ${before}`);
+  assert.deepEqual(first.schemes, first.schemes.map(() => before));
+  await flip();
+  await drawn(page);
+  const second = await looks(page);
+  assert.deepEqual(second.failures, [], `in ${after}, after the switch`);
+  assert.deepEqual(second.schemes, second.schemes.map(() => after));
+  return second;
 }

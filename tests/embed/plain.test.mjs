@@ -1,10 +1,11 @@
 // The plain HTML recipe: dist/ copied beside a page under a sub-path
-// (docs/guide/), served by `python3 -m http.server`; and the iframe recipe.
+// (docs/guide/), served by `python3 -m http.server`, in either system theme
+// and after the system switches; and the iframe recipe.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { launch, serve, open, reports, looks, screenshot } from "./harness.mjs";
+import { launch, serve, open, reports, looks, screenshot, drawn } from "./harness.mjs";
 import { plainSite, iframeSite } from "./sites.mjs";
 
 let browser, python, site;
@@ -46,6 +47,13 @@ for (const scheme of ["light", "dark"]) {
     assert.deepEqual(copyLinks, [false, true]);
     assert.equal(new URL(await page.evaluate(() => document.querySelector("#every-error").link)).pathname, "/docs/guide/");
     await screenshot(page, `plain-${scheme}`);
+    // The reader's system switches: the first follows (its canvases too), the second stays dark.
+    const other = scheme === "light" ? "dark" : "light";
+    await page.emulateMedia({ colorScheme: other });
+    await drawn(page);
+    const after = await looks(page);
+    assert.deepEqual(after.failures, []);
+    assert.deepEqual(after.schemes, [other, "dark"]);
     assert.deepEqual(page.problems, []);
     await page.close();
   });

@@ -151,6 +151,7 @@ test("a property set before the element is defined is kept, and reflected", asyn
 test("what the user changes in the form, the properties and attributes take", async () => {
   const page = await blank();
   const demo = await append(page, { workers: "2", jobs: "6" });
+  await demo.locator("summary").getByText("Settings").click(); // folded in someone's page, until asked for
   const workers = demo.getByLabel("Workers", { exact: true });
   await workers.fill("7");
   await workers.press("Tab");

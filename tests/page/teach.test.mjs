@@ -94,7 +94,7 @@ test("the code panel marks each event's lines, Go's and Rust's, as code.js has t
   assert.ok(inView, "the lit Rust line is out of its pane's view");
   // Served from the repository, the panel links the two sources it shows, and they are there.
   const links = await demo(page).locator(".code-box .code-about a:is(.go-source, .rust-source)").evaluateAll((as) => as.map((a) => a.href));
-  assert.deepEqual(links.map((href) => new URL(href).pathname), ["/tests/go/article.go", "/crates/bounded-dispatcher/src/dispatcher.rs"]);
+  assert.deepEqual(links.map((href) => new URL(href).pathname), ["/tests/go/article.go", "/crates/bounded-dispatcher/src/run_loop.rs"]);
   for (const href of links) assert.equal((await page.request.get(href)).status(), 200, href);
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -16,18 +16,15 @@ const MAX_LINES = 350;
 const SOURCE = /\.(rs|js|mjs|cjs|ts|css|html|go|sh|py)$|^scripts\/setup$/;
 
 /**
- * Files of bounded-dispatcher's over the limit, which issue 18 (the library's
- * rework, on its own branch) splits: each may not grow, and goes from this
- * list when it is split.
+ * A file over the limit that is left to split: it may not grow, and goes
+ * from this list when it is split. (The library's tests' support, after
+ * issue 18's rework: not this issue's to split.)
  */
-const BEING_SPLIT = new Map([
-  ["crates/bounded-dispatcher/tests/common/mod.rs", 382],
-  ["crates/bounded-dispatcher/tests/behaviour.rs", 389],
-]);
+const BEING_SPLIT = new Map([["crates/bounded-dispatcher/tests/common/mod.rs", 381]]);
 
 function sources() {
   const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
-  return listed.split("\n").filter((path) => SOURCE.test(path));
+  return [...new Set(listed.split("\n").filter((path) => SOURCE.test(path)))];
 }
 
 const lines = (path) => {

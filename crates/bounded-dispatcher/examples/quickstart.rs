@@ -1,6 +1,4 @@
-use std::num::NonZeroUsize;
-
-use bounded_dispatcher::{Dispatcher, Event, RunError};
+use bounded_dispatcher::{Dispatcher, RunError};
 
 /// Stands in for a request: fails for a page that does not exist.
 async fn fetch(page: &str) -> Result<usize, String> {
@@ -10,24 +8,10 @@ async fn fetch(page: &str) -> Result<usize, String> {
     }
 }
 
-/// The size of every page, fetched two at a time; the first failure
-/// cancels the rest.
+/// The size of every page, fetched two at a time, in the pages' order; the
+/// first failure cancels the rest.
 pub async fn sizes(pages: &[&str]) -> Result<Vec<usize>, RunError<String>> {
-    let mut sizes = vec![0; pages.len()];
-    let outcome = Dispatcher::new(NonZeroUsize::new(2).unwrap())
-        .run(
-            pages.len(),
-            |job| fetch(pages[job]), // jobs may borrow from the caller
-            |event| {
-                if let Event::Succeeded { job, value, .. } = event {
-                    sizes[job] = *value;
-                }
-            },
-            std::future::pending(), // or a timeout, a signal: any future
-        )
-        .await;
-    outcome.into_result()?;
-    Ok(sizes)
+    Dispatcher::new(2).run_iter(pages, |page| fetch(page)).collect().await
 }
 
 fn main() {

@@ -1,27 +1,59 @@
 //! What the observer of a run sees: one [`Event`] per thing that happens to
-//! a job.
+//! a job, or to a range of jobs.
 
 use std::ops::Range;
 
 use crate::JobId;
 
-/// What happened to one job, as it happens. The observer of
-/// [`Dispatcher::run`](crate::Dispatcher::run) sees each, synchronously and in order.
+/// What happened to one job (or to a range of them), as it happens. The
+/// observer given to [`Run::observe`](crate::Run::observe) sees each,
+/// synchronously and in order.
 ///
-/// `T` is what a job's future returns on success, `E` its error.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Event<'a, T, E> {
-    /// The producer put jobs `start..end` in the queue: at the start of a
-    /// run as many as it holds, in one event, and then one each time a job
-    /// leaves it. With a queue length of 0 there is no queue, and no such
-    /// event: each job goes straight to a worker.
+/// An event is `Copy` and owns all it says: keep as many as you like. What a
+/// job returned is not in it: the run hands values back by value
+/// ([`Run::collect`](crate::Run::collect), [`Run::results`](crate::Run::results)),
+/// and errors in its [`Outcome`](crate::Outcome) or [`RunError`](crate::RunError).
+///
+/// New kinds of events may come in later versions: match with a `_` arm.
+///
+/// # Examples
+///
+/// ```
+/// use bounded_dispatcher::{Dispatcher, Event, Status};
+///
+/// let mut events = Vec::new();
+/// let outcome = futures::executor::block_on(
+///     Dispatcher::new(1)
+///         .run(3, |job| async move { if job == 1 { Err("no") } else { Ok(()) } })
+///         .observe(|event| events.push(event)),
+/// );
+/// assert_eq!(outcome.status(), Status::Failed);
+/// assert_eq!(
+///     events,
+///     [
+///         Event::Started { job: 0, worker: 0 },
+///         Event::Succeeded { job: 0, worker: 0 },
+///         Event::Started { job: 1, worker: 0 },
+///         Event::Failed { job: 1, worker: 0 },
+///         Event::Cancelled { start: 2, end: 3 },
+///     ]
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Event {
+    /// Jobs `start..end` entered the queue: at the start of a run as many as
+    /// it holds, in one event, and then one each time a job leaves it. With a
+    /// queue length of 0 there is no queue, and no such event: each job goes
+    /// straight to a worker.
     Queued {
         /// The first of them.
         start: JobId,
         /// One past the last of them.
         end: JobId,
     },
-    /// A worker took the job and started it: `work(job)` is called next.
+    /// A worker took the job and started it: `work` is called with its
+    /// input next.
     Started {
         /// The job.
         job: JobId,
@@ -34,8 +66,6 @@ pub enum Event<'a, T, E> {
         job: JobId,
         /// The worker that ran it.
         worker: usize,
-        /// What it returned. It is dropped after this event: keep it here.
-        value: &'a T,
     },
     /// The job's future returned `Err`.
     Failed {
@@ -43,16 +73,15 @@ pub enum Event<'a, T, E> {
         job: JobId,
         /// The worker that ran it.
         worker: usize,
-        /// What it returned; the [`Outcome`](crate::Outcome) keeps it too.
-        error: &'a E,
     },
     /// The run was cancelled before jobs `start..end` started: those that
-    /// were queued and those never fed, all in one event, so that a cancel
-    /// costs the same for ten jobs and for `usize::MAX`.
-    Canceled {
+    /// were queued and, for a count of jobs, those never fed, all in one
+    /// event, so that a cancel costs the same for ten jobs and for
+    /// `usize::MAX`.
+    Cancelled {
         /// The first of them.
         start: JobId,
-        /// One past the last of them: the run's job count.
+        /// One past the last of them.
         end: JobId,
     },
     /// The run was cancelled while the job ran, and its future was dropped
@@ -65,24 +94,27 @@ pub enum Event<'a, T, E> {
     },
 }
 
-// By hand: derived, they would ask for `T: Clone` and `E: Clone`.
-impl<T, E> Clone for Event<'_, T, E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T, E> Copy for Event<'_, T, E> {}
-
-impl<T, E> Event<'_, T, E> {
-    /// The jobs the event is about: one, or for `Queued` and `Canceled` a
+impl Event {
+    /// The jobs the event is about: one, or for `Queued` and `Cancelled` a
     /// range of them.
     pub fn jobs(&self) -> Range<JobId> {
         match *self {
-            Event::Queued { start, end } | Event::Canceled { start, end } => start..end,
+            Event::Queued { start, end } | Event::Cancelled { start, end } => start..end,
             Event::Started { job, .. } | Event::Succeeded { job, .. } | Event::Failed { job, .. } | Event::Aborted { job, .. } => {
                 job..job + 1
             }
+        }
+    }
+
+    /// The worker, for an event about a job that ran; `None` for `Queued`
+    /// and `Cancelled`.
+    pub fn worker(&self) -> Option<usize> {
+        match *self {
+            Event::Queued { .. } | Event::Cancelled { .. } => None,
+            Event::Started { worker, .. }
+            | Event::Succeeded { worker, .. }
+            | Event::Failed { worker, .. }
+            | Event::Aborted { worker, .. } => Some(worker),
         }
     }
 }
@@ -92,13 +124,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn events_are_copy() {
-        let error = "boom";
-        let event: Event<'_, (), &str> = Event::Failed { job: 3, worker: 1, error: &error };
-        let copy = event;
-        assert_eq!(event, copy);
-        let canceled: Event<'_, (), ()> = Event::Canceled { start: 4, end: 9 };
-        assert_eq!(canceled.jobs(), 4..9);
-        assert_eq!(copy.jobs(), 3..4);
+    fn events_say_which_jobs_and_which_worker() {
+        let failed = Event::Failed { job: 3, worker: 1 };
+        assert_eq!((failed.jobs(), failed.worker()), (3..4, Some(1)));
+        let cancelled = Event::Cancelled { start: 4, end: 9 };
+        assert_eq!((cancelled.jobs(), cancelled.worker()), (4..9, None));
     }
 }

@@ -2,6 +2,7 @@
 //! job, and jobs already running go on.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, Waker};
 
@@ -27,15 +28,15 @@ use std::task::{Context, Poll, Waker};
 /// ```
 #[derive(Clone, Default)]
 pub struct Gate {
-    state: Arc<Mutex<State>>,
+    shared: Arc<Shared>,
 }
 
 #[derive(Default)]
-struct State {
-    closed: bool,
-    /// The workers waiting for the gate to open. A worker waits once per
-    /// closing, since only the gate wakes it: no need to look for it here.
-    waiting: Vec<Waker>,
+struct Shared {
+    /// Read without the lock, at every start of a job.
+    closed: AtomicBool,
+    /// The runs waiting for the gate to open, each once.
+    waiting: Mutex<Vec<Waker>>,
 }
 
 impl Gate {
@@ -46,37 +47,40 @@ impl Gate {
 
     /// Pauses: from now on no worker takes a new job.
     pub fn close(&self) {
-        self.state().closed = true;
+        self.shared.closed.store(true, Ordering::Release);
     }
 
-    /// Resumes: wakes every worker that is waiting for a job.
+    /// Resumes: wakes every run that is waiting to start a job.
     pub fn open(&self) {
-        let waiting = {
-            let mut state = self.state();
-            state.closed = false;
-            std::mem::take(&mut state.waiting)
-        };
+        self.shared.closed.store(false, Ordering::Release);
+        let waiting = std::mem::take(&mut *self.waiting());
         waiting.into_iter().for_each(Waker::wake);
     }
 
     /// Whether workers may take jobs.
     pub fn is_open(&self) -> bool {
-        !self.state().closed
+        !self.shared.closed.load(Ordering::Acquire)
     }
 
     /// Ready while the gate is open; otherwise wakes `cx` when it opens.
     pub(crate) fn poll_open(&self, cx: &mut Context<'_>) -> Poll<()> {
-        let mut state = self.state();
-        if !state.closed {
+        if self.is_open() {
             return Poll::Ready(());
         }
-        state.waiting.push(cx.waker().clone());
+        let mut waiting = self.waiting();
+        // Checked again under the lock: an `open` in between has taken the list, or will find `cx` in it.
+        if self.is_open() {
+            return Poll::Ready(());
+        }
+        if !waiting.iter().any(|waker| waker.will_wake(cx.waker())) {
+            waiting.push(cx.waker().clone());
+        }
         Poll::Pending
     }
 
-    fn state(&self) -> MutexGuard<'_, State> {
+    fn waiting(&self) -> MutexGuard<'_, Vec<Waker>> {
         // Nothing panics while it is held.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        self.shared.waiting.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 

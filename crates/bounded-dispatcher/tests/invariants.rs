@@ -4,8 +4,8 @@
 
 mod common;
 
-use bounded_dispatcher::{Clock, Dispatcher, Gate, Status};
-use common::{nz, trace_jobs, Kind, Traced, Virtual};
+use bounded_dispatcher::{Dispatcher, Gate, Status};
+use common::{trace_jobs, Clock, Kind, Traced, Virtual};
 use proptest::prelude::*;
 
 const THRESHOLD: u32 = 90;
@@ -51,7 +51,7 @@ fn cases() -> impl Strategy<Value = Case> {
 
 fn run(case: &Case) -> Traced {
     let gate = Gate::new();
-    let dispatcher = Dispatcher::new(nz(case.workers))
+    let dispatcher = Dispatcher::new(case.workers)
         .queue_length(case.queue_length)
         .cancel_in_flight(case.cancel_in_flight)
         .fail_fast(case.fail_fast)
@@ -59,7 +59,7 @@ fn run(case: &Case) -> Traced {
     let rt = if case.coalescing { Virtual::coalescing() } else { Virtual::new() };
     let (stop_at, pause) = (case.stop_at, case.pause);
     let waits = &case.waits;
-    let job = |job: common::Job<bounded_dispatcher::VirtualClock>| async move {
+    let job = |job: common::Job<common::VirtualClock>| async move {
         let wait = waits[job.id];
         if wait > THRESHOLD {
             return Err(job.id);
@@ -111,7 +111,7 @@ proptest! {
         let run = run(&case);
         let mut ends = vec![0; case.waits.len()];
         for event in &run.events {
-            if matches!(event.kind, Kind::Succeeded | Kind::Failed | Kind::Canceled | Kind::Aborted) {
+            if matches!(event.kind, Kind::Succeeded | Kind::Failed | Kind::Cancelled | Kind::Aborted) {
                 ends[event.job] += 1;
             }
         }
@@ -137,13 +137,13 @@ proptest! {
         if let Some(failure) = failure {
             let at = run.events.iter().position(|e| *e == failure).unwrap();
             prop_assert!(run.events[at..].iter().all(|e| e.kind != Kind::Started && e.kind != Kind::Queued));
-            prop_assert_eq!(run.outcome.status, Status::Failed);
+            prop_assert_eq!(run.outcome.status(), Status::Failed);
             if case.cancel_in_flight {
                 // Everything ends at the failure: no job finishes, fails or
                 // takes a step after it, even one woken in the same tick.
                 prop_assert_eq!(run.ended_at, failure.at);
-                prop_assert!(run.events[at + 1..].iter().all(|e| matches!(e.kind, Kind::Canceled | Kind::Aborted)));
-                prop_assert_eq!(run.outcome.failures.len(), 1);
+                prop_assert!(run.events[at + 1..].iter().all(|e| matches!(e.kind, Kind::Cancelled | Kind::Aborted)));
+                prop_assert_eq!(run.outcome.failures().len(), 1);
             }
         }
     }
@@ -152,8 +152,8 @@ proptest! {
     fn the_reported_error_is_the_first_failure(case in cases()) {
         let run = run(&case);
         let failed = run.jobs(Kind::Failed);
-        let reported: Vec<usize> = run.outcome.failures.iter().map(|f| f.job).collect();
-        prop_assert_eq!(run.outcome.first_failure().map(|f| f.job), failed.first().copied());
+        let reported: Vec<usize> = run.outcome.failures().iter().map(|f| f.job()).collect();
+        prop_assert_eq!(run.outcome.first_failure().map(|f| f.job()), failed.first().copied());
         prop_assert_eq!(reported, failed);
     }
 
@@ -205,7 +205,7 @@ proptest! {
             match event.kind {
                 Kind::Queued => { queued += 1; was_queued[event.job] = true; }
                 Kind::Started => { if was_queued[event.job] { queued -= 1; } running += 1; }
-                Kind::Canceled if was_queued[event.job] => queued -= 1,
+                Kind::Cancelled if was_queued[event.job] => queued -= 1,
                 Kind::Succeeded | Kind::Failed | Kind::Aborted => running -= 1,
                 _ => {}
             }

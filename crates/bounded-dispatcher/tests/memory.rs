@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bounded_dispatcher::{Dispatcher, Status};
 use futures::executor::block_on;
 use futures::future;
+use std::future::IntoFuture;
 
 /// Counts live bytes and their peak.
 struct Counting;
@@ -35,11 +35,11 @@ static ALLOCATOR: Counting = Counting;
 
 /// The peak heap growth of one run of `jobs` ready jobs, in bytes.
 fn peak_growth(jobs: usize, queue_length: usize) -> usize {
-    let dispatcher = Dispatcher::new(NonZeroUsize::new(10).unwrap()).queue_length(queue_length);
+    let dispatcher = Dispatcher::new(10).queue_length(queue_length);
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let outcome = block_on(dispatcher.run(jobs, |_| future::ready(Ok::<(), ()>(())), |_| {}, future::pending()));
-    assert_eq!(outcome.status, Status::Completed);
+    let outcome = block_on(dispatcher.run(jobs, |_| future::ready(Ok::<(), ()>(()))).into_future());
+    assert_eq!(outcome.status(), Status::Completed);
     PEAK.load(Ordering::Relaxed) - before
 }
 

@@ -9,16 +9,18 @@
 //!   wheel also fires timers due together in one tick.
 #![allow(dead_code, unused_imports, unused_macros)]
 
+pub mod clock;
+
 use std::cell::{Cell, RefCell};
 use std::future::Future;
-use std::num::NonZeroUsize;
 use std::rc::Rc;
 
-use bounded_dispatcher::{Clock, Dispatcher, Event, JobId, Outcome, VirtualClock};
+use bounded_dispatcher::{Dispatcher, Event, JobId, Outcome};
+pub use clock::{Clock, VirtualClock};
 
 /// Where a run happens: a clock for its jobs, and an executor.
 pub trait Runtime {
-    type Clock: Clock + Clone + 'static;
+    type Clock: Clock + Clone + Unpin + 'static;
 
     fn clock(&self) -> Self::Clock;
 
@@ -193,7 +195,7 @@ pub enum Kind {
     Started,
     Succeeded,
     Failed,
-    Canceled,
+    Cancelled,
     Aborted,
 }
 
@@ -217,10 +219,6 @@ pub struct Traced {
     pub timers_left: usize,
     /// What the jobs wrote down while they ran, in order.
     pub notes: Vec<String>,
-}
-
-pub fn nz(n: usize) -> NonZeroUsize {
-    NonZeroUsize::new(n).unwrap()
 }
 
 /// A job's means: its clock, and a notebook shared with the test, in which
@@ -303,28 +301,29 @@ where
     let mut events = Vec::new();
     let mut calls = 0;
     let work = |id| job(Job { id, clock: clock.clone(), notes: notes.clone() });
-    let observe = |event: Event<'_, (), usize>| {
+    let observe = |event: Event| {
         calls += 1;
         let at = clock.now() as u64 - origin.get();
-        let (kind, worker) = match event {
-            Event::Queued { .. } => (Kind::Queued, None),
-            Event::Started { worker, .. } => (Kind::Started, Some(worker)),
-            Event::Succeeded { worker, .. } => (Kind::Succeeded, Some(worker)),
-            Event::Failed { job, worker, error } => {
-                assert_eq!(*error, job, "a job fails with its own id");
-                (Kind::Failed, Some(worker))
-            }
-            Event::Canceled { .. } => (Kind::Canceled, None),
-            Event::Aborted { worker, .. } => (Kind::Aborted, Some(worker)),
+        let kind = match event {
+            Event::Queued { .. } => Kind::Queued,
+            Event::Started { .. } => Kind::Started,
+            Event::Succeeded { .. } => Kind::Succeeded,
+            Event::Failed { .. } => Kind::Failed,
+            Event::Cancelled { .. } => Kind::Cancelled,
+            Event::Aborted { .. } => Kind::Aborted,
+            _ => unreachable!("a new kind of event"),
         };
         notes.borrow_mut().push(format!("{kind:?} #{}", event.jobs().start));
-        events.extend(event.jobs().map(|job| Seen { kind, job, worker, at }));
+        events.extend(event.jobs().map(|job| Seen { kind, job, worker: event.worker(), at }));
     };
     let stop = stop(&clock);
     let (outcome, ended_at) = rt.block_on(async {
         origin.set(clock.now() as u64);
-        dispatcher.run(jobs, work, observe, stop).await
+        dispatcher.run(jobs, work).observe(observe).stop("stop", stop).await
     });
+    for failure in outcome.failures() {
+        assert_eq!(*failure.error(), failure.job(), "a job fails with its own id");
+    }
     let notes = notes.take();
     Traced { outcome, events, calls, ended_at: ended_at - origin.get(), timers_left: rt.pending_timers(), notes }
 }
@@ -369,7 +368,7 @@ impl Traced {
                     queued[event.job] = true;
                     depth += 1;
                 }
-                Kind::Started | Kind::Canceled if queued[event.job] => {
+                Kind::Started | Kind::Cancelled if queued[event.job] => {
                     queued[event.job] = false;
                     depth -= 1;
                 }

@@ -1,0 +1,324 @@
+//! The dispatcher's heart: one run, as a state machine that the run's
+//! future owns and drives. `workers` workers take jobs from one bounded
+//! queue, with cancel-on-first-error.
+//!
+//! - The queue is a range of ids (`source.rs`): jobs enter it in order, and
+//!   a producer that keeps it full. A count's producer is always ready; an
+//!   iterator's or a stream's is asked for an input only when the queue has
+//!   room for it, so a slow consumer slows the producer.
+//! - Each worker takes the next job, runs it to the end, and takes another:
+//!   while its jobs are ready at once, in the same poll.
+//! - The first failure (or a stop, or the handle's cancel) cancels the run:
+//!   the queue is emptied and no job starts after that. With
+//!   `cancel_in_flight`, cancelling also drops every running job, in the
+//!   same poll: no job's future is polled after the cancel, even one woken
+//!   in the same tick.
+//! - A poll of the run polls at most [`BUDGET`] jobs, then yields, as
+//!   `FuturesUnordered` does: the stops are polled, and other tasks run,
+//!   between two budgets.
+//!
+//! Invariants:
+//! 1. `fed - next <= queue_length`: the jobs in the queue. Once the run is
+//!    cancelled, the queue is empty and no job enters it.
+//! 2. A worker runs a job, or is idle: in `Workers::idle`, once.
+//! 3. Each job ends in exactly one of succeeded, failed, cancelled, aborted.
+
+use std::task::{Context, Poll};
+
+use futures_core::TryFuture;
+
+use crate::handle::Attached;
+use crate::output::Sink;
+use crate::run::{Observe, Unobserved};
+use crate::source::{Queue, Source};
+use crate::stop::{NoStop, Stops};
+use crate::workers::{Output, Workers};
+use crate::{Dispatcher, Event, JobId, RunHandle, Status, BUDGET};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cause {
+    Failed,
+    Stopped(&'static str),
+    Cancelled,
+}
+
+/// One run: what it takes jobs from, and what runs them.
+pub(crate) struct Machine<S: Source, W, F, O = Unobserved, St = NoStop, K = ()> {
+    config: Dispatcher,
+    source: S,
+    queue: Queue<S::Input>,
+    work: W,
+    observe: O,
+    stops: St,
+    /// No stop has fired yet.
+    listening: bool,
+    handle: Option<Attached<S::Input>>,
+    /// The handle's cancel has been heard.
+    cancel_heard: bool,
+    workers: Workers<F>,
+    /// Why the run was cancelled; the first cause sticks.
+    cause: Option<Cause>,
+    /// The running jobs are to be dropped: no job is polled from now on.
+    abort: bool,
+    pub(crate) sink: K,
+}
+
+impl<S, W, F, O, St, K> Machine<S, W, F, O, St, K>
+where
+    S: Source,
+    W: FnMut(S::Input) -> F,
+    F: TryFuture,
+    O: Observe,
+    St: Stops,
+    K: Sink<F::Ok, F::Error>,
+{
+    // panel: begin
+    /// The run loop: ready once the run is over. Each poll hears the stops,
+    /// lets the idle workers take what has come, and polls the woken jobs.
+    pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        self.workers.register(cx.waker());
+        if let Some(handle) = &mut self.handle {
+            handle.register(cx.waker());
+        }
+        if self.listening {
+            if let Poll::Ready(by) = self.stops.poll_stops(cx) {
+                self.listening = false;
+                self.interrupt(Cause::Stopped(by)); // mark: stop
+            }
+        }
+        self.heed_handle();
+        if self.cause.is_none() {
+            self.fill(cx);
+        }
+        let mut budget = BUDGET;
+        while let Some(&worker) = self.workers.idle.front() {
+            if budget == 0 || self.sink.halt() || !self.take(worker, cx) {
+                break;
+            }
+            self.workers.idle.pop_front();
+            self.run_worker(worker, cx, &mut budget);
+        }
+        // Results not yet read keep the run going: their reader may submit more jobs.
+        while !self.sink.halt() && !self.over() {
+            if budget == 0 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            let Some(worker) = self.workers.next_woken() else { return Poll::Pending };
+            self.run_worker(worker, cx, &mut budget);
+        }
+        if self.sink.halt() {
+            return Poll::Pending;
+        }
+        self.end(); // mark: abort
+        Poll::Ready(())
+    }
+    // panel: end
+
+    // panel: begin
+    /// A worker's loop: polls its job and, while its jobs are ready at
+    /// once, takes and polls the next.
+    fn run_worker(&mut self, worker: usize, cx: &mut Context<'_>, budget: &mut usize) {
+        let mut left = *budget;
+        loop {
+            left -= 1;
+            let Poll::Ready((job, result)) = self.workers.poll(worker) else {
+                // A job may have cancelled the run through its handle.
+                self.heed_handle();
+                break;
+            };
+            self.finish(worker, job, result);
+            self.heed_handle();
+            if self.abort {
+                break;
+            }
+            if left == 0 || self.sink.halt() {
+                // It goes first when the run is polled again.
+                self.workers.idle.push_front(worker);
+                break;
+            }
+            if !self.take(worker, cx) {
+                self.workers.idle.push_back(worker);
+                break;
+            }
+        }
+        *budget = left;
+    }
+
+    /// Starts the next job on `worker`, if one may start: the run is not
+    /// cancelled, the gate is open, and the queue or the producer has one.
+    fn take(&mut self, worker: usize, cx: &mut Context<'_>) -> bool {
+        if self.cause.is_some() || self.config.gate.as_ref().is_some_and(|gate| gate.poll_open(cx).is_pending()) {
+            return false;
+        }
+        // With no queue (Go's unbuffered channel), the producer hands a job straight to a ready worker.
+        if self.queue.is_empty() && (self.config.queue_length > 0 || !self.admit(cx)) {
+            return false;
+        }
+        let Some((job, input)) = self.queue.pop(&self.source) else { return false }; // mark: take
+        self.emit(Event::Started { job, worker }); // mark: start
+        self.fill(cx);
+        let future = (self.work)(input);
+        self.workers.start(worker, job, future);
+        true
+    }
+
+    /// Fills the queue: the producer, one range of a count at once, then
+    /// one input at a time while there is room and the source has one.
+    fn fill(&mut self, cx: &mut Context<'_>) {
+        let start = self.queue.fed;
+        let room = self.queue.next.saturating_add(self.config.queue_length);
+        self.queue.fed = self.queue.fed.max(self.source.counted().min(room)); // mark: feed
+        while self.queue.fed < room && self.admit(cx) {}
+        if start < self.queue.fed {
+            self.emit(Event::Queued { start, end: self.queue.fed }); // mark: queuedEmit
+        }
+    }
+
+    /// Puts one more job in the queue, if the producer has one now: the
+    /// count's next, or else an input from the handle's inbox, or else from
+    /// the source.
+    fn admit(&mut self, cx: &mut Context<'_>) -> bool {
+        if self.queue.fed < self.source.counted() {
+            self.queue.push(None);
+            return true;
+        }
+        let input = match self.handle.as_mut().and_then(Attached::pop) {
+            Some(input) => input,
+            None => match self.source.poll_next(cx) {
+                Poll::Ready(Some(input)) => input,
+                _ => return false,
+            },
+        };
+        self.queue.push(Some(input));
+        true
+    }
+
+    /// A job's end: its value or its error goes to the sink.
+    fn finish(&mut self, worker: usize, job: JobId, result: Output<F>) {
+        match result {
+            Ok(value) => {
+                self.emit(Event::Succeeded { job, worker }); // mark: succeed
+                self.sink.value(job, value);
+            }
+            Err(error) => {
+                self.emit(Event::Failed { job, worker }); // mark: fail
+                self.sink.failure(job, error);
+                if self.config.fail_fast {
+                    self.cancel(Cause::Failed); // mark: failFast
+                }
+            }
+        }
+    }
+
+    /// From here on no job starts: the queued ones and a count's never fed
+    /// end cancelled, and with `cancel_in_flight` the running ones are aborted.
+    fn cancel(&mut self, cause: Cause) {
+        if self.cause.is_some() {
+            return;
+        }
+        self.cause = Some(cause); // mark: cancel
+        let start = self.queue.next;
+        let end = self.queue.fed.max(self.source.counted());
+        self.queue.clear(end);
+        self.source.close();
+        if let Some(handle) = &mut self.handle {
+            handle.leave();
+        }
+        if start < end {
+            self.emit(Event::Cancelled { start, end }); // mark: canceledEmit
+        }
+        if self.config.cancel_in_flight {
+            self.abort = true; // mark: inFlight
+        }
+    }
+
+    /// A stop or the handle's cancel: it cancels the run, or, if it is
+    /// cancelled already and jobs are left to finish, aborts them.
+    fn interrupt(&mut self, cause: Cause) {
+        if self.cause.is_some() {
+            self.abort = true;
+        } else {
+            self.cancel(cause);
+        }
+    }
+    // panel: end
+
+    /// Hears the handle's cancel, once.
+    fn heed_handle(&mut self) {
+        if let Some(handle) = &self.handle {
+            if !self.cancel_heard && handle.is_cancelled() {
+                self.cancel_heard = true;
+                self.interrupt(Cause::Cancelled);
+            }
+        }
+    }
+
+    /// Whether the run is over: its jobs are to be dropped, or none is
+    /// running and none will start.
+    fn over(&mut self) -> bool {
+        if self.abort {
+            return true;
+        }
+        if self.workers.busy() {
+            return false;
+        }
+        self.cause.is_some()
+            || (self.queue.is_empty()
+                && self.queue.fed >= self.source.counted()
+                && self.source.is_done()
+                && self.handle.as_mut().map_or(true, Attached::leave_if_empty))
+    }
+
+    /// Drops the running jobs, and reports them in id order.
+    fn end(&mut self) {
+        for (job, worker) in self.workers.abort() {
+            self.emit(Event::Aborted { job, worker });
+        }
+        if let Some(handle) = &mut self.handle {
+            handle.leave();
+        }
+    }
+
+    fn emit(&mut self, event: Event) {
+        self.observe.observe(event);
+    }
+}
+
+impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
+    pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self {
+        let workers = Workers::new(config.workers.get());
+        let (handle, cause, abort, listening, cancel_heard) = (None, None, false, true, false);
+        let queue = Queue::new();
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+    }
+
+    /// The same run with other parts, before it is first polled.
+    pub(crate) fn with<P, Su, L>(
+        self,
+        observe: impl FnOnce(O) -> P,
+        stops: impl FnOnce(St) -> Su,
+        sink: impl FnOnce(K) -> L,
+    ) -> Machine<S, W, F, P, Su, L> {
+        let Machine { config, source, queue, work, observe: o, stops: st, listening, handle, cancel_heard, workers, cause, abort, sink: k } =
+            self;
+        let (observe, stops, sink) = (observe(o), stops(st), sink(k));
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+    }
+
+    /// Takes inputs from `handle`'s inbox, and hears its cancel.
+    pub(crate) fn attach(&mut self, handle: &RunHandle<S::Input>) {
+        self.handle = Some(handle.attach());
+    }
+
+    /// How the run ended, and the name of the stop that ended it.
+    pub(crate) fn status(&self, failed: bool) -> (Status, Option<&'static str>) {
+        match self.cause {
+            Some(Cause::Stopped(by)) => (Status::Stopped, Some(by)),
+            Some(Cause::Cancelled) => (Status::Cancelled, None),
+            Some(Cause::Failed) => (Status::Failed, None),
+            None if failed => (Status::Failed, None),
+            None => (Status::Completed, None),
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// Printing: a page may be printed while an element runs (mdBook's print.html
+// opens the print dialog 100 ms after it loads). A printout shows a still
+// frame, never a half-finished run: the element is told when printing starts
+// and ends, and host.css hides its buttons for print.
+
+/**
+ * Calls `printing(true)` as the page is laid out for print (beforeprint, or
+ * the print media query coming to match, as when a tool emulates it), and
+ * `printing(false)` after; each once per print. Until `signal` aborts.
+ */
+export function followPrint(printing, { signal }) {
+  let now = false;
+  const set = (value) => {
+    if (value === now) return;
+    now = value;
+    printing(value);
+  };
+  const query = matchMedia("print");
+  query.addEventListener("change", () => set(query.matches), { signal });
+  addEventListener("beforeprint", () => set(true), { signal });
+  addEventListener("afterprint", () => set(false), { signal });
+}
+
+/**
+ * What an element does as printing begins and ends (for followPrint): while
+ * a run is `going()`, the stage shows a still frame, `still()` (the run the
+ * settings make), with the custom state `printing-still`; after printing,
+ * what it showed before (the run, settled by then or not).
+ */
+export function stillWhilePrinting({ stage, states, going, still }) {
+  let before = null;
+  return (printing) => {
+    if (printing && going()) {
+      before = stage.shown;
+      states.add("printing-still");
+      stage.show(still());
+    } else if (!printing && before) {
+      states.delete("printing-still");
+      stage.show(before);
+      before = null;
+    } else return;
+    // Printing lays the page out now: no animation frame comes first.
+    stage.drawNow();
+  };
+}
