@@ -38,12 +38,13 @@ const LOOKS = ["theme", "page-url", "sync-url", "parts"];
 export class DispatcherDemo extends HTMLElement {
   static observedAttributes = [...OPTIONS.map((spec) => spec.attribute), ...FLAGS, ...LOOKS];
 
-  // Each setting's property, `demo.workers` to `demo.speed`: null for a setting left to its default.
+  // Each setting's property, `demo.workers` to `demo.speed`: null for a setting left to its default. A string
+  // is read as the attribute's text is: frameworks (Vue) set a custom element's properties from a template.
   static {
-    for (const { name } of OPTIONS) {
-      Object.defineProperty(this.prototype, name, {
-        get() { return this.#settings.value(name); },
-        set(value) { this.#apply([[name, value]], "js"); },
+    for (const spec of OPTIONS) {
+      Object.defineProperty(this.prototype, spec.name, {
+        get() { return this.#settings.value(spec.name); },
+        set(value) { this.#apply([[spec.name, typeof value === "string" ? readText(spec, value) : value]], "js"); },
       });
     }
   }
@@ -223,9 +224,7 @@ export class DispatcherDemo extends HTMLElement {
   }
 
   /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
-  compare() {
-    return this.run({ compare: true });
-  }
+  compare() { return this.run({ compare: true }); }
 
   /** The code panel's lit lines (Go's, Rust's), by line number. */
   get litLines() {

@@ -174,6 +174,8 @@ export const NEWER_NODE = join(root, "tools", "node", "node_modules", "node", "b
 /** The Starlight site (tests/embed/starlight) with the recipe's component and page, built under /docs/ with tools/node's Node. */
 export async function starlightSite(tarball) {
   const site = await npmSite("starlight", tarball);
+  // git keeps no empty folder: the site's src/components/ is made here.
+  await mkdir(join(site, "src/components"), { recursive: true });
   await writeFile(join(site, "src/components/DispatcherDemo.astro"), await recipe("starlight-component"));
   await writeFile(join(site, "src/content/docs/guide/demo.mdx"), `---\ntitle: The demo\n---\n\n${await recipe("starlight-page")}\n${EVERY_ERROR}\n`);
   execFileSync(NEWER_NODE, [join(site, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], { cwd: site, stdio: ["ignore", "pipe", "inherit"] });

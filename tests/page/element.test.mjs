@@ -197,3 +197,17 @@ test("moved in the page, it listens once: one click is one run, and removed, it 
   await demo.locator(".status").getByText("Link", { exact: false }).waitFor();
   await page.close();
 });
+
+test("a string set to a property is read as its attribute's text is, as frameworks set them from templates", async () => {
+  const page = await blank();
+  const demo = await append(page, { workers: "2", jobs: "6" });
+  const seen = await demo.evaluate((element) => {
+    element.workers = "3";
+    element.failFast = "false";
+    const read = [element.workers, element.failFast, element.getAttribute("workers"), element.shadowRoot.querySelector(".message").hidden];
+    element.jobs = "six";
+    return [...read, element.jobs, element.shadowRoot.querySelector(".message").textContent];
+  });
+  assert.deepEqual(seen, [3, false, "3", true, "six", 'jobs must be an integer from 0 to 1000000, got "six" (a string)']);
+  await page.close();
+});
