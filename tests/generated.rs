@@ -1,14 +1,20 @@
 //! The code the page shows (`www/code.js`), from the original Go program
-//! and the library's own source: the test fails when the file differs from
-//! what its sources say; `make generated` (BLESS=1) writes it. (The files
-//! made from the tables of options and words are tests/tables.rs's.)
+//! and the library's own source, and the article's run as the page replays
+//! it (the `schedule` of `www/article-run.json`), from the library on the
+//! virtual clock: each test fails when its file differs from what its
+//! sources say; `make generated` (BLESS=1) writes it. (The files made from
+//! the tables of options and words are tests/tables.rs's.)
 #![cfg(not(target_arch = "wasm32"))]
 
 mod bless;
 
 use std::path::Path;
 
-use bless::check;
+use bless::{check, read};
+use bounded_dispatcher::Event;
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{EventKind, Options};
+use virtual_clock::VirtualClock;
 
 /// Lines `from` to `to` of `text` (1-based, both included), whose first and
 /// last contain those strings; an empty `to` is the end of the file.
@@ -109,4 +115,55 @@ fn code_js() -> String {
 #[test]
 fn the_code_the_page_shows_is_the_source() {
     check("www/code.js", &code_js());
+}
+
+/// The settings the article's run is replayed with: each is a run the page
+/// replays on virtual time, and any other setting runs live.
+const REPLAYED: [(bool, bool); 3] = [(true, true), (true, false), (false, true)];
+
+/// The events of the article's run with `fail_fast` and `cancel_in_flight`,
+/// on the virtual clock, as `[atMs, type, jobId, worker or count]`, `type`
+/// the code of the event's type (`EVENT_TYPES` in www/spec.js).
+fn article_events(waits: &[u32], fail_fast: bool, cancel_in_flight: bool) -> Vec<String> {
+    let options = Options { waits: Some(waits.to_vec()), fail_fast, cancel_in_flight, ..Options::default() };
+    let clock = VirtualClock::new();
+    let mut events = Vec::new();
+    let mut on_event = |event: Event, _wait: u32, at_ms: f64| {
+        let jobs = event.jobs();
+        let detail = event.worker().unwrap_or(jobs.len());
+        events.push(format!("[{at_ms}, {}, {}, {detail}]", EventKind::of(&event) as u8, jobs.start));
+    };
+    let context = Context { on_event: Some(&mut on_event), ..Context::new(&clock) };
+    clock.block_on(demo::run(&options, context)).expect("the replay never stalls");
+    events
+}
+
+/// `www/article-run.json` with its `schedule`: the article's run as the
+/// library runs it on the virtual clock, for each of the settings it is
+/// replayed with. The rest of the file is the article's, written by hand.
+fn article_run_json() -> String {
+    const KEY: &str = ",\n \"schedule\": ";
+    let text = read("www/article-run.json");
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let waits: Vec<u32> = serde_json::from_value(fixture["waits"].clone()).unwrap();
+    let kept = match text.find(KEY) {
+        Some(at) => &text[..at],
+        None => text.trim_end().strip_suffix('}').unwrap().trim_end(),
+    };
+    let runs: Vec<String> = REPLAYED
+        .iter()
+        .map(|&(fail_fast, cancel_in_flight)| {
+            let events = article_events(&waits, fail_fast, cancel_in_flight);
+            let lines: Vec<String> = events.chunks(6).map(|chunk| format!("    {}", chunk.join(", "))).collect();
+            format!("  {{ \"failFast\": {fail_fast}, \"cancelInFlight\": {cancel_in_flight}, \"events\": [\n{}\n  ] }}", lines.join(",\n"))
+        })
+        .collect();
+    let about = "The article's run as the library runs it on the virtual clock (tests/generated.rs writes it): \
+                 each run's events, as [atMs, type, jobId, worker or count], type the code of the event's type.";
+    format!("{kept}{KEY}{{\n \"about\": {about:?},\n \"runs\": [\n{}\n ]\n}}\n}}\n", runs.join(",\n"))
+}
+
+#[test]
+fn the_article_runs_schedule_is_the_librarys_on_the_virtual_clock() {
+    check("www/article-run.json", &article_run_json());
 }
