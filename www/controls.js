@@ -11,6 +11,8 @@ let article = null;
 /** The article's run, loaded once: null until then. */
 let articleRun = null;
 const loadArticle = () => (article ??= fetchArticleRun().then((run) => (articleRun = run)));
+/** The article's run (www/article-run.json), loaded once. */
+export const loadArticleRun = loadArticle;
 
 /** The settings with a field of their own; the waits have the preset beside theirs. */
 const FIELDS = OPTIONS.filter((spec) => spec.kind !== "waits");
@@ -24,6 +26,7 @@ export class Controls {
   #stop;
   #pause;
   #copyLink;
+  #runLive;
   #status;
   #message;
   /** The given waits' own field, shown with a preset of given waits. */
@@ -41,6 +44,7 @@ export class Controls {
     this.#stop = find(".stop");
     this.#pause = find(".pause");
     this.#copyLink = find(".copy-link");
+    this.#runLive = find(".run-live");
     this.#status = find(".status");
     this.#message = find(".message");
   }
@@ -50,12 +54,13 @@ export class Controls {
    * and `pause()` for its buttons, `change(changes)` with what the user
    * changed, and `link()` for the link Copy link copies.
    */
-  listen({ signal, run, stop, pause, change, link }) {
+  listen({ signal, run, runLive, stop, pause, change, link }) {
     this.#form.addEventListener("submit", (event) => {
       event.preventDefault();
       run();
     }, { signal });
     this.#stop.addEventListener("click", stop, { signal });
+    this.#runLive.addEventListener("click", runLive, { signal });
     this.#pause.addEventListener("click", pause, { signal });
     this.#copyLink.addEventListener("click", () => this.#copyLinkToClipboard(link()), { signal });
     for (const spec of FIELDS.filter((spec) => spec.default === null)) {
@@ -130,8 +135,14 @@ export class Controls {
     this.#stop.disabled = !running;
     this.#pause.disabled = !running;
     this.#run.disabled = running;
+    this.#runLive.disabled = running;
     this.showPaused(false);
     this.#form.classList.toggle("busy", running);
+  }
+
+  /** "Run it live" is shown beside Run while Run replays the recorded article's run. */
+  set replayed(replayed) {
+    this.#runLive.hidden = !replayed;
   }
 
   showPaused(paused) {

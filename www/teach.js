@@ -28,7 +28,6 @@ export class Teach {
   #pendingAt = null;
   /** The compare mode's shared span. */
   #span = 0;
-  #narrated = null;
   /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
   #wordsDrawn = 0;
   #wordsDue = false;
@@ -73,7 +72,6 @@ export class Teach {
     this.#run = run;
     this.#count = null;
     this.#span = 0;
-    this.#narrated = null;
     this.#compareBox.hidden = !run.goWay;
     this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
     this.#narration.textContent = run.goWay ? "Both runs go at once, on the same waits…" : "The run goes…";
@@ -168,22 +166,21 @@ export class Teach {
     this.#narrate(nowMs);
   }
 
+  /**
+   * The narration of the moment on show, from its own events (narration.js),
+   * drawn whenever the words are: it follows every step. While the run goes
+   * it is not read aloud; a step, or the run's end, is.
+   */
   #narrate(nowMs) {
     const run = this.#run;
-    const report = run.state.report;
-    if (!report || (run.goWay && !run.goWay.state.report)) return;
-    // At a moment before the failure (or the stop), the story waits.
-    const from = run.state.failure?.atMs ?? run.state.cancelAtMs ?? Infinity;
-    const key = this.#count === null || nowMs >= from ? "told" : "waiting";
-    if (this.#narrated === key) return;
-    this.#narrated = key;
-    if (key === "waiting") {
-      this.#narration.textContent = `At ${nowMs.toFixed(0)} ms nothing has gone wrong yet: step on to ${from.toFixed(0)} ms.`;
-      return;
+    const stepping = this.#count !== null;
+    const settled = Boolean(run.state.report && (!run.goWay || run.goWay.state.report));
+    let text = narrate(stepping ? this.#moment : run.state, run.options, { nowMs, next: stepping && settled ? run.state : null });
+    if (run.goWay && settled && !stepping) {
+      text += ` Side by side: cancel in-flight settled at ${Math.round(run.state.report.elapsedMs)} ms, Go's way at ${Math.round(run.goWay.state.report.elapsedMs)} ms.`;
     }
-    let text = narrate(run.state, run.options);
-    if (run.goWay) text += ` Side by side: cancel in-flight settled at ${report.elapsedMs.toFixed(0)} ms, Go's way at ${run.goWay.state.report.elapsedMs.toFixed(0)} ms.`;
-    this.#narration.textContent = text;
+    this.#narration.setAttribute("aria-live", stepping || settled ? "polite" : "off");
+    if (this.#narration.textContent !== text) this.#narration.textContent = text;
   }
 
   /** Go's way in compare mode, on the axis both timelines share, and the difference in settling time. */

@@ -190,8 +190,9 @@ test("the narration tells the failure from the run's own figures, and the glossa
   const failedAt = jobs[78].startMs;
   const wouldEnd = Math.max(report.elapsedMs, ...aborted.map((job) => job.startMs + job.waitMs));
   const expected = `Job #78 failed at ${Math.round(failedAt)} ms (its wait, 996 ms, is over the threshold) → the queue closed: 21 waiting jobs canceled → ` +
-    `${aborted.length} running job${aborted.length === 1 ? "" : "s"} aborted, their timers cleared → the run settled ${Math.round(report.elapsedMs - failedAt)} ms later. ` +
-    `Go's errgroup would have waited ${Math.round(wouldEnd - report.elapsedMs)} ms more, for those jobs to finish.`;
+    `${aborted.length} running job${aborted.length === 1 ? "" : "s"} aborted, their timers cleared → the run settled ${Math.round(report.elapsedMs) - Math.round(failedAt)} ms later. ` +
+    `The article's Go program would have waited ${Math.round(wouldEnd) - Math.round(report.elapsedMs)} ms more, for those jobs' time.Sleep to end; ` +
+    "a Go job that selects on ctx.Done() stops at the cancel, as these did.";
   await demo(page).locator(".narration").getByText(expected, { exact: true }).waitFor();
   // Before the failure, the story waits.
   await demo(page).getByRole("slider", { name: "Moment of the run" }).press("Home");
