@@ -184,8 +184,8 @@ fn article_run_json() -> String {
 
 /// `tests/unit/recorded-runs.json`: the article's waits run on the virtual
 /// clock as the page never replays them, for the narration's test and the
-/// replay's Stop: stopped at 1500 ms with cancel in-flight and without, and
-/// with a threshold no wait is over.
+/// replay's Stop: stopped before the failure with cancel in-flight and
+/// without, stopped after it, and with a threshold no wait is over.
 fn recorded_runs_json() -> String {
     let fixture: serde_json::Value = serde_json::from_str(&read("www/article-run.json")).unwrap();
     let waits: Vec<u32> = serde_json::from_value(fixture["waits"].clone()).unwrap();
@@ -193,6 +193,11 @@ fn recorded_runs_json() -> String {
     let runs = [
         ("stopped at 1500 ms", recorded_run(&article, Some(1500))),
         ("stopped at 1500 ms, cancel in-flight off", recorded_run(&Options { cancel_in_flight: false, ..article.clone() }, Some(1500))),
+        (
+            "stopped at 3300 ms, after the failure, cancel in-flight off",
+            recorded_run(&Options { cancel_in_flight: false, ..article.clone() }, Some(3300)),
+        ),
+        ("stopped at 3500 ms, after a failure, fail fast off", recorded_run(&Options { fail_fast: false, ..article.clone() }, Some(3500))),
         ("completed", recorded_run(&Options { threshold_ms: 1000, ..article.clone() }, None)),
     ];
     let runs: Vec<String> = runs.iter().map(|(name, run)| run.replacen("{ ", &format!("{{ \"name\": {name:?}, "), 1)).collect();
