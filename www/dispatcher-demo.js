@@ -250,7 +250,7 @@ export class DispatcherDemo extends HTMLElement {
     if (!this.#current) return;
     const paused = this.#current.togglePause();
     this.#controls.showPaused(paused);
-    this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
+    this.#controls.status(!paused ? "Running…" : this.#current.replayed ? "Paused: the replay's clock is held." : "Paused: no job starts; running jobs go on.");
   }
 
   /**

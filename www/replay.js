@@ -189,6 +189,8 @@ function begin(recorded, options, logLines, changed) {
     /** A stop: the library's stop at this moment, played out from here. */
     abort() {
       if (next === events.length) return;
+      // A stop while paused lets the replay's clock go again: jobs may be left to end at their waits.
+      if (pause.paused) pause.resume();
       clearTimeout(timer);
       // On the next whole ms, after every event shown: the virtual clock's runs have whole ms only.
       const stopped = stopAt(events, Math.floor(runMs()) + 1, { cancelInFlight: recorded.cancelInFlight, failFast: recorded.failFast });

@@ -58,13 +58,14 @@ export function drawLegend(legend) {
 
 /**
  * The summary of `run` at `nowMs`: its status (`paused` while it goes and is
- * paused), errors, elapsed time, counts per state, and once it has settled
+ * paused, never for a moment of it), errors, elapsed time, counts per state, and once it has settled
  * how long the cancellation took and the seed.
  */
 export function drawSummary(list, run, nowMs, { paused }) {
   const report = run.report;
   const rows = [];
-  const status = report ? report.status : run.planned ? "not run yet" : paused ? "paused" : "running";
+  // A moment of a recorded run (the scrubber's) was running then, whatever the run does now.
+  const status = report ? report.status : run.planned ? "not run yet" : paused && run.frozenAtMs === null ? "paused" : "running";
   rows.push(["Status", status, `status ${status.replaceAll(" ", "-")}`]);
   if (report && !report.errors.length) rows.push(["Error", "none"]);
   else if (report && report.errors.length > 1) {
