@@ -1,7 +1,7 @@
 // A run of the element's while it goes: the module's `run` with an
 // AbortController and a PauseController of its own (wasm.js's startRun), the
 // RunState its progress events build, and their recording, which the
-// scrubber replays; in compare mode, Go's way beside it, on the same waits.
+// scrubber replays; in compare mode, Go's two ways beside it, on the same waits.
 import { DEFAULTS } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
@@ -34,29 +34,37 @@ function begin(glue, options, changed) {
   return { ...handle, state, recording, options };
 }
 
+/** Resolves with the first of `runs`' reports once all have settled, their states finished. */
+export async function settleAll(runs) {
+  const reports = await Promise.all(runs.map((run) => run.done));
+  runs.forEach((run, i) => run.state.finish(reports[i]));
+  return reports[0];
+}
+
 export class LiveRun {
   /**
    * Starts `options` on `glue`, the module; `changed()` is called after
    * each event. With `compare`, ours runs with cancel in-flight, and Go's
-   * way (`goWay`) beside it without; else `goWay` is null.
+   * ways beside it: `selectWay` (jobs that select on ctx.Done(), which stop
+   * at the cancel as ours do) and `goWay` (the article's time.Sleep: without
+   * cancel in-flight); else both are null.
    */
   constructor(glue, options, { compare = false, changed }) {
     const ours = begin(glue, compare ? { ...options, cancelInFlight: true } : options, changed);
     Object.assign(this, ours);
+    // Go's two ways on the same waits: a job that selects on ctx.Done() stops at the cancel, as a dropped one does.
+    this.selectWay = compare ? begin(glue, { ...ours.options, cancelInFlight: true }, changed) : null;
     this.goWay = compare ? begin(glue, { ...ours.options, cancelInFlight: false }, changed) : null;
   }
 
-  /** Both runs (ours, and Go's way in compare mode). */
+  /** Every run (ours, and Go's two ways in compare mode). */
   get #both() {
-    return [this, this.goWay].filter(Boolean);
+    return [this, this.selectWay, this.goWay].filter(Boolean);
   }
 
-  /** Resolves with our report once both have settled, their states finished; rejects as `done` does. */
+  /** Resolves with our report once all have settled, their states finished; rejects as `done` does. */
   async settled() {
-    const [report, goReport] = await Promise.all([this.done, this.goWay?.done]);
-    this.state.finish(report);
-    if (goReport) this.goWay.state.finish(goReport);
-    return report;
+    return settleAll(this.#both);
   }
 
   /** Stops both, as their AbortSignals would. */

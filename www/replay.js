@@ -9,7 +9,7 @@ import { DEFAULTS } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { EVENT_TYPES, JOB_STATES, LOG_KINDS } from "./spec.js";
-import { LiveRun, runSetup } from "./live-run.js";
+import { LiveRun, runSetup, settleAll } from "./live-run.js";
 import { loadArticleRun } from "./controls.js";
 
 const [STARTED, CANCELED_LINE, ABORTED_LINE] = ["started", "canceled", "aborted"].map((kind) => LOG_KINDS.indexOf(kind));
@@ -224,23 +224,22 @@ function begin(recorded, options, logLines, changed) {
 
 export class ReplayRun {
   /**
-   * Replays `recorded` (recordedRun's) with `options`; with `goRecorded`, Go's
-   * way (the run without cancel in-flight) beside it, as compare mode has it.
+   * Replays `recorded` (recordedRun's) with `options`; with `goRecorded` (the
+   * run without cancel in-flight), Go's two ways beside it, as LiveRun has them.
    */
   constructor(recorded, options, { goRecorded = null, logLines, changed }) {
     Object.assign(this, begin(recorded, options, logLines, changed));
+    // Go with a select on ctx.Done() stops its running jobs at the cancel: the library's run with cancel in-flight.
+    this.selectWay = goRecorded ? begin(recorded, options, logLines, changed) : null;
     this.goWay = goRecorded ? begin(goRecorded, { ...options, cancelInFlight: false }, logLines, changed) : null;
   }
 
   get #both() {
-    return [this, this.goWay].filter(Boolean);
+    return [this, this.selectWay, this.goWay].filter(Boolean);
   }
 
-  async settled() {
-    const [report, goReport] = await Promise.all([this.done, this.goWay?.done]);
-    this.state.finish(report);
-    if (goReport) this.goWay.state.finish(goReport);
-    return report;
+  settled() {
+    return settleAll(this.#both);
   }
 
   stop() {

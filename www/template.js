@@ -56,7 +56,7 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
-    <p class="lane-title ours-title">Ours: cancel in-flight, the running jobs are aborted</p>
+    <p class="lane-title ours-title">Rust: cancel in-flight drops the running jobs' futures, with no code in the job</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
     ${COMPARE}
     ${SCRUBBER}
