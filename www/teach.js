@@ -32,6 +32,9 @@ export class Teach {
   /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
   #wordsDrawn = 0;
   #wordsDue = false;
+  /** Whether a run has ended: the first brings the explanation into view. */
+  #firstEnded = false;
+  #bringIntoView = false;
   /** The moment on show (a replayed RunState) while #count is not null. */
   #moment = null;
 
@@ -84,6 +87,7 @@ export class Teach {
   finished() {
     const run = this.#run;
     if (!run) return;
+    if (!this.#firstEnded) this.#firstEnded = this.#bringIntoView = true;
     if (this.#pendingAt !== null && run.recording.complete) {
       const { ms, event } = this.#pendingAt;
       this.#pendingAt = null;
@@ -198,6 +202,10 @@ export class Teach {
     let text = narrate(stepping ? this.#moment : run.state, run.options, { nowMs, next: stepping && settled ? run.state : null });
     this.#narration.setAttribute("aria-live", stepping || settled ? "polite" : "off");
     if (this.#narration.textContent !== text) this.#narration.textContent = text;
+    if (this.#bringIntoView && settled) {
+      this.#bringIntoView = false;
+      firstRunEnded(this.#root);
+    }
   }
 
   /**
@@ -230,6 +238,21 @@ export class Teach {
     if (ended(ours) && go.nowMs(wall) > ours.lastMs) {
       markDifference(this.#root.querySelector(".go-timeline"), colors, this.#span, ours.lastMs, ended(go) ? go.lastMs : go.nowMs(wall));
     }
+  }
+}
+
+/**
+ * At the end of the first run, the glossary opens (the clearest words on
+ * what just happened); and on the page (sync-url), if the reader has not
+ * scrolled, the page scrolls so that the timeline's end, the scrubber and
+ * the narration (as it has just been written) are in view together.
+ */
+function firstRunEnded(root) {
+  root.querySelector(".glossary").open = true;
+  if (root.host.hasAttribute("sync-url") && scrollY === 0) {
+    const explain = root.querySelector(".explain");
+    const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    explain.scrollIntoView({ block: "end", behavior: reduced ? "instant" : "smooth" });
   }
 }
 

@@ -56,14 +56,14 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
+    <ul class="legend" aria-label="States"></ul>
     <p class="lane-title ours-title">Rust: cancel in-flight drops the running jobs' futures, with no code in the job</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
     ${COMPARE}
     ${SCRUBBER}
-    <ul class="legend" aria-label="States"></ul>
+    ${NARRATION}
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
   </section>
-  ${NARRATION}
   ${GLOSSARY}
   ${CODE_PANEL}
   <dl class="summary" aria-label="Summary"></dl>

@@ -296,9 +296,13 @@ function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
     c.textBaseline = "middle";
     const textWidth = c.measureText(text).width;
     const tx = px + 6 + textWidth > width ? px - 6 - textWidth : px + 6;
-    // On the failed job's own lane (the top one for a stop), kept inside the plot.
-    const worker = failure ? Math.max(0, run.worker[failure.job]) : 0;
-    const ty = Math.min(Math.max(10, (worker + 0.5) * lane), height - AXIS - 10);
+    // On the axis's row, where it covers no job's bar (only a tick's label).
+    const ty = height - AXIS / 2;
+    // The failed job fails as it starts: its bar has no length, so it is marked at any zoom.
+    if (failure && run.worker[failure.job] >= 0) {
+      c.fillStyle = colors.state[FAILED];
+      c.fillRect(px - 2.5, run.worker[failure.job] * lane, 5, Math.max(1, lane - (lane > 6 ? 3 : 0)));
+    }
     c.fillStyle = colors.background;
     c.fillRect(tx - 3, ty - 8, textWidth + 6, 16);
     c.fillStyle = colors.state[FAILED];
