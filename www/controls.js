@@ -140,7 +140,7 @@ export class Controls {
     this.#form.classList.toggle("busy", running);
   }
 
-  /** "Run it live" is shown beside Run while Run replays the recorded article's run. */
+  /** "Live, on real timers" is shown beside Run while Run replays the recorded article's run. */
   set replayed(replayed) {
     this.#runLive.hidden = !replayed;
   }
