@@ -31,6 +31,8 @@ export class Controls {
   #message;
   /** The given waits' own field, shown with a preset of given waits. */
   #waitsField;
+  /** The seed shown while the waits are drawn. */
+  #seed = null;
   /** The waits shown, or null while they are drawn from the seed. */
   #waits = null;
 
@@ -88,6 +90,9 @@ export class Controls {
       return;
     }
     const field = this.#fields.get(option);
+    // The seed draws no waits while they are given: its field shows none, and keeps the seed for when they are not.
+    if (option === "seed") this.#seed = value;
+    if (option === "seed" && this.#waits) return;
     if (spec.kind === "boolean") field.checked = value === true;
     else {
       // A number field given what is no number shows it as text: the browser
@@ -187,6 +192,9 @@ export class Controls {
     const text = waits ? writeText(waits) : "";
     if (this.#waitsField.value !== text) this.#waitsField.value = text;
     for (const option of DRAWN) this.#fields.get(option).disabled = Boolean(waits);
+    const seed = this.#fields.get("seed");
+    seed.placeholder = waits ? "none: the waits are given" : "";
+    seed.value = waits ? "" : String(this.#seed ?? "");
     for (const button of this.#form.querySelectorAll(".joined button")) button.disabled = Boolean(waits);
   }
 

@@ -173,9 +173,9 @@ export class DispatcherDemo extends HTMLElement {
     loadModule().then(() => this.isConnected && this.#controls.crashed(message, { reloaded: true }));
   }
 
-  /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
+  /** The settings as a query string, with `autorun` (a shared link opens running); with `page-url` or `sync-url`, a link to that page with them. */
   get link() {
-    return linkTo(linkedPage(this), toSearch(this.#runOptions()));
+    return linkTo(linkedPage(this), toSearch(this.#runOptions(), { autorun: true }));
   }
 
   /** Whether a run is going. */
