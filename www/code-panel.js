@@ -22,7 +22,7 @@ export const CODE_PANEL = `
     <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
     <div class="code-panes">
       <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
-      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></figure>
+      <details class="code-pane rust" open><summary>Rust, this demo's library</summary><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></details>
     </div>
   </details>
 `;
@@ -44,9 +44,9 @@ export function explain(event, { cancelInFlight = true, failedBefore = false } =
     case "fail":
       return { go: ["fail", "errReturn"], rust: ["fail", "failFast"], text: `Job #${job}'s wait is over the threshold: it fails as it starts. Its worker returns the error, and errgroup cancels ctx.` };
     case "cancel":
-      return { go: ["close", "cancel", "canceledPrint"], rust: ["cancel", "canceledEmit"], text: `The queue is closed: ${jobs}, never started, are canceled. In Go, a worker still takes each of them, sees ctx.Done() and prints "Canceled".` };
+      return { go: ["cancel", "canceledPrint", "close"], rust: ["cancel", "canceledEmit"], text: `The queue is closed: ${jobs}, never started, are canceled. In Go, a worker still takes each of them, sees ctx.Done() and prints "Canceled".` };
     case "abort":
-      return { go: ["sleep"], rust: ["inFlight", "abort"], text: `Job #${job} was running: cancel in-flight drops it, and clears its timer. Go has no such step: its worker goes on sleeping in time.Sleep.` };
+      return { go: ["sleep"], rust: ["abort", "inFlight"], text: `Job #${job} was running: cancel in-flight drops it, and clears its timer, with no code in the job. The article's Go job sleeps on in time.Sleep; a Go job that selects on ctx.Done() would return here, by its own check.` };
     default:
       return { go: [], rust: [], text: "" };
   }
@@ -75,6 +75,8 @@ export class CodePanel {
       { code: RUST, pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
     for (const pane of this.#panes) fill(pane);
+    // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
+    if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
   }
 
   /** Marks the lines of `event` (a progress event, or null), once per change. */
@@ -97,10 +99,10 @@ export class CodePanel {
     for (const pane of this.#panes) {
       if (pane.scrollTo === undefined) continue;
       // Read each time: the stylesheet may have come since.
-      pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
+      // Lines wrap, so a line's place is read, not counted (the pane is the lines' offset parent).
       pane.height = pane.pre.clientHeight;
-      if (!pane.lineHeight) continue;
-      pane.pre.scrollTop = Math.max(0, pane.scrollTo * pane.lineHeight - pane.height / 3);
+      if (!pane.height) continue;
+      pane.pre.scrollTop = Math.max(0, pane.scrollTo.offsetTop - pane.height / 3);
       pane.scrollTo = undefined;
     }
   }
@@ -116,10 +118,11 @@ export class CodePanel {
     const numbers = marks.map((mark) => code.marks[mark]).filter(Boolean);
     pane.lit = numbers.map((number) => lines.get(number)).filter(Boolean);
     for (const line of pane.lit) line.classList.add("lit");
-    const first = lines.get(Math.min(...numbers));
-    // Scrolled within its own box, never the page; from the line's place in
-    // the pane and a line's height, read once, so that no layout is forced.
-    if (first) pane.scrollTo = pane.index.get(first);
+    // The line that acts is named first (the worker's `for job := range jobs` as it takes a job): it is scrolled to.
+    const first = lines.get(numbers[0]);
+    // Scrolled within its own box, never the page; its place is read in the
+    // frame's read phase (measure), so that no layout is forced.
+    if (first) pane.scrollTo = first;
   }
 }
 
@@ -130,11 +133,7 @@ function fill(pane) {
   const { code, pre, lines } = pane;
   if (!made.has(code)) made.set(code, make(code));
   pre.replaceChildren(made.get(code).cloneNode(true));
-  pane.index = new Map();
-  [...pre.children].forEach((line, index) => {
-    pane.index.set(line, index);
-    if (line.dataset.line) lines.set(Number(line.dataset.line), line);
-  });
+  for (const line of pre.children) if (line.dataset.line) lines.set(Number(line.dataset.line), line);
 }
 
 function make(code) {

@@ -76,6 +76,15 @@ test("the code panel marks each event's lines, Go's and Rust's, as code.js has t
   await demo(page).getByRole("button", { name: "Next event" }).click();
   assert.match(await shadow(page, ".code-now"), /takes job #0/);
   assert.deepEqual(await lit(), [[GO.marks.start, GO.marks.take], [RUST.marks.take, RUST.marks.start]]);
+  // The line that acts is the worker's `for job := range jobs`: the Go pane is scrolled to it, and no line is cut.
+  const goPane = await page.evaluate(async (take) => {
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+    const pre = document.querySelector("dispatcher-demo").shadowRoot.querySelector(".go .code");
+    const line = pre.querySelector(`[data-line="${take}"]`);
+    return { text: line.textContent, inView: line.offsetTop >= pre.scrollTop && line.offsetTop + line.offsetHeight <= pre.scrollTop + pre.clientHeight, cut: pre.scrollWidth > pre.clientWidth };
+  }, GO.marks.take);
+  assert.match(goPane.text, /for job := range jobs/);
+  assert.deepEqual([goPane.inView, goPane.cut], [true, false]);
   const failed = await stepUntil(page, "Next event", (_, code) => code.includes("fails as it starts"));
   assert.match(failed.code, /Job #78's wait is over the threshold/);
   assert.deepEqual(await lit(), [[GO.marks.fail, GO.marks.errReturn], [RUST.marks.fail, RUST.marks.failFast]]);
