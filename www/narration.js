@@ -54,8 +54,12 @@ export function narrate(state, { failFast = true, cancelInFlight = true } = {}, 
   // Where the jobs aborted would have ended, had they run on as Go's time.Sleep does.
   let wouldEnd = from;
   for (let job = 0; job < state.jobs; job++) if (state.state[job] === ABORTED) wouldEnd = Math.max(wouldEnd, state.start[job] + state.wait[job]);
+  // The jobs that were running at the cancel and have ended since, at their waits.
+  let ranOn = 0;
+  for (let job = 0; job < state.jobs; job++) if (state.state[job] === SUCCEEDED && state.start[job] < from && state.end[job] > from) ranOn++;
   if (counts[ABORTED]) steps.push(`${jobs(counts[ABORTED], "running")} aborted, their timers cleared${state.running ? `, ${state.running} to go` : ""}`);
-  else if (state.running) steps.push(`${jobs(state.running, "running")} ${cancelInFlight ? "to abort" : "run on to the end of their waits, as Go's do"}`);
+  else if (state.running) steps.push(`${jobs(state.running, "running")} ${cancelInFlight ? "to abort" : "run on to the end of their waits, as the article's Go jobs do"}${ranOn ? ` (${ranOn} ended so far)` : ""}`);
+  else if (ranOn) steps.push(`${jobs(ranOn, "running")} ran on to the end of their waits, as the article's Go jobs do`);
   else if (!report) steps.push("no job was running");
   if (!report) return `${steps.join(" → ")}.`;
   const settled = Math.round(report.elapsedMs);

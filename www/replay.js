@@ -9,50 +9,10 @@ import { DEFAULTS } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { EVENT_TYPES, JOB_STATES, LOG_KINDS } from "./spec.js";
-import { LiveRun, runSetup, settleAll } from "./live-run.js";
-import { loadArticleRun } from "./controls.js";
+import { runSetup, settleAll } from "./run-setup.js";
 
 const [STARTED, CANCELED_LINE, ABORTED_LINE] = ["started", "canceled", "aborted"].map((kind) => LOG_KINDS.indexOf(kind));
 const ENDS = { succeed: "succeeded", fail: "failed", cancel: "canceled", abort: "aborted" };
-
-/**
- * The recorded run of `options` in `article` (the parsed article-run.json):
- * the article's jobs and settings, with fail fast and cancel in-flight as one
- * of its runs has them; else null, and the run goes live.
- */
-export function recordedRun(article, options) {
-  const { workers, queueLength, thresholdMs, waits, failFast, cancelInFlight } = { ...DEFAULTS, ...options };
-  const same = workers === article.workers && queueLength === article.queueLength && thresholdMs === article.thresholdMs
-    && waits?.length === article.waits.length && waits.every((wait, i) => wait === article.waits[i]);
-  return same ? article.schedule.runs.find((run) => run.failFast === failFast && run.cancelInFlight === cancelInFlight) ?? null : null;
-}
-
-/**
- * The article's run as the library ran it for `options` on the virtual
- * clock: `{ ours, go }`, `go` (without cancel in-flight) for compare mode, in
- * which ours has cancel in-flight; null where the settings are not the
- * article's, or it was not recorded with them: the run goes live then.
- */
-export async function recordedRuns(options, compare = false) {
-  if (!options.waits) return null;
-  const article = await loadArticleRun().catch(() => null);
-  if (!article) return null;
-  const ours = recordedRun(article, compare ? { ...options, cancelInFlight: true } : options);
-  const go = compare ? recordedRun(article, { ...options, cancelInFlight: false }) : null;
-  return ours && (!compare || go) ? { ours, go } : null;
-}
-
-/**
- * A run of `options` on `glue`, the module: the article's run replayed where
- * it was recorded with them (unless `live`), else a LiveRun. `replayed`
- * says which.
- */
-export async function newRun(glue, options, { compare = false, live = false, changed }) {
-  const recorded = live ? null : await recordedRuns(options, compare);
-  if (!recorded) return Object.assign(new LiveRun(glue, options, { compare, changed }), { replayed: false });
-  const ours = compare ? { ...options, cancelInFlight: true } : options;
-  return new ReplayRun(recorded.ours, ours, { goRecorded: recorded.go, logLines: glue.logLines, changed });
-}
 
 /** A recorded run's events as `run`'s progress events are: `{ type, jobId, count, worker, waitMs, atMs }`. */
 export function eventsOf(recorded, waits) {

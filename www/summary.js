@@ -43,6 +43,15 @@ function meter(box, value, max) {
   if (fill) fill.style.width = `${max ? (100 * value) / max : 0}%`;
 }
 
+/** The legend's last item: the look of work done after the cancel, with cancel in-flight off. */
+function late() {
+  const item = document.createElement("li");
+  const swatch = Object.assign(document.createElement("span"), { className: "swatch late", textContent: GLYPHS[SUCCEEDED] });
+  swatch.setAttribute("aria-hidden", "true");
+  item.append(swatch, "ran on after the cancel");
+  return item;
+}
+
 /** The legend: each state the canvases show, with its swatch and glyph. */
 export function drawLegend(legend) {
   legend.replaceChildren(...["running", ...ENDED.map((code) => STATE_NAMES[code])].map((name) => {
@@ -53,7 +62,7 @@ export function drawLegend(legend) {
     swatch.setAttribute("aria-hidden", "true");
     item.append(swatch, name);
     return item;
-  }));
+  }), late());
 }
 
 /**

@@ -2,6 +2,7 @@
 // RunState at most once per animation frame, and only what changed: a run may
 // have a million jobs, and a frame has a few milliseconds.
 import { RUNNING, FAILED, ABORTED, GLYPHS } from "./run-state.js";
+import { paintLateWork } from "./late-work.js";
 import { CANVAS, fit } from "./canvas.js";
 import { axisSpan } from "./time-axis.js";
 
@@ -277,10 +278,11 @@ class JobPainter {
   }
 }
 
-/** The first failure (or the stop) and the cancellation it caused; and "now". */
-function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
+/** The first failure (or the stop) and the cancellation it caused, and the work done after it; and "now". */
+function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
   const failure = run.failure;
   const cancelAt = failure?.atMs ?? run.cancelAtMs;
+  if (cancelAt !== null && cancelAt !== undefined && run.cancelAtMs !== null) paintLateWork(c, run, colors, { x, lane, bar }, cancelAt, nowMs);
   if (cancelAt !== null && cancelAt !== undefined) {
     const px = Math.round(x(cancelAt)) + 0.5;
     c.strokeStyle = colors.state[FAILED];

@@ -8,6 +8,8 @@ import stylesheet from "dispatcher-demo:stylesheet";
 export const GLUE = new URL("./api.js", import.meta.url);
 /** The wasm module. */
 export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
+/** The player of the article's recorded run, a file of its own (scripts/dist/build.mjs), imported when a replay starts. */
+export const REPLAY = new URL("./replay.js", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 

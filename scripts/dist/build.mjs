@@ -7,6 +7,8 @@
 //                              the element imports it by URL, afresh after a panic
 //   dispatcher_demo_bg.wasm    the wasm module, found from the modules' URL
 //   article-run.json           the article's run, fetched when its waits are given
+//   replay.js                  the player of the article's recorded run, imported
+//                              when it replays (www/replay.js and what it uses)
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
 //                              from its own folder
 //   *.map, *.d.ts              source maps, and types
@@ -48,6 +50,9 @@ const distAssets = {
 // From www/define.js, which defines the element only where there is a DOM.
 await esbuild.build({ ...common, entryPoints: [at("www/define.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
 await keepImportForBrowser(join(out, "dispatcher-demo.js"));
+
+// The article's run's player, loaded only when it replays: it imports nothing of the element.
+await esbuild.build({ ...common, entryPoints: [at("www/replay.js")], outfile: join(out, "replay.js") });
 
 // The glue with its snippets, in one module.
 await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "api.js") });

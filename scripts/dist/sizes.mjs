@@ -12,6 +12,7 @@ const WHAT = {
   "api.js": "the JS API, which the element loads: wasm-bindgen's glue",
   "dispatcher_demo_bg.wasm": "the wasm module",
   "article-run.json": "the article's run, fetched when its preset is chosen",
+  "replay.js": "the article's run's player, imported when it replays",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
   "dispatcher-demo.d.ts": "types (npm)",
   "api.d.ts": "types (npm)",

@@ -69,3 +69,12 @@ test("Stop after stepping back says one thing: the run stopped, and the moment o
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("with cancel in-flight off, the work done after the cancel is told, and has a look of its own", async () => {
+  const page = await suite.open("index.html?preset=article&speed=1&cancel-in-flight=false&autorun");
+  await nthReport(page);
+  assert.match(await shadow(page, ".narration"), /→ 9 running jobs ran on to the end of their waits, as the article's Go jobs do → the run settled 382 ms later\.$/);
+  await demoOf(page).locator(".legend").getByText("ran on after the cancel").waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -60,6 +60,12 @@ function holdToEvents(text, events, count, nowMs, settled) {
   if (/settled|took|Every job succeeded/.test(text)) assert.ok(settled, "the end told before it came");
   if (/Every job succeeded/.test(text)) assert.equal(jobsIn("succeed"), setup.jobs);
   if (/no job was running/.test(text)) assert.equal(started, ended, "no job running, with one running");
+  if (/ran on to the end/.test(text)) {
+    const cancel = seen.find((event) => event.type === "cancel" || event.type === "abort").atMs;
+    const startedAt = new Map(seen.filter((event) => event.type === "start").map((event) => [event.jobId, event.atMs]));
+    const ranOn = seen.filter((event) => event.type === "succeed" && event.atMs > cancel && startedAt.get(event.jobId) < cancel).length;
+    assert.equal(figure(/(\d+) running jobs? ran on/), ranOn, "ran on");
+  }
 }
 
 for (const run of RUNS) {

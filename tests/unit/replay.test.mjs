@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { recordedRun, eventsOf, stopAt } from "../../www/replay.js";
+import { eventsOf, stopAt } from "../../www/replay.js";
+import { recordedRun } from "../../www/live-run.js";
 
 const read = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"));
 export const article = read("www/article-run.json");
