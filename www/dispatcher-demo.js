@@ -201,7 +201,7 @@ export class DispatcherDemo extends HTMLElement {
     try {
       const report = await current.settled();
       this.#teach.finished();
-      this.#controls.status(`Done: ${report.status}${current.replayed ? ", the article's run replayed (Live, on real timers runs it on the browser's timers)" : ""}.`);
+      this.#controls.status(`Done: ${report.status}${current.replayed ? ", the article's run, replayed" : ""}.`);
       this.#stage.schedule();
       this.dispatchEvent(new CustomEvent("done", { bubbles: true, composed: true, detail: report }));
       return report;

@@ -12,8 +12,8 @@ export const SCRUBBER = `
     <button type="button" class="next-event" disabled aria-keyshortcuts="ArrowRight">Next event ▶</button>
     <span class="moment-text">The run's events can be stepped through here.</span>
     <span class="jumps">
-      <button type="button" class="to-failure" disabled title="Shows the moment the first job failed (or Stop was pressed)">Jump to the failure</button>
-      <button type="button" class="to-cancel" disabled title="Shows the run once the cancel has done its work in that millisecond: the queue closed, the running jobs aborted">to the cancel</button>
+      <button type="button" class="to-failure" disabled>Jump to the failure</button>
+      <button type="button" class="to-cancel" disabled>to the cancel</button>
     </span>
   </div>
 `;

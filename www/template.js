@@ -30,7 +30,7 @@ template.innerHTML = `
     </details>
     <div class="actions">
       <button type="submit" class="run primary" disabled>Run</button>
-      <button type="button" class="run-live" hidden title="The same settings on the browser's real timers: the failure comes a few ms earlier or later, and workers that wake in the same ms may take jobs in another order, so job #78 may run on another worker">Live, on real timers</button>
+      <button type="button" class="run-live" hidden title="On real timers: the failure may come a few ms later, and job #78 run on another worker">Live, on real timers</button>
       <button type="button" class="stop" disabled>Stop</button>
       <button type="button" class="pause" aria-pressed="false" disabled>Pause</button>
       <button type="button" class="copy-link" hidden>Copy link</button>
@@ -63,6 +63,7 @@ template.innerHTML = `
     ${SCRUBBER}
     ${NARRATION}
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
+    <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
   </section>
   ${GLOSSARY}
   ${CODE_PANEL}

@@ -78,3 +78,19 @@ test("with cancel in-flight off, the work done after the cancel is told, and has
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a tap on a bar or a square names its job under the grid, as hover does in the title", async () => {
+  const page = await suite.open("index.html?preset=article&speed=1&autorun", { viewport: { width: 390, height: 844 }, isMobile: true });
+  await nthReport(page);
+  const readout = demoOf(page).locator(".job-readout");
+  const grid = demoOf(page).locator("canvas.grid");
+  await grid.tap({ position: { x: 4, y: 4 } });
+  assert.match(await readout.textContent(), /^Job #0: succeeded on W0, 0\.0–81\.0 ms \(wait 81 ms\)$/);
+  const timeline = demoOf(page).locator("canvas.timeline");
+  const box = await timeline.boundingBox();
+  // W1's lane, just after the axis's gutter (34 px): job #1's bar.
+  await timeline.tap({ position: { x: 37, y: (1.5 * (box.height - 22)) / 10 } });
+  assert.match(await readout.textContent(), /^Job #1: succeeded on W1/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
