@@ -196,7 +196,7 @@ export class DispatcherDemo extends HTMLElement {
     this.#ran = true;
     const current = (this.#current = await newRun(glue, this.#runOptions(), { compare, live, changed: () => this.#stage.schedule() }));
     this.#controls.showRunning(true);
-    this.#controls.status(`${current.replayed ? "Replaying the article's run, as the library ran it on virtual time" : "Running"}${compare ? ": cancel in-flight, and Go's ways" : ""}…`);
+    this.#controls.status(`${current.replayed ? "Replaying the article's run" : "Running"}${compare ? ", and Go's two ways" : ""}…`);
     this.#teach.started(current);
     try {
       const report = await current.settled();
