@@ -8,6 +8,7 @@ export const TRIED = {
   instructions: "",
   cancellation: "p99 was 0.6–0.7 ms on 2026-11-27, before the dispatcher became its own crate with strict cancellation, and 1.2–1.6 ms in the three runs of 2026-12-02 (p50 0.2–0.3 ms): a regression in the tail, not yet profiled",
   makespan: "",
+  endToEnd: "tried: records added as jobs appear, the clock read only when time can have moved, a big report made in steps, its jobs and log lines made when first read; left: the first read, which makes a million job objects and log lines",
   peers: "",
   wasm: "tried (twiggy): no float formatting, std sort or Debug escaping in the module, talc instead of dlmalloc (−2.1 KB), the benchmark's hook in its own build (−2.5 KB), the log written in JS, no FuturesUnordered and Abortable (−1.2 KB), opt-level s and z (no smaller: 33.1 and 32.5 KB); making a big report in steps, with a turn between them, cost 0.8 KB (an async function: written as a loop with one await point, it saved 27 bytes), and the workers' shared turn and second gate 0.6 KB; left, by size: the run's future with everything it inlines (14 KB raw: dispatcher, demo, recorder, report), the option checks and their messages with core::fmt (about 14 KB raw), wasm-bindgen's shims and js-sys (5 KB), the allocator (2 KB)",
   pageVisit: "the page loads the element from dist/, minified, as documentation does (it loaded www/ and pkg/ unminified, as written: 34 files, 101.6 KB gzipped), so it is the dist/ row below plus the page's own HTML, stylesheet, icon and file check (about 2.2 KB); what is left is that row's",
