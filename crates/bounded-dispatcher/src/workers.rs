@@ -28,6 +28,9 @@ use crate::JobId;
 /// What a job's future gives.
 pub(crate) type Output<F> = Result<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
 
+/// A poll of a worker's job: once it is ready, the job's id and output.
+pub(crate) type Polled<F> = Poll<(JobId, Output<F>)>;
+
 pub(crate) struct Workers<F> {
     slots: Box<[Slot<F>]>,
     woken: Arc<Woken>,
@@ -98,6 +101,15 @@ impl Wake for WorkerWaker {
     }
 }
 
+impl<F: TryFuture> Slot<F> {
+    fn poll(&mut self) -> Polled<F> {
+        let Some(future) = self.future.as_mut().as_pin_mut() else { return Poll::Pending };
+        let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&self.waker)) else { return Poll::Pending };
+        self.future.set(None);
+        Poll::Ready((self.job, output))
+    }
+}
+
 impl<F> Workers<F> {
     pub(crate) fn new(workers: usize) -> Self {
         let woken = Arc::new(Woken::default());
@@ -120,11 +132,12 @@ impl<F: TryFuture> Workers<F> {
         }
     }
 
-    /// Puts job `job`'s future in `worker`'s slot.
-    pub(crate) fn start(&mut self, worker: usize, job: JobId, future: F) {
+    /// Puts job `job`'s future in `worker`'s slot, and polls it.
+    pub(crate) fn start(&mut self, worker: usize, job: JobId, future: F) -> Polled<F> {
         let slot = &mut self.slots[worker];
         slot.job = job;
         slot.future.set(Some(future));
+        slot.poll().map(|(_, output)| (job, output))
     }
 
     /// Whether a worker runs a job.
@@ -135,12 +148,8 @@ impl<F: TryFuture> Workers<F> {
     /// Polls `worker`'s job; once it is ready, the slot is emptied, and the
     /// job's id comes with its output. A worker with no job (woken after its
     /// job ended) is pending.
-    pub(crate) fn poll(&mut self, worker: usize) -> Poll<(JobId, Output<F>)> {
-        let slot = &mut self.slots[worker];
-        let Some(future) = slot.future.as_mut().as_pin_mut() else { return Poll::Pending };
-        let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&slot.waker)) else { return Poll::Pending };
-        slot.future.set(None);
-        Poll::Ready((slot.job, output))
+    pub(crate) fn poll(&mut self, worker: usize) -> Polled<F> {
+        self.slots[worker].poll()
     }
 
     /// The next worker woken since it was last polled, in the order they were woken.
@@ -201,8 +210,7 @@ mod tests {
         let mut workers = Workers::new(3);
         workers.register(&noop());
         for (i, (polls, waker)) in polls.iter().zip(&wakers).enumerate() {
-            workers.start(i, i, counting(polls.clone(), 3, waker.clone()));
-            assert!(workers.poll(i).is_pending());
+            assert!(workers.start(i, i, counting(polls.clone(), 3, waker.clone())).is_pending());
         }
         assert_eq!(workers.next_woken(), None);
         let waker = wakers[2].take().unwrap();
@@ -218,8 +226,7 @@ mod tests {
         let waker = Rc::new(Cell::new(None));
         let mut workers = Workers::new(1);
         workers.register(&noop());
-        workers.start(0, 7, counting(polls.clone(), 2, waker.clone()));
-        assert!(workers.poll(0).is_pending());
+        assert!(workers.start(0, 7, counting(polls.clone(), 2, waker.clone())).is_pending());
         assert!(workers.poll(0).is_ready());
         waker.take().unwrap().wake();
         assert_eq!(workers.next_woken(), Some(0));
@@ -242,8 +249,7 @@ mod tests {
         let mut workers = Workers::new(2);
         workers.register(&Waker::from(parent.clone()));
         for (i, waker) in wakers.iter().enumerate() {
-            workers.start(i, i, counting(polls.clone(), 9, waker.clone()));
-            assert!(workers.poll(i).is_pending());
+            assert!(workers.start(i, i, counting(polls.clone(), 9, waker.clone())).is_pending());
         }
         wakers[0].take().unwrap().wake();
         wakers[1].take().unwrap().wake();
