@@ -31,10 +31,11 @@ serve:
 
 build: dist
 
-# The wasm package, pkg/, for the readable sources (www/).
+# The wasm package, pkg/, for the readable sources (www/): its imports and
+# exports renamed by binaryen, and the glue with them (scripts/minify-wasm.mjs).
 wasm: setup-build
 	wasm-pack --quiet build --target web --release
-	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+	node scripts/minify-wasm.mjs $(WASM_OPT) $(WASM) $(WASM_OPT_FLAGS)
 
 # The distributable build, dist/: the element bundled and minified by
 # esbuild, the wasm beside it (scripts/dist/build.mjs says what is in it).
