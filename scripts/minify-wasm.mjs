@@ -6,9 +6,10 @@
 // and each export after its Rust path: about 2 KB of the module gzipped.
 // binaryen renames them all (`a`, `b`, … in one module "a") and prints the
 // map, from which the glue's import object and its `wasm.<export>` calls are
-// rewritten. Nothing outside the glue sees those names; the JS API's are
-// unchanged. A glue this script does not recognise is an error, not a
-// half-renamed module.
+// rewritten. The JS API's names are unchanged; only what the glue's init()
+// returns, the module's own exports, has the short ones (its memory is the
+// one WebAssembly.Memory among them). A glue this script does not recognise
+// is an error, not a half-renamed module.
 //
 //   node scripts/minify-wasm.mjs <wasm-opt> <pkg/name_bg.wasm> [wasm-opt flags…]
 import { execFileSync } from "node:child_process";

@@ -152,13 +152,11 @@ where
                 self.workers.idle.push_front(worker);
                 break;
             }
-            match self.take(worker, plain, cx) {
-                Some(next) => polled = next,
-                None => {
-                    self.workers.idle.push_back(worker);
-                    break;
-                }
-            }
+            let Some(next) = self.take(worker, plain, cx) else {
+                self.workers.idle.push_back(worker);
+                break;
+            };
+            polled = next;
         }
         *budget = left;
     }
@@ -322,27 +320,13 @@ impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
     /// The same run with other parts, before it is first polled.
     pub(crate) fn with<P, Su, L>(
         self,
-        observe: impl FnOnce(O) -> P,
-        stops: impl FnOnce(St) -> Su,
-        sink: impl FnOnce(K) -> L,
+        to_observe: impl FnOnce(O) -> P,
+        to_stops: impl FnOnce(St) -> Su,
+        to_sink: impl FnOnce(K) -> L,
     ) -> Machine<S, W, F, P, Su, L> {
-        let Machine {
-            config,
-            source,
-            queue,
-            work,
-            observe: o,
-            stops: st,
-            listening,
-            handle,
-            cancel_heard,
-            workers,
-            cause,
-            abort,
-            plain,
-            sink: k,
-        } = self;
-        let (observe, stops, sink) = (observe(o), stops(st), sink(k));
+        let Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink } =
+            self;
+        let (observe, stops, sink) = (to_observe(observe), to_stops(stops), to_sink(sink));
         Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
 
