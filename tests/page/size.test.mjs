@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { root } from "./harness.mjs";
 
 /**
- * The budget: 34,063 bytes on 2026-12-04, with its imports and exports
- * minified (scripts/minify-wasm.mjs), leave 241 bytes of it; what grows the
+ * The budget: 34,084 bytes on 2026-12-04, with its imports and exports
+ * minified (scripts/minify-wasm.mjs), leave 220 bytes of it; what grows the
  * module next pays for itself, or moves the budget with its reason.
  */
 const BUDGET = 33.5 * 1024;
