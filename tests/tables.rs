@@ -4,7 +4,7 @@
 //! made), the words `src/web/report.js` writes a report with, the element's
 //! properties in its TypeScript (`scripts/dist/dispatcher-demo.d.ts`), and
 //! the tables of `run`'s and `map`'s options in docs/js-api.md, and `map`'s
-//! TypeScript (`src/web/map.d.ts`). Each test fails when
+//! options in its TypeScript (`src/web/map.d.ts`). Each test fails when
 //! its file differs from what the tables say; `make generated` (BLESS=1)
 //! writes them. And a throwaway option shows that a new one is one entry.
 #![cfg(not(target_arch = "wasm32"))]
@@ -171,59 +171,6 @@ export interface Report {{
     ts
 }
 
-/// `map`'s TypeScript: in the JS API's module only (`pkg/api/`, `dist/api.js`), as `map` is.
-fn map_typescript(table: &[OptionSpec]) -> String {
-    format!(
-        r#"// {HEADER}
-
-/** Options of `map`. Every one is optional; the defaults are `run`'s. */
-export interface MapOptions {{
-{fields}}}
-
-/**
- * One thing that happened to a job of a `map` (or to several: items queued together, or every job a cancel found
- * not started), as it happens: a run's `ProgressEvent` with no wait, and with the error of a "fail".
- */
-export interface MapProgressEvent {{
-  type: EventType;
-  /** The job: its item's index in the input. For "queue" and "cancel", the first of the jobs. */
-  jobId: number;
-  /** "queue" and "cancel" only: how many jobs, from jobId on. */
-  count?: number;
-  /** The worker; null for "queue" and "cancel". */
-  worker: number | null;
-  /** ms since `map` was called. */
-  atMs: number;
-  /** "fail" only: what the mapper threw, or its promise rejected with. */
-  error?: unknown;
-}}
-
-/** What a mapper is given with its item. */
-export interface MapJob {{
-  /** Aborted when the run drops the job before it settled: the run was cancelled with `cancelInFlight`. */
-  readonly signal: AbortSignal;
-  /** The item's index in the input. */
-  readonly index: number;
-}}
-
-/**
- * Calls `mapper(item, {{ signal, index }})` for each item of `input`, pulled only while the queue has room, with at
- * most `workers` running at once; resolves with the values in input order. With `failFast` (the default) it rejects
- * with the first error as it was thrown, and no mapper is called after it; without, with an `AggregateError` of
- * every error. With `cancelInFlight` (the default) a cancel (the first failure, or `signal`) aborts each running
- * job's signal at once, and drops what it settles with later. Bad arguments reject with a `TypeError` or
- * `RangeError` that names them, before any mapper is called.
- */
-export function map<T, R>(
-  input: Iterable<T | PromiseLike<T>> | AsyncIterable<T | PromiseLike<T>>,
-  mapper: (item: T, job: MapJob) => R | PromiseLike<R>,
-  options?: MapOptions,
-): Promise<Awaited<R>[]>;
-"#,
-        fields = ts_fields(table, Api::Map),
-    )
-}
-
 fn spec_js(table: &[OptionSpec]) -> String {
     let mut js = format!("// {HEADER}\n\n/** The options the page and the element take as settings: names, label, kind, limits, default and doc. */\nexport const OPTIONS = [\n");
     for spec in table {
@@ -345,8 +292,9 @@ fn the_docs_table_of_options_is_the_table() {
 }
 
 #[test]
-fn maps_typescript_is_the_table() {
-    check("src/web/map.d.ts", &map_typescript(&OPTIONS));
+fn maps_options_in_its_typescript_are_the_table() {
+    let path = "src/web/map.d.ts";
+    check(path, &between_generated_lines(&read(path), &ts_fields(&OPTIONS, Api::Map)));
 }
 
 /// An integer option that is not in the table, added to a copy of it:
