@@ -1,0 +1,94 @@
+// A server whose responses are slow, for map's fetch test in Chromium and
+// Firefox: it serves the JS API's module (pkg/api/) and a page, and answers
+// /fast/N after 100 ms (time for the others' requests to arrive), /slow/N after 10 s, and /missing/N with a 404, noting
+// on its own clock when each request came, when each response ended, and
+// when a connection was closed before its response was sent.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, normalize } from "node:path";
+import { root } from "../../scripts/serve.mjs";
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>map's fetches</title></head><body></body></html>`;
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm" };
+
+/** The URLs the page fetches with 4 workers: the first is quick, so the fifth, a 404, starts while three are in flight. */
+export const URLS = ["/fast/0", "/slow/1", "/slow/2", "/slow/3", "/missing/4", ...Array.from({ length: 5 }, (_, i) => `/slow/${i + 5}`)];
+
+/**
+ * The page's run, as a function's source for an engine to call in the page:
+ * map over URLS with 4 workers, each fetch given its job's signal; resolves
+ * with the run's error message and which jobs saw their signal aborted.
+ */
+export const RUN_IN_PAGE = `async (urls) => {
+  const { default: init, map } = await import("/pkg/api/dispatcher_demo_api.js");
+  await init();
+  const aborted = [];
+  try {
+    await map(urls, async (url, { signal, index }) => {
+      signal.addEventListener("abort", () => aborted.push(index));
+      const response = await fetch(url, { signal });
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.text();
+    }, { workers: 4 });
+    return { message: null, aborted };
+  } catch (error) {
+    return { message: error.message, aborted };
+  }
+}`;
+
+export async function slowServer() {
+  const seen = { requested: [], ended: [], closed: [] };
+  const timers = new Set();
+  const server = createServer(async (request, response) => {
+    const path = normalize(new URL(request.url, "http://x").pathname);
+    const at = () => performance.now();
+    const [, kind, id] = path.split("/");
+    if (["fast", "slow", "missing"].includes(kind)) {
+      seen.requested.push({ path, at: at() });
+      response.on("close", () => (response.writableFinished ? seen.ended : seen.closed).push({ path, status: response.statusCode, at: at() }));
+      const answer = () => response.writeHead(kind === "missing" ? 404 : 200, { "content-type": "text/plain" }).end(id);
+      if (kind !== "missing") {
+        const timer = setTimeout(answer, kind === "slow" ? 10_000 : 100);
+        timers.add(timer);
+        response.on("close", () => clearTimeout(timer));
+      } else {
+        answer();
+      }
+      return;
+    }
+    if (path === "/fetch.html") return response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+    if (!path.startsWith("/pkg/api/")) return response.writeHead(404).end();
+    try {
+      const body = await readFile(join(root, path));
+      response.writeHead(200, { "content-type": TYPES[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    seen,
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * What the issue asks of the run the server saw (each engine's test asserts
+ * it): the three slow fetches in flight were closed within 50 ms of the 404,
+ * nothing was requested after the 404, and the URLs after it never were.
+ */
+export function verdict({ seen }) {
+  const failed = seen.ended.find((entry) => entry.status === 404);
+  return {
+    failed: failed?.path,
+    closed: seen.closed.map((entry) => entry.path).sort(),
+    latestCloseMs: failed ? Math.max(...seen.closed.map((entry) => entry.at - failed.at)) : NaN,
+    requested: seen.requested.map((entry) => entry.path).sort(),
+    requestedAfter: failed ? seen.requested.filter((entry) => entry.at > failed.at).map((entry) => entry.path) : [],
+  };
+}
