@@ -76,6 +76,7 @@ pub struct Options {
     pub cancel_in_flight: bool,
     pub fail_fast: bool,
     pub speed: f64,
+    pub devtools: bool,
 }
 
 impl Default for Options {
@@ -93,6 +94,7 @@ impl Default for Options {
             cancel_in_flight: boolean("cancelInFlight"),
             fail_fast: boolean("failFast"),
             speed: spec("speed").and_then(OptionSpec::number_default).unwrap_or(1.0),
+            devtools: boolean("devtools"),
         }
     }
 }
@@ -153,6 +155,7 @@ impl Options {
             "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
             "failFast" => self.fail_fast = spec.boolean(given)?,
             "speed" => self.speed = spec.number(given)?,
+            "devtools" => self.devtools = spec.boolean(given)?,
             // signal, pause and onProgress: the JS layer takes them, and no Value is one.
             _ => return Err(spec.refused(given, false)),
         }
@@ -274,6 +277,7 @@ mod tests {
             cancel_in_flight: true,
             fail_fast: true,
             speed: 1.0,
+            devtools: false,
         };
         assert_eq!(Options::default(), defaults);
         assert_eq!(parse(&[]), Ok(defaults.clone()));

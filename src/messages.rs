@@ -311,7 +311,7 @@ mod tests {
         let map_message = |name, value: &Value| Options::parse_for(Api::Map, [Given::js(name, value)]).unwrap_err().to_string();
         assert_eq!(
             map_message("jobs", &Value::Number(3.0)),
-            r#"unknown option "jobs"; map's options are workers, queueLength, cancelInFlight, failFast, signal, pause, onProgress"#
+            r#"unknown option "jobs"; map's options are workers, queueLength, cancelInFlight, failFast, devtools, signal, pause, onProgress"#
         );
         assert_eq!(map_message("onprogress", &Value::Null), r#"unknown option "onprogress"; did you mean "onProgress"?"#);
         assert_eq!(map_message("concurrency", &Value::Number(3.0)).split(';').next(), Some(r#"unknown option "concurrency""#));

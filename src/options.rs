@@ -185,7 +185,7 @@ const fn integer(min: u64, max: u64, default: Option<u64>) -> OptionKind {
 }
 
 /// Every option, in the order the docs and the form list them.
-pub const OPTIONS: [OptionSpec; 13] = [
+pub const OPTIONS: [OptionSpec; 14] = [
     OptionSpec {
         name: "workers",
         setting: setting("workers", "Workers"),
@@ -255,6 +255,13 @@ pub const OPTIONS: [OptionSpec; 13] = [
         kind: OptionKind::Number { min: Hundredths(10), max: Hundredths(100), default: Hundredths(100), step: Hundredths(5) },
         of: RUN,
         doc: Doc::new("How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back."),
+    },
+    OptionSpec {
+        name: "devtools",
+        setting: None,
+        kind: OptionKind::Boolean { default: false },
+        of: &[Api::Map],
+        doc: Doc::new("Whether each job is also a performance.measure on its worker's track, and the cancel a marker, in the Performance panel of Chromium's DevTools."),
     },
     OptionSpec {
         name: "signal",

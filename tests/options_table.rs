@@ -36,9 +36,11 @@ fn every_option_has_one_js_name_one_attribute_and_one_label() {
 }
 
 #[test]
-fn what_only_js_can_pass_is_no_setting() {
+fn what_only_js_can_pass_is_no_setting_and_every_other_option_of_runs_is_one() {
     for spec in OPTIONS {
-        assert_eq!(spec.setting.is_none(), matches!(spec.kind, OptionKind::Object { .. }), "{}", spec.name);
+        let only_js = matches!(spec.kind, OptionKind::Object { .. });
+        assert!(!(only_js && spec.setting.is_some()), "{}", spec.name);
+        assert!(only_js || spec.setting.is_some() || !spec.is_of(Api::Run), "{}", spec.name);
     }
 }
 
@@ -49,5 +51,5 @@ fn every_setting_is_runs_for_the_element_runs_the_demo() {
         assert!(spec.setting.is_none() || spec.is_of(Api::Run), "{}", spec.name);
     }
     let map: Vec<_> = options_of(Api::Map).map(|spec| spec.name).collect();
-    assert_eq!(map, ["workers", "queueLength", "cancelInFlight", "failFast", "signal", "pause", "onProgress"]);
+    assert_eq!(map, ["workers", "queueLength", "cancelInFlight", "failFast", "devtools", "signal", "pause", "onProgress"]);
 }

@@ -13,6 +13,8 @@ export interface MapOptions {
   cancelInFlight?: boolean;
   /** Whether the first failure cancels the run, or every job runs and every error is kept. Default true. */
   failFast?: boolean;
+  /** Whether each job is also a performance.measure on its worker's track, and the cancel a marker, in the Performance panel of Chromium's DevTools. Default false. */
+  devtools?: boolean;
   /** Stops the run, which then ends "stopped". */
   signal?: AbortSignal;
   /** Pauses and resumes the run. */

@@ -1,6 +1,6 @@
 // The JS half of `map` (src/web/map.rs): the input's iterator, each job's
-// call of the mapper with the signal the job owns, and a map's progress
-// events. Everything the page's code could throw is caught here, and handed
+// call of the mapper with the signal the job owns, a map's progress
+// events, and its DevTools tracks. Everything the page's code could throw is caught here, and handed
 // to Rust as a value.
 
 /** How `input` is iterated: 0 it is not, 1 by Symbol.iterator, 2 by Symbol.asyncIterator (first, as `for await` does). */
@@ -171,4 +171,45 @@ export function emitMapProgress(onProgress, type, jobId, count, worker, startedA
 /** The AggregateError of a map without failFast: every job's error, in the order they failed. */
 export function aggregate(errors) {
   return new AggregateError(errors, `${errors.length} job${errors.length === 1 ? "" : "s"} failed`);
+}
+
+/** How many runs have had DevTools tracks: each run's track group is numbered. */
+let tracked = 0;
+/** A job's entry's colour in DevTools' palette, and its state, by the event that ended it. */
+const ENDS = { succeed: ["primary", "succeeded"], fail: ["error", "failed"], abort: ["warning", "aborted"] };
+
+/**
+ * `onProgress` (if any), wrapped so that each job of a map is also a
+ * `performance.measure` in Chromium's extensibility format (`detail.devtools`,
+ * a "track-entry"): a track per worker, in a track group for the run, so
+ * that the Performance panel shows the run beside the page's own code. The
+ * cancel (the first failure with `failFast`, or the first job canceled or
+ * aborted) is a "marker".
+ */
+export function devtoolsTracks(onProgress, failFast) {
+  const trackGroup = `dispatcher-demo map #${++tracked}`;
+  const starts = new Map();
+  let cancelled = false;
+  return (event) => {
+    const now = performance.now();
+    const { type, jobId, worker } = event;
+    if (type === "start") starts.set(jobId, now);
+    const end = ENDS[type];
+    if (end) {
+      const [color, state] = end;
+      const start = starts.get(jobId) ?? now;
+      starts.delete(jobId);
+      const properties = [["job", `#${jobId}`], ["worker", `W${worker}`], ["state", state]];
+      if (type === "fail") properties.push(["error", String(event.error?.message ?? event.error)]);
+      const devtools = { dataType: "track-entry", track: `W${worker}`, trackGroup, color, tooltipText: `job #${jobId} ${state}`, properties };
+      performance.measure(`job #${jobId}`, { start, end: now, detail: { devtools } });
+    }
+    if (!cancelled && ((type === "fail" && failFast) || type === "cancel" || type === "abort")) {
+      cancelled = true;
+      const why = type === "fail" ? `job #${jobId} failed` : "stopped";
+      const devtools = { dataType: "marker", color: "error", tooltipText: `${trackGroup} cancelled: ${why}`, properties: [["run", trackGroup], ["cause", why]] };
+      performance.mark(`${trackGroup} cancelled`, { startTime: now, detail: { devtools } });
+    }
+    onProgress?.(event);
+  };
 }

@@ -93,6 +93,11 @@ extern "C" {
         error: &JsValue,
     );
 
+    /// `onProgress`, if any, wrapped so that each job is also a
+    /// `performance.measure` on its worker's DevTools track.
+    #[wasm_bindgen(js_name = devtoolsTracks)]
+    fn devtools_tracks(on_progress: Option<Function>, fail_fast: bool) -> Function;
+
     /// The `AggregateError` of every job's error.
     fn aggregate(errors: Vec<JsValue>) -> JsValue;
 }
@@ -119,6 +124,7 @@ pub fn map(input: JsValue, mapper: JsValue, options: Option<MapOptions>) -> Prom
         Ok(parsed) => parsed,
         Err(error) => return Promise::reject(&option_error(&error)),
     };
+    let on_progress = if options.devtools { Some(devtools_tracks(on_progress, options.fail_fast)) } else { on_progress };
     future_to_promise(async move {
         let input = Input::new(&input, kind)?;
         let mut dispatcher = Dispatcher::new(options.workers)

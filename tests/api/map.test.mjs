@@ -162,7 +162,7 @@ test("bad arguments reject before anything runs, naming the argument", async () 
     [() => map(input, (x) => x, { onProgress: 3 }), TypeError, "onProgress must be a function, got 3"],
     [() => map(input, (x) => x, { signal: {} }), TypeError, /^signal must be an AbortSignal, got /],
     [() => map(input, (x) => x, { queueLength: -1 }), RangeError, "queueLength must be an integer from 0 to 1000000, got -1"],
-    [() => map(input, (x) => x, { jobs: 3 }), TypeError, /^unknown option "jobs"; map's options are workers, queueLength, cancelInFlight, failFast, signal, pause, onProgress$/],
+    [() => map(input, (x) => x, { jobs: 3 }), TypeError, /^unknown option "jobs"; map's options are workers, queueLength, cancelInFlight, failFast, devtools, signal, pause, onProgress$/],
     [() => map(input, (x) => x, { workrs: 3 }), TypeError, 'unknown option "workrs"; did you mean "workers"?'],
     [() => map(input, (x) => x, []), TypeError, /^options must be an object, got /],
     [() => map(undefined, (x) => x), TypeError, "input must be an iterable or an async iterable, got undefined"],
