@@ -268,7 +268,7 @@ pub const OPTIONS: [OptionSpec; 14] = [
         setting: None,
         kind: OptionKind::Object { expected: "an AbortSignal" },
         of: BOTH,
-        doc: Doc::new("Stops the run, which then ends \"stopped\"."),
+        doc: Doc::new("Stops the run: run's report ends \"stopped\", and map rejects with the signal's reason."),
     },
     OptionSpec {
         name: "pause",

@@ -15,7 +15,7 @@ export interface MapOptions {
   failFast?: boolean;
   /** Whether each job is also a performance.measure on its worker's track, and the cancel a marker, in the Performance panel of Chromium's DevTools. Default false. */
   devtools?: boolean;
-  /** Stops the run, which then ends "stopped". */
+  /** Stops the run: run's report ends "stopped", and map rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Pauses and resumes the run. */
   pause?: PauseController;
