@@ -28,7 +28,7 @@ fn every_option_has_one_js_name_one_attribute_and_one_label() {
         assert!(spec.attribute().map_or(true, |attribute| attribute == kebab), "{spec:?}");
         assert_eq!(OPTIONS.iter().filter(|other| other.name == spec.name).count(), 1);
         if let Some(Setting { attribute, label }) = spec.setting {
-            assert_eq!(setting_spec(attribute), Some(&spec));
+            assert_eq!(setting_spec(attribute), Some(spec));
             assert_eq!(OPTIONS.iter().filter(|other| other.setting.is_some_and(|s| s.label == label)).count(), 1, "{label}");
             assert!(!FLAGS.contains(&attribute));
         }

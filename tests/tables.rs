@@ -267,7 +267,7 @@ fn element_properties(table: &[OptionSpec]) -> String {
 #[test]
 fn the_elements_properties_are_the_table() {
     let path = "scripts/dist/dispatcher-demo.d.ts";
-    check(path, &between_generated_lines(&read(path), &element_properties(&OPTIONS)));
+    check(path, &between_generated_lines(&read(path), &element_properties(OPTIONS)));
 }
 
 #[test]
@@ -277,24 +277,24 @@ fn the_words_report_js_writes_with_are_the_tables() {
 
 #[test]
 fn the_typescript_is_the_tables() {
-    check("src/web/types.d.ts", &typescript(&OPTIONS));
+    check("src/web/types.d.ts", &typescript(OPTIONS));
 }
 
 #[test]
 fn the_pages_copy_of_the_tables_is_the_tables() {
-    check("www/spec.js", &spec_js(&OPTIONS));
+    check("www/spec.js", &spec_js(OPTIONS));
 }
 
 #[test]
 fn the_docs_table_of_options_is_the_table() {
-    let docs = between_markers(&read("docs/js-api.md"), "options", &docs_table(&OPTIONS, Api::Run));
-    check("docs/js-api.md", &between_markers(&docs, "map-options", &docs_table(&OPTIONS, Api::Map)));
+    let docs = between_markers(&read("docs/js-api.md"), "options", &docs_table(OPTIONS, Api::Run));
+    check("docs/js-api.md", &between_markers(&docs, "map-options", &docs_table(OPTIONS, Api::Map)));
 }
 
 #[test]
 fn maps_options_in_its_typescript_are_the_table() {
     let path = "src/web/map.d.ts";
-    check(path, &between_generated_lines(&read(path), &ts_fields(&OPTIONS, Api::Map)));
+    check(path, &between_generated_lines(&read(path), &ts_fields(OPTIONS, Api::Map)));
 }
 
 /// An integer option that is not in the table, added to a copy of it:
@@ -319,5 +319,5 @@ fn a_new_integer_option_is_one_table_entry_in_everything_made_from_the_table() {
     assert!(docs_table(&table, Api::Run).contains(&format!("| `retries` | `retries` | integer | 1 | 0 to 5 | {doc} |\n")));
     assert!(element_properties(&table).ends_with(&format!("  /** {doc} */\n  retries: number | null;\n")));
     // Nothing else changed.
-    assert_eq!(spec_js(&table).replace(&format!("{entry}\n"), ""), spec_js(&OPTIONS));
+    assert_eq!(spec_js(&table).replace(&format!("{entry}\n"), ""), spec_js(OPTIONS));
 }

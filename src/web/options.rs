@@ -90,7 +90,9 @@ pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionEr
 /// (an `AbortSignal`, a `PauseController`, a function, which only JS can
 /// pass) here, the rest by the one check.
 fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
-    let (mut signal, mut gate, mut on_progress) = (None, None, None);
+    let (mut signal, mut gate) = (None, None);
+    #[cfg_attr(not(feature = "map"), allow(unused_mut))] // Only map takes an onProgress option.
+    let mut on_progress = None;
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
@@ -98,6 +100,7 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
         match (name.as_str(), source.as_deref(), api) {
             ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
             ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+            #[cfg(feature = "map")]
             ("onProgress", Some("js"), Api::Map) => {
                 on_progress = Some(value.dyn_into().map_err(|value| wrong_type("onProgress", &expected(), &value))?)
             }
