@@ -1,5 +1,5 @@
 // A server whose responses are slow, for map's fetch test in Chromium and
-// Firefox: it serves the JS API's module (pkg/api/) and a page, and answers
+// Firefox: it serves the JS API's module (pkg/api/, and dist/) and a page, and answers
 // /fast/N after 100 ms (time for the others' requests to arrive), /slow/N after 10 s, and /missing/N with a 404, noting
 // on its own clock when each request came, when each response ended, and
 // when a connection was closed before its response was sent.
@@ -45,7 +45,8 @@ export const RUN_IN_PAGE = `async (urls) => {
 /** The bound the tests hold the closes to: far below the 10 s the slow responses take, so each close is an abort. */
 export const CLOSED_WITHIN_MS = 500;
 
-export async function slowServer() {
+/** The server; `recipePage`, if given, is served as /recipe.html. */
+export async function slowServer({ recipePage = null } = {}) {
   const seen = { requested: [], ended: [], closed: [] };
   const timers = new Set();
   const server = createServer(async (request, response) => {
@@ -66,7 +67,8 @@ export async function slowServer() {
       return;
     }
     if (path === "/fetch.html") return response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
-    if (!path.startsWith("/pkg/api/")) return response.writeHead(404).end();
+    if (path === "/recipe.html" && recipePage) return response.writeHead(200, { "content-type": "text/html" }).end(recipePage);
+    if (!path.startsWith("/pkg/api/") && !path.startsWith("/dist/")) return response.writeHead(404).end();
     try {
       const body = await readFile(join(root, path));
       response.writeHead(200, { "content-type": TYPES[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream" }).end(body);

@@ -4,7 +4,10 @@
 // and the element on the same page keeps its own, smaller module.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, open, CSP } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, serve, open, root, CSP } from "./harness.mjs";
+import { slowServer, URLS, verdict, CLOSED_WITHIN_MS } from "../api/fetch-server.mjs";
 
 let browser, strict;
 before(async () => {
@@ -48,4 +51,28 @@ test("under the strict CSP, dist/api.js's map runs beside the element, whose mod
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test("the README's recipe, run as written against a slow server, fails at the 404 and aborts the three fetches in flight", async () => {
+  // The README's block, as it is: the page gives it `urls`, and the import map gives it the package's name.
+  const readme = await readFile(join(root, "README.md"), "utf8");
+  const recipe = readme.split("### Your own work")[1].match(/```js\n([\s\S]*?)```/)[1];
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>recipe</title>
+<script type="importmap">{ "imports": { "dispatcher-demo/api": "/dist/api.js" } }</script>
+<script type="module">const urls = ${JSON.stringify(URLS)};\n${recipe}\nwindow.pages = pages;</script></head><body></body></html>`;
+  const server = await slowServer({ recipePage: page });
+  try {
+    const tab = await browser.newPage();
+    const thrown = new Promise((resolve) => tab.on("pageerror", (error) => resolve(error.message)));
+    await tab.goto(`${server.url}/recipe.html`);
+    assert.equal(await thrown, "/missing/4: 404");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = verdict(server);
+    assert.deepEqual([seen.failed, seen.closed, seen.requestedAfter], ["/missing/4", ["/slow/1", "/slow/2", "/slow/3"], []]);
+    assert.ok(seen.latestCloseMs <= CLOSED_WITHIN_MS, `closed ${seen.latestCloseMs.toFixed(1)} ms after the 404`);
+    assert.equal(await tab.evaluate(() => window.pages), undefined);
+    await tab.close();
+  } finally {
+    await server.close();
+  }
 });
