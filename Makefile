@@ -63,6 +63,7 @@ test-native:
 	cargo fmt --manifest-path tests/consumer/Cargo.toml --all --check
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --features map --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features
