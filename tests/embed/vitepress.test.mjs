@@ -64,3 +64,18 @@ for (const [base, prefix] of [["/", ""], ["/docs/", "/docs"]]) {
     });
   }
 }
+
+for (const [base, prefix] of [["/", ""], ["/docs/", "/docs"]]) {
+  test(`VitePress with base ${base}: the package's JS API, imported through Vite, runs map, and its wasm is found`, async () => {
+    const server = await serve({ dir: built[base], prefix });
+    try {
+      const page = await open(browser, `${server.url}/map.html`);
+      await page.waitForFunction(() => window.mapResult !== undefined, null, { timeout: 30_000 });
+      assert.deepEqual(await page.evaluate(() => window.mapResult), { values: [30, 11, 22], error: "no", aborted: [0, 2] });
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+}
