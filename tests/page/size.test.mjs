@@ -11,10 +11,14 @@ import { root } from "./harness.mjs";
 
 /**
  * The budget: 35,804 bytes on 2026-12-04, with the element's checks and
- * messages in the module, leave 36 bytes of it; what grows the module next
- * pays for itself, or moves the budget with its reason.
+ * messages in the module; then 36,035 with issue 20's map (which is in the
+ * JS API's module, pkg/api/, not this one): the table says which function
+ * takes each option, and an unknown option's message lists that function's
+ * (+231 bytes); then 34,309 with its imports and exports minified
+ * (scripts/minify-wasm.mjs), which leaves 251 bytes; what grows the module
+ * next pays for itself, or moves the budget with its reason.
  */
-const BUDGET = 35 * 1024;
+const BUDGET = 33.75 * 1024;
 
 test("the wasm module stays within its budget", async () => {
   const module = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
