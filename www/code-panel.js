@@ -2,8 +2,10 @@
 // run loop, as www/code.js has them (made from the sources by
 // tests/generated.rs, so they cannot drift), with the lines that the event on
 // show corresponds to highlighted, and a line that says what happens there.
-import { GO, RUST } from "./code.js";
-import { SOURCES } from "./assets.js";
+// The code itself is a module of its own (in dist/, code.js beside the
+// element), imported once a panel is open: embedded in documentation the
+// panel starts folded, and a first visit does not load it (3 KB gzipped).
+import { CODE, SOURCES } from "./assets.js";
 
 
 /** The panel's markup, which template.js puts after the stage. */
@@ -57,30 +59,54 @@ export class CodePanel {
   #panes;
   #key = "";
 
+  #box;
+  /** The event on show and its context, marked again once the code is in. */
+  #shown = [null, {}];
+
   constructor(root) {
-    const box = root.querySelector(".code-box");
+    const box = (this.#box = root.querySelector(".code-box"));
     this.#now = box.querySelector(".code-now");
     // The element's `sources`, resolved from the document, is the repository's
     // root; without it, from www/ the files are served beside the module, and
     // from dist/, in someone's documentation, there is no repository: their names.
+    // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
     const given = root.host.getAttribute("sources");
     const sources = given === null ? SOURCES : new URL(given, document.baseURI);
-    for (const [name, code] of [[".go-source", GO], [".rust-source", RUST]]) {
-      const link = box.querySelector(name);
-      if (sources) link.href = new URL(code.file, sources).href;
+    for (const link of box.querySelectorAll(".go-source, .rust-source")) {
+      if (sources) link.href = new URL(link.textContent, sources).href;
       else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
     }
     this.#panes = [
-      { code: GO, pre: box.querySelector(".go .code"), lines: new Map() },
-      { code: RUST, pre: box.querySelector(".rust .code"), lines: new Map() },
+      { pre: box.querySelector(".go .code"), lines: new Map() },
+      { pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
-    for (const pane of this.#panes) fill(pane);
     // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
     if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
+    // Opened later, by the reader: the code comes then.
+    box.addEventListener("toggle", () => this.#load());
+  }
+
+  /**
+   * Imports the code and fills the panes, once, if the panel is open: from
+   * the element's first frame (measure), when the reader sees it, or as it is opened.
+   */
+  #load() {
+    if (this.#panes[0].code || this.#panes.loading || !this.#box.open) return;
+    this.#panes.loading = loadCode().then(({ GO, RUST }) => {
+      [this.#panes[0].code, this.#panes[1].code] = [GO, RUST];
+      for (const pane of this.#panes) fill(pane);
+      this.#key = null;
+      this.show(...this.#shown);
+    }, (error) => {
+      this.#panes.loading = null;
+      this.#now.textContent = `The code could not be loaded (${error.message}).`;
+    });
   }
 
   /** Marks the lines of `event` (a progress event, or null), once per change. */
   show(event, context) {
+    this.#shown = [event, context];
+    if (!this.#panes[0].code) this.#load();
     const key = event ? `${event.type}|${event.jobId}|${event.count}|${context.cancelInFlight}|${context.failedBefore}` : "";
     if (key === this.#key) return;
     this.#key = key;
@@ -96,6 +122,7 @@ export class CodePanel {
    * them would lay the page out again.
    */
   measure() {
+    this.#load();
     for (const pane of this.#panes) {
       if (pane.scrollTo === undefined) continue;
       // Read each time: the stylesheet may have come since.
@@ -114,6 +141,7 @@ export class CodePanel {
 
   #mark(pane, marks) {
     const { code, pre, lines } = pane;
+    if (!code) return;
     for (const line of pane.lit ?? []) line.classList.remove("lit");
     const numbers = marks.map((mark) => code.marks[mark]).filter(Boolean);
     pane.lit = numbers.map((number) => lines.get(number)).filter(Boolean);
@@ -125,6 +153,10 @@ export class CodePanel {
     if (first) pane.scrollTo = first;
   }
 }
+
+/** The code module, imported once for every element. */
+let codeModule = null;
+const loadCode = () => (codeModule ??= import(CODE));
 
 /** Each language's lines, made once for the module: every element clones them. */
 const made = new Map();

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RunState } from "../../www/run-state.js";
 import { narrate } from "../../www/narration.js";
-import { explain } from "../../www/code-panel.js";
+import { explain, CODE_PANEL } from "../../www/code-panel.js";
 import { GO, RUST } from "../../www/code.js";
 import { setup, EVENTS } from "./run-fixture.mjs";
 
@@ -22,6 +22,11 @@ test("the narration is built from the run's own figures", () => {
   assert.match(narrate(run), /^Job #2 failed at 100 ms .* → 1 running job aborted, their timers cleared\.$/);
 });
 
+test("the code panel's links name code.js's files: they are made before the code is imported", () => {
+  for (const [name, code] of [["go-source", GO], ["rust-source", RUST]]) {
+    assert.equal(CODE_PANEL.match(new RegExp(`class="${name}"[^>]*>([^<]+)<`))?.[1], code.file, name);
+  }
+});
 
 test("each event lights the lines code.js marks, in both languages", () => {
   for (const event of EVENTS) {
