@@ -56,14 +56,16 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
-    <ul class="legend" aria-label="States"></ul>
+    <div class="key">
+      <ul class="legend" aria-label="States"></ul>
+      <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
+    </div>
     <p class="lane-title ours-title">Rust: cancel in-flight drops the running jobs' futures, with no code in the job</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
     ${COMPARE}
     ${SCRUBBER}
     ${NARRATION}
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
-    <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
   </section>
   ${GLOSSARY}
   ${CODE_PANEL}

@@ -38,7 +38,7 @@ export function timelineJob(run, span, width, height, x, y) {
 export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, readout }) {
   const track = (canvas, find) => {
     let last = -2;
-    // Hover, or a tap (a touch has no hover, and no title): the readout under the grid says it too.
+    // Hover, or a tap (a touch has no hover, and no title): the readout beside the legend says it too.
     const point = (event) => {
       const run = shown();
       if (!run) return;

@@ -79,7 +79,7 @@ test("with cancel in-flight off, the work done after the cancel is told, and has
   await page.close();
 });
 
-test("a tap on a bar or a square names its job under the grid, as hover does in the title", async () => {
+test("a tap on a bar or a square names its job beside the legend, as hover does in the title", async () => {
   const page = await suite.open("index.html?preset=article&speed=1&autorun", { viewport: { width: 390, height: 844 }, isMobile: true });
   await nthReport(page);
   const readout = demoOf(page).locator(".job-readout");
