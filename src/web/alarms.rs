@@ -1,4 +1,4 @@
-//! One browser timer for all the waits of a run.
+//! One browser timer for all the waits of the page's runs.
 //!
 //! A run of 10,000 workers has 10,000 jobs waiting at once, and ends about
 //! twenty of them a millisecond. With a timer each (gloo-timers'), every end
@@ -6,7 +6,9 @@
 //! four times slower, as on a phone, those tasks took 25 times the run's own
 //! time. [`Alarms`] keeps the waits in a heap, earliest first, and sets one
 //! timer, for the earliest: when it rings, every wait that is due ends, in
-//! the same task.
+//! the same task. The page's runs share it ([`Alarms::shared`]): thirty
+//! elements running at once set their timers thirty times as often with one
+//! each, and setting one is most of what a ring costs.
 //!
 //! The timer is `scheduler.postTask`'s delay where there is one (`tasks.js`).
 //!
@@ -17,7 +19,7 @@
 //!    stay until then, and wake a waker that no longer waits for them.
 //! 2. While the heap is not empty, a timer is set for no later than its
 //!    earliest deadline. When `live` falls to 0, the timer is cleared and
-//!    the heap emptied: a stopped run leaves no timer behind.
+//!    the heap emptied: once no run waits, no timer is left.
 //! 3. An alarm ends once a ring has come at or after its deadline (`rang`).
 
 use std::cell::{Cell, RefCell};
@@ -25,7 +27,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
@@ -41,7 +43,11 @@ extern "C" {
     fn clear_alarm(alarm: &JsValue);
 }
 
-/// The waits of one run, and its one timer.
+thread_local! {
+    static SHARED: Rc<Alarms> = Alarms::new();
+}
+
+/// The waits of the page's runs, and their one timer.
 pub(super) struct Alarms {
     due: RefCell<BinaryHeap<Due>>,
     live: Cell<usize>,
@@ -59,17 +65,15 @@ struct Due {
 }
 
 impl Alarms {
-    pub(super) fn new() -> Rc<Self> {
-        Rc::new_cyclic(|alarms: &Weak<Alarms>| {
-            let alarms = alarms.clone();
-            let ring = Closure::new(move || {
-                if let Some(alarms) = alarms.upgrade() {
-                    alarms.ring();
-                }
-            });
-            let (due, timer) = Default::default();
-            Alarms { due, live: Cell::new(0), rang: Cell::new(f64::NEG_INFINITY), timer, ring }
-        })
+    /// The page's alarms, which every run shares.
+    pub(super) fn shared() -> Rc<Self> {
+        SHARED.with(Rc::clone)
+    }
+
+    fn new() -> Rc<Self> {
+        let ring = Closure::new(|| SHARED.with(|alarms| alarms.ring()));
+        let (due, timer) = Default::default();
+        Rc::new(Alarms { due, live: Cell::new(0), rang: Cell::new(f64::NEG_INFINITY), timer, ring })
     }
 
     /// Ends every wait that is due, and sets the timer for the next.
@@ -116,12 +120,6 @@ impl Alarms {
             self.disarm();
             self.due.borrow_mut().clear();
         }
-    }
-}
-
-impl Drop for Alarms {
-    fn drop(&mut self) {
-        self.disarm();
     }
 }
 

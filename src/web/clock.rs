@@ -27,7 +27,7 @@ extern "C" {
     pub(super) fn performance_now() -> f64;
 }
 
-/// The browser's clock, with the reading it keeps, and the run's waits.
+/// The browser's clock, with the reading it keeps, and the page's alarms.
 pub(super) struct BrowserClock {
     /// `performance.now()`, while it is still the time.
     reading: Cell<Option<f64>>,
@@ -36,7 +36,7 @@ pub(super) struct BrowserClock {
 
 impl Default for BrowserClock {
     fn default() -> Self {
-        BrowserClock { reading: Cell::new(None), alarms: Alarms::new() }
+        BrowserClock { reading: Cell::new(None), alarms: Alarms::shared() }
     }
 }
 

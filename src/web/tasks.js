@@ -45,10 +45,13 @@ export function nextTask() {
 // One timer for all the waits of a run (alarms.rs): calls `ring` in `ms`,
 // in a task of its own. Where there is one, scheduler.postTask's delay: the
 // alarm is set again from its own callback, and a setTimeout set from a
-// timer's callback five deep is clamped to 4 ms. Returns what clearAlarm takes.
+// timer's callback five deep is clamped to 4 ms. And of user-blocking
+// priority, ahead of the page's frames: when the page cannot keep up, it
+// draws fewer frames, and the jobs still end on time. Returns what
+// clearAlarm takes.
 export function setAlarm(ring, ms) {
   if (!scheduler?.postTask || !TaskController) return setTimeout(ring, ms);
-  const alarm = new TaskController();
+  const alarm = new TaskController({ priority: "user-blocking" });
   scheduler.postTask(ring, { delay: ms, signal: alarm.signal }).catch((error) => alarm.signal.aborted || globalThis.reportError(error));
   return alarm;
 }

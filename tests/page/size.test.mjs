@@ -13,7 +13,7 @@ import { root } from "./harness.mjs";
  * The budget: 35,804 bytes on 2026-12-04, with the element's checks and
  * messages in the module, left 36 bytes of it. The run's one timer for all
  * its waits (src/web/alarms.rs: a heap and one closure, where gloo-timers
- * made a timer and a closure per wait) took it to 36,354 bytes, of which
+ * made a timer and a closure per wait) took it to 36,352 bytes, of which
  * std's BinaryHeap is about 380: with the CPU four times slower, a run of
  * 10,000 workers had taken 138 s of its 5.7 s, and took 6.4 s. What grows
  * the module next pays for itself, or moves the budget with its reason.
