@@ -1,4 +1,4 @@
-//! Real time: `performance.now()`, and the run's waits on one timer
+//! Real time: `performance.now()`, and the waits on the page's one timer
 //! (`alarms.rs`).
 //!
 //! Reading `performance.now()` is a call into JS, and a run of a million

@@ -4,14 +4,14 @@
 //! - `options.rs`: JS values into checked [`Options`](crate::Options), and
 //!   an [`OptionError`](crate::OptionError) into a `TypeError` or `RangeError`;
 //! - `clock.rs`: real time, read from `performance.now()`;
-//! - `alarms.rs`: the run's waits, on one timer;
+//! - `alarms.rs`: the waits of the page's runs, on one timer;
 //! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
 //! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
 //! - `panic.rs`: `onPanic`;
 //!
-//! and the JS they call: `tasks.js` (the page's turns, the run's alarm, the progress
+//! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
 //! callback, `run`'s options as given, a `PauseController`'s check, an
 //! option's error) and `report.js` (the report's objects and the log's
 //! lines). Two files, which import nothing: with five (and one importing

@@ -42,7 +42,7 @@ export function nextTask() {
   });
 }
 
-// One timer for all the waits of a run (alarms.rs): calls `ring` in `ms`,
+// One timer for all the waits of the page's runs (alarms.rs): calls `ring` in `ms`,
 // in a task of its own. Where there is one, scheduler.postTask's delay: the
 // alarm is set again from its own callback, and a setTimeout set from a
 // timer's callback five deep is clamped to 4 ms. And of user-blocking
