@@ -4,6 +4,14 @@
 // with times that are the run's: no run is flagged distorted because the
 // page itself was busy. make bench measures the tasks and frames; here the
 // bounds are generous, as on a shared machine they must be.
+//
+// A run is flagged distorted when a job ends more than DISTORTED_AFTER_MS
+// after its wait (src/demo.rs). The run's alarm goes ahead of the page's
+// tasks (src/web/tasks.js), so the page holds it back by no more than its
+// longest task: a flagged run fails the test when the page had a task that
+// long. On a machine so loaded that the browser itself is held back (four
+// times slower on top of it), a run may be flagged with no such task: that
+// is the machine's, and the test says so without failing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -12,6 +20,8 @@ import { pageSuite, root, throttleCpu } from "./harness.mjs";
 import { demoPage, thirtyElements, seen, THIRTY } from "./scenes.mjs";
 
 const SLOWER = 4;
+/** As src/demo.rs has it. */
+const DISTORTED_AFTER_MS = 250;
 const suite = pageSuite();
 
 /** Runs `scene` in a new page with the CPU SLOWER times slower; returns what the page saw. */
@@ -27,21 +37,29 @@ async function slowed(scene) {
   }
 }
 
-test(`${THIRTY} elements running at once, with the CPU ${SLOWER}× slower, keep their runs' times`, async () => {
-  const { reports } = await slowed((page) => thirtyElements(page, suite.server.url, { timeout: 240_000 }));
-  assert.equal(reports.length, THIRTY);
-  const distorted = reports.filter((report) => report.distorted);
-  assert.deepEqual(distorted, [], "a run flagged distorted: the page held its timers back");
+/** Fails if a run was flagged distorted while the page had a task long enough to hold its timers back that far. */
+function assertNotHeldByThePage(t, { reports, longest }) {
+  const latest = Math.max(...reports.map((report) => report.maxLateMs));
+  const flagged = reports.filter((report) => report.distorted).length;
+  if (!flagged) return;
+  assert.ok(longest < DISTORTED_AFTER_MS, `${flagged} run(s) flagged distorted, a job ${Math.round(latest)} ms late, and the page had a task of ${Math.round(longest)} ms`);
+  t.diagnostic(`${flagged} run(s) flagged distorted (a job ${Math.round(latest)} ms late) with no task of the page's over ${Math.round(longest)} ms: the machine held the browser back`);
+}
+
+test(`${THIRTY} elements running at once, with the CPU ${SLOWER}× slower, keep their runs' times`, async (t) => {
+  const saw = await slowed((page) => thirtyElements(page, suite.server.url, { timeout: 240_000 }));
+  assert.equal(saw.reports.length, THIRTY);
+  assertNotHeldByThePage(t, saw);
 });
 
-test(`the article's run, with the CPU ${SLOWER}× slower, keeps its time`, async () => {
+test(`the article's run, with the CPU ${SLOWER}× slower, keeps its time`, async (t) => {
   const article = JSON.parse(await readFile(join(root, "www/article-run.json"), "utf8"));
   const settings = `workers=${article.workers}&queue-length=${article.queueLength}&threshold-ms=${article.thresholdMs}&waits=${article.waits.join(",")}`;
-  const { reports } = await slowed((page) => demoPage(page, suite.server.url, settings, { timeout: 60_000 }));
-  assert.equal(reports.length, 1);
-  const [report] = reports;
-  assert.equal(report.distorted, false, `a job ended ${Math.round(report.maxLateMs)} ms after its wait`);
+  const saw = await slowed((page) => demoPage(page, suite.server.url, settings, { timeout: 60_000 }));
+  assert.equal(saw.reports.length, 1);
+  assertNotHeldByThePage(t, saw);
   // It fails at job #78's start, 3,144 ms into the virtual schedule; a generous bound.
   const failedAt = article.expected.failedAtMs;
-  assert.ok(report.elapsedMs >= failedAt && report.elapsedMs < failedAt + 1000, `${Math.round(report.elapsedMs)} ms, against ${failedAt} ms virtual`);
+  const [{ elapsedMs }] = saw.reports;
+  assert.ok(elapsedMs >= failedAt && elapsedMs < failedAt + 1000, `${Math.round(elapsedMs)} ms, against ${failedAt} ms virtual`);
 });
