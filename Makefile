@@ -1,6 +1,7 @@
 # make demo   builds the wasm package and dist/, and serves the page at http://localhost:8080
 # make test   runs every suite: native, headless-browser (wasm-bindgen-test), a user's crate,
 #             the original Go program, the page's modules under node (no browser),
+#             the JS API's map under node (its peers' tests, ported),
 #             page (Playwright, Chromium), the page in Firefox ESR (geckodriver), and
 #             embed (dist/ in a plain page, an iframe, mdBook, VitePress, Docusaurus,
 #             Astro Starlight, rustdoc, MkDocs with Material and Sphinx with Furo)
@@ -21,7 +22,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 # Speed first (as the Cargo profile), and no sections the browser does not read.
 WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
-.PHONY: wasm dist test-package test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox clean
+.PHONY: wasm dist test-package test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-api test-page test-firefox clean
 
 demo: build serve
 
@@ -31,10 +32,15 @@ serve:
 
 build: dist
 
-# The wasm package, pkg/, for the readable sources (www/).
+# The wasm packages: pkg/, the element's, for the readable sources (www/);
+# and pkg/api/, the JS API's, which has `map` too (the `map` feature): the
+# element's module leaves it out, 7 KB gzipped.
+API_WASM := pkg/api/dispatcher_demo_api_bg.wasm
 wasm: setup-build
 	wasm-pack --quiet build --target web --release
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+	wasm-pack --quiet build --target web --release --out-dir pkg/api --out-name dispatcher_demo_api -- --features map
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(API_WASM) -o $(API_WASM)
 
 # The distributable build, dist/: the element bundled and minified by
 # esbuild, the wasm beside it (scripts/dist/build.mjs says what is in it).
@@ -46,7 +52,7 @@ build-bench: setup-build
 	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
-test: setup-test test-native test-browser test-consumer test-go test-unit test-page test-firefox test-embed
+test: setup-test test-native test-browser test-consumer test-go test-unit test-api test-page test-firefox test-embed
 
 # Both crates of the workspace: their formatting and clippy's lints (natively,
 # and for wasm32 what builds there: the libraries and their tests), the
@@ -57,6 +63,7 @@ test-native:
 	cargo fmt --manifest-path tests/consumer/Cargo.toml --all --check
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --features map --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features
@@ -106,6 +113,11 @@ test-go:
 # docs' figures against their sources; no source file over 350 lines.
 test-unit:
 	node --test tests/unit/
+
+# The JS API's map under node, on its module (pkg/api/): p-map's and
+# p-limit's own tests, ported, and map's cancel, input and errors.
+test-api: wasm
+	node --test tests/api/
 
 test-page: build
 	node --test tests/page/

@@ -14,6 +14,7 @@ import { serve, launch, root, throttleCpu } from "../tests/page/harness.mjs";
 import { demoPage, thirtyElements, seen, THIRTY } from "../tests/page/scenes.mjs";
 import { TRIED } from "./tried.mjs";
 import { plainSite } from "../tests/embed/sites.mjs";
+import { mapRows } from "./map.mjs";
 
 const M = 1_000_000;
 const ROUNDS = 5;
@@ -102,6 +103,9 @@ try {
   for (const [peer, value] of Object.entries(peers)) {
     row(`… ${peer}, concurrency 10, in a page of the same run`, `${rate(value)}; ours ${(wasm / value).toFixed(1)}×`);
   }
+
+  console.error("3b. map beside p-map and p-limit, in one page");
+  await mapRows(browser, server.url, row);
 
   console.error("4. run() end to end");
   for (const jobs of [100_000, M]) {

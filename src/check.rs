@@ -10,7 +10,7 @@
 //! [`Options`], in the type the dispatcher takes.
 
 use crate::messages::{got, Got, OptionError, Problem};
-use crate::options::{integer_from, setting_spec, spec, OptionKind, OptionSpec};
+use crate::options::{integer_from, setting_spec, spec, Api, OptionKind, OptionSpec};
 
 /// A value as it arrives from JS, before any check.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +59,8 @@ impl<'a> Given<'a> {
     }
 }
 
-/// Options for one demo run, checked, in the types the demo runs with.
+/// Options for one run, checked, in the types the run takes: a demo run's
+/// (`run`), or a `map`'s, which reads the fields of the options it takes.
 /// [`Options::default`] is the original Go program's, as the table says.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // Each field is the option of the same name: see `OPTIONS`.
@@ -75,6 +76,7 @@ pub struct Options {
     pub cancel_in_flight: bool,
     pub fail_fast: bool,
     pub speed: f64,
+    pub devtools: bool,
 }
 
 impl Default for Options {
@@ -92,6 +94,7 @@ impl Default for Options {
             cancel_in_flight: boolean("cancelInFlight"),
             fail_fast: boolean("failFast"),
             speed: spec("speed").and_then(OptionSpec::number_default).unwrap_or(1.0),
+            devtools: boolean("devtools"),
         }
     }
 }
@@ -101,15 +104,21 @@ impl Options {
     /// value in the order given, then values that contradict each other
     /// (`jobs` that are not as many as the given `waits`).
     pub fn parse<'a>(given: impl IntoIterator<Item = Given<'a>>) -> Result<Options, OptionError> {
-        Options::parse_all(&given.into_iter().collect::<Vec<_>>())
+        Options::parse_all(Api::Run, &given.into_iter().collect::<Vec<_>>())
+    }
+
+    /// [`parse`](Self::parse) for the options of `api`: a name that is
+    /// another function's option is as unknown as a misspelt one.
+    pub fn parse_for<'a>(api: Api, given: impl IntoIterator<Item = Given<'a>>) -> Result<Options, OptionError> {
+        Options::parse_all(api, &given.into_iter().collect::<Vec<_>>())
     }
 
     /// [`parse`](Self::parse), made once for every caller: the wasm module has one copy.
     #[inline(never)]
-    fn parse_all(given: &[Given<'_>]) -> Result<Options, OptionError> {
+    fn parse_all(api: Api, given: &[Given<'_>]) -> Result<Options, OptionError> {
         let mut specs: Vec<(&'static OptionSpec, &Given<'_>)> = Vec::with_capacity(given.len());
         for given in given.iter().filter(|given| *given.value != Value::Undefined) {
-            specs.push((resolve(given)?, given));
+            specs.push((resolve(api, given)?, given));
         }
         for (i, &(spec, first)) in specs.iter().enumerate() {
             if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| std::ptr::eq(*other, spec)) {
@@ -146,20 +155,21 @@ impl Options {
             "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
             "failFast" => self.fail_fast = spec.boolean(given)?,
             "speed" => self.speed = spec.number(given)?,
-            // signal and pause: the JS layer takes them, and no Value is one.
+            "devtools" => self.devtools = spec.boolean(given)?,
+            // signal, pause and onProgress: the JS layer takes them, and no Value is one.
             _ => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
 }
 
-/// The spec of a given option's name, by its JS name or its attribute.
-fn resolve(given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
+/// The spec of a given option's name, by its JS name or its attribute, if `api` takes it.
+fn resolve(api: Api, given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
     let found = match given.source {
         Source::Js => spec(given.name),
         Source::Text(_) | Source::Form(_) => setting_spec(given.name),
     };
-    found.ok_or_else(|| OptionError::unknown(given.name, given.source))
+    found.filter(|spec| spec.is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
 }
 
 /// What was given, as a message quotes it: its text. (Only text can give an
@@ -267,6 +277,7 @@ mod tests {
             cancel_in_flight: true,
             fail_fast: true,
             speed: 1.0,
+            devtools: false,
         };
         assert_eq!(Options::default(), defaults);
         assert_eq!(parse(&[]), Ok(defaults.clone()));

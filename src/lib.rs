@@ -19,10 +19,13 @@ mod web;
 pub use check::{Given, Options, Source, Value};
 pub use messages::{suggest, Got, OptionError, Problem};
 pub use options::{
-    setting_spec, spec, Doc, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS, RANDOM_SEEDS,
+    options_of, setting_spec, spec, Api, Doc, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS,
+    RANDOM_SEEDS,
 };
 pub use report::{EventKind, JobRecord, JobState, LogKind, Moment, Recorder, Report, RunStatus};
 
+#[cfg(all(target_arch = "wasm32", feature = "map"))]
+pub use web::map;
 #[cfg(target_arch = "wasm32")]
 pub use web::{check_options, check_settings, run, GivenSetting, PauseController};
 

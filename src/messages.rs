@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::check::{Source, Value};
-use crate::options::{OptionKind, OptionSpec, FLAGS, OPTIONS};
+use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,10 +25,10 @@ pub struct OptionError {
 #[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // The fields are what it must be and what it was.
 pub enum Problem {
-    /// No option has this name. `suggestion` is the nearest one, named as
-    /// the unknown one was (by JS name or by attribute); `settings` says
-    /// that it was given as a setting of the page or the element.
-    Unknown { suggestion: Option<&'static str>, settings: bool },
+    /// No option of `api` has this name. `suggestion` is the nearest one,
+    /// named as the unknown one was (by JS name or by attribute); `settings`
+    /// says that it was given as a setting of the page or the element.
+    Unknown { api: Api, suggestion: Option<&'static str>, settings: bool },
     /// The value has the wrong type: a `TypeError` in JS.
     Type { expected: String, got: Got },
     /// The value has the right type but is out of range, or not an integer:
@@ -75,11 +75,11 @@ impl OptionError {
         OptionError { option: spec.name.into(), named: named.into(), problem }
     }
 
-    /// No option is called `name`, as given from `source`.
-    pub(crate) fn unknown(name: &str, source: Source<'_>) -> Self {
+    /// No option of `api` is called `name`, as given from `source`.
+    pub(crate) fn unknown(api: Api, name: &str, source: Source<'_>) -> Self {
         let settings = source != Source::Js;
-        let suggestion = nearest(name).and_then(|known| if settings { known.attribute() } else { Some(known.name) });
-        OptionError { option: name.into(), named: name.into(), problem: Problem::Unknown { suggestion, settings } }
+        let suggestion = nearest(api, name).and_then(|known| if settings { known.attribute() } else { Some(known.name) });
+        OptionError { option: name.into(), named: name.into(), problem: Problem::Unknown { api, suggestion, settings } }
     }
 
     /// The same problem, with item `i` of the option's list.
@@ -99,13 +99,15 @@ impl OptionError {
     pub fn message(&self, number: fn(f64) -> String) -> String {
         let named = &self.named;
         match &self.problem {
-            Problem::Unknown { suggestion, settings } => {
+            Problem::Unknown { api, suggestion, settings } => {
                 let what = if *settings { "setting" } else { "option" };
                 match suggestion {
                     Some(known) => format!("unknown {what} {}; did you mean {}?", quote(named), quote(known)),
                     None => {
-                        let mut message = format!("unknown {what} {}; the {what}s are ", quote(named));
-                        let names = OPTIONS.iter().filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
+                        // `run`'s are the demo's, and the element's settings; `map`'s are named.
+                        let whose = if *api == Api::Map { "map's" } else { "the" };
+                        let mut message = format!("unknown {what} {}; {whose} {what}s are ", quote(named));
+                        let names = options_of(*api).filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
                         for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
                             if i > 0 {
                                 message.push_str(", ");
@@ -137,20 +139,20 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// The known option closest to an unknown name, by its JS name, if one is
-/// close enough to be a likely typo: same letters in another case or with
-/// `-`/`_`, or within two edits of it.
+/// The known option of `run` closest to an unknown name, by its JS name, if
+/// one is close enough to be a likely typo: same letters in another case or
+/// with `-`/`_`, or within two edits of it.
 pub fn suggest(name: &str) -> Option<&'static str> {
-    nearest(name).map(|spec| spec.name)
+    nearest(Api::Run, name).map(|spec| spec.name)
 }
 
-/// The spec [`suggest`] suggests.
-fn nearest(name: &str) -> Option<&'static OptionSpec> {
+/// The option of `api` that [`suggest`] would suggest.
+fn nearest(api: Api, name: &str) -> Option<&'static OptionSpec> {
     let plain = |s: &str| s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
     let name = plain(name);
     // The first of the nearest, in the table's order.
     let mut nearest: Option<(usize, &'static OptionSpec)> = None;
-    for known in &OPTIONS {
+    for known in options_of(api) {
         let distance = edits(&name, &plain(known.name));
         if distance <= 2 && !matches!(nearest, Some((best, _)) if best <= distance) {
             nearest = Some((distance, known));
@@ -249,6 +251,7 @@ pub(crate) fn js_number(n: f64) -> String {
 mod tests {
     use super::*;
     use crate::check::Given;
+    use crate::options::Api;
     use crate::Options;
 
     fn message(entries: &[(&str, Value)]) -> String {
@@ -301,6 +304,20 @@ mod tests {
             message(&[("colour", Value::Bool(true))]),
             r#"unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause"#
         );
+    }
+
+    #[test]
+    fn map_takes_only_its_own_options_and_lists_them() {
+        let map_message = |name, value: &Value| Options::parse_for(Api::Map, [Given::js(name, value)]).unwrap_err().to_string();
+        assert_eq!(
+            map_message("jobs", &Value::Number(3.0)),
+            r#"unknown option "jobs"; map's options are workers, queueLength, cancelInFlight, failFast, devtools, signal, pause, onProgress"#
+        );
+        assert_eq!(map_message("onprogress", &Value::Null), r#"unknown option "onprogress"; did you mean "onProgress"?"#);
+        assert_eq!(map_message("concurrency", &Value::Number(3.0)).split(';').next(), Some(r#"unknown option "concurrency""#));
+        // run's second argument is no option of run's.
+        assert_eq!(message(&[("onProgress", Value::Other("a function"))]).split(';').next(), Some(r#"unknown option "onProgress""#));
+        assert!(Options::parse_for(Api::Map, [Given::js("workers", &Value::Number(4.0))]).is_ok_and(|options| options.workers == 4));
     }
 
     #[test]

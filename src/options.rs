@@ -1,6 +1,6 @@
-//! The demo's options, in one table: [`OPTIONS`] holds each option's names
+//! The JS API's options, in one table: [`OPTIONS`] holds each option's names
 //! (in JS, as an attribute and URL parameter, and as the form's label),
-//! kind, default, range and doc line. The check ([`Options::parse`](crate::Options::parse))
+//! kind, default, range, the functions that take it ([`Api`]) and doc line. The check ([`Options::parse`](crate::Options::parse))
 //! and its messages read it; the TypeScript types, the docs' table and the
 //! page's copy of it (`www/spec.js`, from which the element's form is made)
 //! come from it through files that `tests/tables.rs` writes
@@ -11,8 +11,9 @@
 
 use std::fmt;
 
-/// One option of the JS API's `run`, which is also a setting of the page and
-/// of `<dispatcher-demo>` when it has a [`Setting`].
+/// One option of the JS API's `run` or `map` (or both: [`OptionSpec::of`]),
+/// which is also a setting of the page and of `<dispatcher-demo>` when it
+/// has a [`Setting`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OptionSpec {
     /// Its name in the JS API: `queueLength`.
@@ -21,9 +22,26 @@ pub struct OptionSpec {
     pub setting: Option<Setting>,
     /// What it takes, and its default.
     pub kind: OptionKind,
+    /// The functions of the JS API that take it.
+    pub of: &'static [Api],
     /// One sentence, for the TypeScript, the docs and the form's field.
     pub doc: Doc,
 }
+
+/// A function of the JS API that takes options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Api {
+    /// `run(options, onProgress)`: the original Go program's jobs, and the
+    /// settings of the page and the element.
+    Run,
+    /// `map(input, mapper, options)`: a job per item of the page's own input.
+    Map,
+}
+
+/// An option of both functions.
+const BOTH: &[Api] = &[Api::Run, Api::Map];
+/// An option of the demo's jobs.
+const RUN: &[Api] = &[Api::Run];
 
 /// An option's doc line. The wasm module never shows one, so there it is
 /// left out: 0.4 KB of the module, gzipped.
@@ -156,79 +174,108 @@ const fn integer(min: u64, max: u64, default: Option<u64>) -> OptionKind {
     OptionKind::Integer { min, max, default }
 }
 
-/// Every option, in the order the docs and the form list them.
-pub const OPTIONS: [OptionSpec; 12] = [
+/// Every option, in the order the docs and the form list them. `map`'s own
+/// are left out of the element's wasm module, which has no `map` (0.3 KB).
+pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: "workers",
         setting: setting("workers", "Workers"),
         kind: integer(1, 10_000, Some(10)),
+        of: BOTH,
         doc: Doc::new("How many jobs run at once."),
     },
     OptionSpec {
         name: "queueLength",
         setting: setting("queue-length", "Queue length"),
         kind: integer(0, MAX_JOBS, Some(100)),
+        of: BOTH,
         doc: Doc::new("How many jobs wait in the queue for a worker; 0 is Go's unbuffered channel."),
     },
     OptionSpec {
         name: "jobs",
         setting: setting("jobs", "Jobs"),
         kind: integer(0, MAX_JOBS, Some(100)),
+        of: RUN,
         doc: Doc::new("How many jobs, when the waits are drawn."),
     },
     OptionSpec {
         name: "maxWaitMs",
         setting: setting("max-wait-ms", "Max wait (ms)"),
         kind: integer(1, LONGEST_WAIT_MS, Some(1000)),
+        of: RUN,
         doc: Doc::new("Waits are drawn from 0 ms up to this, not included."),
     },
     OptionSpec {
         name: "thresholdMs",
         setting: setting("threshold-ms", "Threshold (ms)"),
         kind: integer(0, LONGEST_WAIT_MS, Some(990)),
+        of: RUN,
         doc: Doc::new("A job whose wait is over this fails as it starts."),
     },
     OptionSpec {
         name: "seed",
         setting: setting("seed", "Seed"),
         kind: integer(0, (1 << 53) - 1, None),
+        of: RUN,
         doc: Doc::new("Seeds the draw of the waits; random when left out."),
     },
     OptionSpec {
         name: "waits",
         setting: setting("waits", "Waits (ms, comma-separated)"),
         kind: OptionKind::Waits { max_length: MAX_JOBS, max: LONGEST_WAIT_MS, overrides: &["jobs", "maxWaitMs", "seed"] },
+        of: RUN,
         doc: Doc::new("The waits in ms, given rather than drawn: they override jobs, maxWaitMs and seed."),
     },
     OptionSpec {
         name: "cancelInFlight",
         setting: setting("cancel-in-flight", "Cancel in-flight jobs"),
         kind: OptionKind::Boolean { default: true },
+        of: BOTH,
         doc: Doc::new("Whether cancelling the run aborts the running jobs, or lets them finish as Go's do."),
     },
     OptionSpec {
         name: "failFast",
         setting: setting("fail-fast", "Fail fast"),
         kind: OptionKind::Boolean { default: true },
+        of: BOTH,
         doc: Doc::new("Whether the first failure cancels the run, or every job runs and every error is kept."),
     },
     OptionSpec {
         name: "speed",
         setting: setting("speed", "Speed"),
         kind: OptionKind::Number { min: Hundredths(10), max: Hundredths(100), default: Hundredths(100), step: Hundredths(5) },
+        of: RUN,
         doc: Doc::new("How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back."),
+    },
+    #[cfg(any(feature = "map", not(target_arch = "wasm32")))]
+    OptionSpec {
+        name: "devtools",
+        setting: None,
+        kind: OptionKind::Boolean { default: false },
+        of: &[Api::Map],
+        doc: Doc::new("Whether each job is also a performance.measure on its worker's track, and the cancel a marker, in the Performance panel of Chromium's DevTools."),
     },
     OptionSpec {
         name: "signal",
         setting: None,
         kind: OptionKind::Object { expected: "an AbortSignal" },
-        doc: Doc::new("Stops the run, which then ends \"stopped\"."),
+        of: BOTH,
+        doc: Doc::new("Stops the run: run's report ends \"stopped\", and map rejects with the signal's reason."),
     },
     OptionSpec {
         name: "pause",
         setting: None,
         kind: OptionKind::Object { expected: "a PauseController" },
+        of: BOTH,
         doc: Doc::new("Pauses and resumes the run."),
+    },
+    #[cfg(any(feature = "map", not(target_arch = "wasm32")))]
+    OptionSpec {
+        name: "onProgress",
+        setting: None,
+        kind: OptionKind::Object { expected: "a function" },
+        of: &[Api::Map],
+        doc: Doc::new("Called with each event as it happens, as run's second argument is."),
     },
 ];
 
@@ -237,12 +284,22 @@ pub fn spec(name: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|spec| spec.name == name)
 }
 
+/// The options `api` takes, in the table's order.
+pub fn options_of(api: Api) -> impl Iterator<Item = &'static OptionSpec> {
+    OPTIONS.iter().filter(move |spec| spec.of.contains(&api))
+}
+
 /// The spec of the setting called `attribute`, by its attribute.
 pub fn setting_spec(attribute: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|spec| spec.attribute() == Some(attribute))
 }
 
 impl OptionSpec {
+    /// Whether `api` takes it.
+    pub fn is_of(&self, api: Api) -> bool {
+        self.of.contains(&api)
+    }
+
     /// Its attribute, if it is a setting.
     pub fn attribute(&self) -> Option<&'static str> {
         self.setting.map(|setting| setting.attribute)
@@ -287,45 +344,4 @@ impl OptionSpec {
 /// `"an integer from {min} to {max}"`, for an option or an item of a list.
 pub(crate) fn integer_from(min: u64, max: u64) -> String {
     format!("an integer from {min} to {max}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hundredths_are_written_as_js_writes_numbers() {
-        for (n, written) in [(10, "0.1"), (25, "0.25"), (100, "1"), (5, "0.05"), (150, "1.5"), (0, "0")] {
-            assert_eq!(Hundredths(n).to_string(), written);
-            assert_eq!(Hundredths(n).get().to_string(), written);
-        }
-    }
-
-    #[test]
-    fn the_waits_override_options_that_exist() {
-        let Some(OptionKind::Waits { overrides, .. }) = spec("waits").map(|spec| spec.kind) else { panic!("waits") };
-        assert!(overrides.iter().all(|name| spec(name).is_some()));
-    }
-
-    #[test]
-    fn every_option_has_one_js_name_one_attribute_and_one_label() {
-        for spec in OPTIONS {
-            let kebab: String =
-                spec.name.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
-            assert!(spec.attribute().map_or(true, |attribute| attribute == kebab), "{spec:?}");
-            assert_eq!(OPTIONS.iter().filter(|other| other.name == spec.name).count(), 1);
-            if let Some(Setting { attribute, label }) = spec.setting {
-                assert_eq!(setting_spec(attribute), Some(&spec));
-                assert_eq!(OPTIONS.iter().filter(|other| other.setting.is_some_and(|s| s.label == label)).count(), 1, "{label}");
-                assert!(!FLAGS.contains(&attribute));
-            }
-        }
-    }
-
-    #[test]
-    fn what_only_js_can_pass_is_no_setting() {
-        for spec in OPTIONS {
-            assert_eq!(spec.setting.is_none(), matches!(spec.kind, OptionKind::Object { .. }), "{}", spec.name);
-        }
-    }
 }

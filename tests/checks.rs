@@ -4,7 +4,7 @@
 //! element shows, word for word.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dispatcher_demo::{Doc, Given, OptionError, OptionKind, OptionSpec, Options, Setting, Source, Value};
+use dispatcher_demo::{Api, Doc, Given, OptionError, OptionKind, OptionSpec, Options, Setting, Source, Value};
 
 fn parse(entries: &[(&str, Value)]) -> Result<Options, OptionError> {
     Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))
@@ -114,6 +114,7 @@ static RETRIES: OptionSpec = OptionSpec {
     name: "retries",
     setting: Some(Setting { attribute: "retries", label: "Retries" }),
     kind: OptionKind::Integer { min: 0, max: 5, default: Some(1) },
+    of: &[Api::Run],
     doc: Doc::new("How often a failed job is tried again."),
 };
 

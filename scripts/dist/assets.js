@@ -1,11 +1,11 @@
 // www/assets.js as the distributable build has it (scripts/dist/build.mjs
 // puts this module in its place): the stylesheet is bundled and adopted by
-// the shadow root; the glue (api.js), the wasm and the article's run are
+// the shadow root; the glue (dispatcher-demo-glue.js), the wasm and the article's run are
 // files beside the bundle, found from its URL.
 import stylesheet from "dispatcher-demo:stylesheet";
 
 /** The JS glue of the wasm module, imported by URL (wasm.js imports it afresh after a panic). */
-export const GLUE = new URL("./api.js", import.meta.url);
+export const GLUE = new URL("./dispatcher-demo-glue.js", import.meta.url);
 /** The wasm module. */
 export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
 

@@ -2,10 +2,14 @@
 // by esbuild from the readable sources (www/, and wasm-pack's pkg/):
 //
 //   dispatcher-demo.js         the element, with its stylesheet; an ES module
-//   api.js                     the JS API: wasm-bindgen's glue and its snippets
-//                              in one module (run, checkOptions, PauseController);
+//   dispatcher-demo-glue.js    the element's glue: wasm-bindgen's and its snippets
+//                              in one module (run, checkSettings, PauseController);
 //                              the element imports it by URL, afresh after a panic
-//   dispatcher_demo_bg.wasm    the wasm module, found from the modules' URL
+//   dispatcher_demo_bg.wasm    its wasm module, found from the element's URL
+//   api.js                     the JS API, `dispatcher-demo/api`: the same with map
+//                              (the map feature), in a module of its own, so that
+//                              the element's stays 7 KB smaller
+//   dispatcher_demo_api_bg.wasm  its wasm module, found beside it
 //   article-run.json           the article's run, fetched when its waits are given
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
 //                              from its own folder
@@ -49,15 +53,17 @@ const distAssets = {
 await esbuild.build({ ...common, entryPoints: [at("www/define.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
 await keepImportForBrowser(join(out, "dispatcher-demo.js"));
 
-// The glue with its snippets, in one module.
-await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "api.js") });
+// Each glue with its snippets, in one module: the element's, and the JS API's.
+await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "dispatcher-demo-glue.js") });
+await esbuild.build({ ...common, entryPoints: [at("pkg/api/dispatcher_demo_api.js")], outfile: join(out, "api.js") });
 
 // The classic loader.
 await esbuild.build({ ...common, bundle: false, format: undefined, entryPoints: [at("scripts/dist/loader.js")], outfile: join(out, "dispatcher-demo-loader.js") });
 
 await copyFile(at("pkg/dispatcher_demo_bg.wasm"), join(out, "dispatcher_demo_bg.wasm"));
+await copyFile(at("pkg/api/dispatcher_demo_api_bg.wasm"), join(out, "dispatcher_demo_api_bg.wasm"));
 await copyFile(at("www/article-run.json"), join(out, "article-run.json"));
-await copyFile(at("pkg/dispatcher_demo.d.ts"), join(out, "api.d.ts"));
+await copyFile(at("pkg/api/dispatcher_demo_api.d.ts"), join(out, "api.d.ts"));
 await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-demo.d.ts"));
 
 // The element must not find anything under pkg/ or www/ from dist/.

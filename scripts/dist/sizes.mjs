@@ -9,8 +9,10 @@ const dist = fileURLToPath(new URL("../../dist", import.meta.url));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const WHAT = {
   "dispatcher-demo.js": "the element, with its stylesheet (ES module)",
-  "api.js": "the JS API, which the element loads: wasm-bindgen's glue",
-  "dispatcher_demo_bg.wasm": "the wasm module",
+  "dispatcher-demo-glue.js": "the element's glue, which it loads: wasm-bindgen's",
+  "dispatcher_demo_bg.wasm": "the element's wasm module",
+  "api.js": "the JS API, `dispatcher-demo/api`, with `map`: wasm-bindgen's glue (not loaded by the element)",
+  "dispatcher_demo_api_bg.wasm": "the JS API's wasm module",
   "article-run.json": "the article's run, fetched when its preset is chosen",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
   "dispatcher-demo.d.ts": "types (npm)",

@@ -1,6 +1,9 @@
 //! The JS API: `run(options, onProgress)`, `checkOptions(options)` and
-//! `checkSettings(settings)`, a layer over [`demo::run`]. Each concern is a file:
+//! `checkSettings(settings)`, a layer over [`demo::run`]; and `map(input,
+//! mapper, options)`, the page's own work on the library's dispatcher. Each
+//! concern is a file:
 //!
+//! - `map.rs`: `map`, its input as a stream, and its jobs, which own their signals;
 //! - `options.rs`: JS values into checked [`Options`](crate::Options), and
 //!   an [`OptionError`](crate::OptionError) into a `TypeError` or `RangeError`;
 //! - `clock.rs`: real time, read from `performance.now()`;
@@ -13,14 +16,17 @@
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
 //! callback, `run`'s options as given, a `PauseController`'s check, an
-//! option's error) and `report.js` (the report's objects and the log's
-//! lines). Two files, which import nothing: with five (and one importing
+//! option's error), `report.js` (the report's objects and the log's
+//! lines) and `map.js` (`map`'s input, jobs and events, and the DevTools
+//! tracks). Three files, which import nothing: with five (and one importing
 //! another), more than half the page loads of
 //! wasm-bindgen-test-runner stalled on a module that never arrived, as
 //! its server seems to when a page asks for more than about six at once.
 
 mod alarms;
 mod clock;
+#[cfg(feature = "map")]
+mod map;
 mod options;
 mod panic;
 mod pause;
@@ -41,6 +47,8 @@ use clock::BrowserClock;
 use options::{option_error, OnProgress, Parsed, RunOptions};
 use slices::Slices;
 
+#[cfg(feature = "map")]
+pub use map::map;
 pub use options::GivenSetting;
 pub use pause::PauseController;
 

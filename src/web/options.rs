@@ -1,14 +1,14 @@
-//! `run`'s arguments and `<dispatcher-demo>`'s settings, from JS values:
-//! checked by the one check of `check.rs`, except what only JS can tell (an
-//! `AbortSignal`, a `PauseController`); and an option's error as the
-//! `TypeError` or `RangeError` JS throws.
+//! `run`'s and `map`'s arguments and `<dispatcher-demo>`'s settings, from JS
+//! values: checked by the one check of `check.rs`, except what only JS can
+//! tell (an `AbortSignal`, a `PauseController`, a function); and an option's
+//! error as the `TypeError` or `RangeError` JS throws.
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::pause::{self, PageGate};
-use crate::{spec, Given, OptionError, Options, Problem, Source, Value};
+use crate::{spec, Api, Given, OptionError, Options, Problem, Source, Value};
 
 #[wasm_bindgen]
 extern "C" {
@@ -19,6 +19,11 @@ extern "C" {
     /// `run`'s progress callback: any JS value, checked by `run`.
     #[wasm_bindgen(typescript_type = "((event: ProgressEvent) => void)")]
     pub type OnProgress;
+
+    /// `map`'s options: any JS value, checked by `map`.
+    #[cfg(feature = "map")]
+    #[wasm_bindgen(typescript_type = "MapOptions")]
+    pub type MapOptions;
 
     /// A setting of `<dispatcher-demo>` as it was given (`GivenSetting` in the TypeScript).
     #[wasm_bindgen(typescript_type = "GivenSetting")]
@@ -33,7 +38,7 @@ extern "C" {
     fn source(this: &GivenSetting) -> Option<String>;
 }
 
-/// `run`'s arguments, checked.
+/// `run`'s or `map`'s arguments, checked.
 pub(super) struct Parsed {
     pub options: Options,
     pub signal: Option<AbortSignal>,
@@ -50,40 +55,55 @@ extern "C" {
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
-    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     let on_progress = match on_progress.map(JsValue::from) {
         Some(f) if !f.is_null() && !f.is_undefined() => {
             Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?)
         }
         _ => None,
     };
+    let parsed = parse_for(Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
+    Ok(Parsed { on_progress, ..parsed })
+}
+
+/// `map`'s options, whose `onProgress` is one of them.
+#[cfg(feature = "map")]
+pub(super) fn parse_map(options: JsValue) -> Result<Parsed, OptionError> {
+    parse_for(Api::Map, options)
+}
+
+fn parse_for(api: Api, options: JsValue) -> Result<Parsed, OptionError> {
     if options.is_undefined() {
-        return Ok(Parsed { options: Options::default(), signal: None, gate: None, on_progress });
+        return Ok(Parsed { options: Options::default(), signal: None, gate: None, on_progress: None });
     }
     if !options.is_object() || Array::is_array(&options) || options.is_function() {
         return Err(wrong_type("options", "an object", &options));
     }
-    let (options, signal, gate) = take(given_options(&options))?;
-    Ok(Parsed { options, signal, gate, on_progress })
+    take(api, given_options(&options))
 }
 
 /// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
 pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
-    take(settings).map(drop)
+    take(Api::Run, settings).map(drop)
 }
 
 /// Options and settings as they were given, checked: what only JS can tell
-/// (an `AbortSignal`, a `PauseController`, which only JS can pass) here,
-/// the rest by the one check.
-fn take(settings: Vec<GivenSetting>) -> Result<(Options, Option<AbortSignal>, Option<PageGate>), OptionError> {
+/// (an `AbortSignal`, a `PauseController`, a function, which only JS can
+/// pass) here, the rest by the one check.
+fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
     let (mut signal, mut gate) = (None, None);
+    #[cfg_attr(not(feature = "map"), allow(unused_mut))] // Only map takes an onProgress option.
+    let mut on_progress = None;
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
         let expected = || spec(&name).map(|spec| spec.expected()).unwrap_or_default();
-        match (name.as_str(), source.as_deref()) {
-            ("signal", Some("js")) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
-            ("pause", Some("js")) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+        match (name.as_str(), source.as_deref(), api) {
+            ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
+            ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+            #[cfg(feature = "map")]
+            ("onProgress", Some("js"), Api::Map) => {
+                on_progress = Some(value.dyn_into().map_err(|value| wrong_type("onProgress", &expected(), &value))?)
+            }
             _ => read.push((to_value(&value), setting.text(), source, name)),
         }
     }
@@ -96,10 +116,11 @@ fn take(settings: Vec<GivenSetting>) -> Result<(Options, Option<AbortSignal>, Op
         };
         Given { name, value, source }
     });
-    Ok((Options::parse(given)?, signal, gate))
+    Ok(Parsed { options: Options::parse_for(api, given)?, signal, gate, on_progress })
 }
 
-fn wrong_type(option: &str, expected: &str, value: &JsValue) -> OptionError {
+/// The `TypeError` for `value`, given as `option`, which must be `expected`.
+pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> OptionError {
     let problem = Problem::Type { expected: expected.to_owned(), got: crate::messages::got(&to_value(value), Source::Js) };
     OptionError { option: option.to_owned(), named: option.to_owned(), problem }
 }

@@ -9,7 +9,7 @@ use bounded_dispatcher::Gate;
 use wasm_bindgen::prelude::*;
 
 /// Pauses and resumes runs, like an `AbortController` stops them: pass it as
-/// `run`'s `pause` option. While paused, workers take no new job; jobs
+/// the `pause` option of `run` or `map`. While paused, workers take no new job; jobs
 /// already running go on, and stopping or failing still ends the run.
 #[wasm_bindgen]
 #[derive(Default)]

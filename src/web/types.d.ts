@@ -23,7 +23,7 @@ export interface RunOptions {
   failFast?: boolean;
   /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back. A number from 0.1 to 1; default 1. */
   speed?: number;
-  /** Stops the run, which then ends "stopped". */
+  /** Stops the run: run's report ends "stopped", and map rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Pauses and resumes the run. */
   pause?: PauseController;

@@ -20,7 +20,7 @@ after(async () => {
 test("the package holds dist/ and nothing of the tests, the pictures or the sources", () => {
   const others = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md"].includes(file));
   assert.deepEqual(others, []);
-  for (const file of ["dist/dispatcher-demo.js", "dist/api.js", "dist/dispatcher_demo_bg.wasm", "dist/dispatcher-demo-loader.js", "dist/dispatcher-demo.d.ts", "dist/api.d.ts"]) {
+  for (const file of ["dist/dispatcher-demo.js", "dist/dispatcher-demo-glue.js", "dist/dispatcher_demo_bg.wasm", "dist/api.js", "dist/dispatcher_demo_api_bg.wasm", "dist/dispatcher-demo-loader.js", "dist/dispatcher-demo.d.ts", "dist/api.d.ts"]) {
     assert.ok(packed.files.includes(file), file);
   }
   assert.ok(!packed.files.some((file) => /\.(png|md)$/.test(file) && file !== "README.md"), packed.files.join(" "));
@@ -63,4 +63,19 @@ for (const [base, prefix] of [["/", ""], ["/docs/", "/docs"]]) {
       }
     });
   }
+}
+
+for (const [base, prefix] of [["/", ""], ["/docs/", "/docs"]]) {
+  test(`VitePress with base ${base}: the package's JS API, imported through Vite, runs map, and its wasm is found`, async () => {
+    const server = await serve({ dir: built[base], prefix });
+    try {
+      const page = await open(browser, `${server.url}/map.html`);
+      await page.waitForFunction(() => window.mapResult !== undefined, null, { timeout: 30_000 });
+      assert.deepEqual(await page.evaluate(() => window.mapResult), { values: [30, 11, 22], error: "no", aborted: [0, 2] });
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
 }

@@ -15,6 +15,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { serve, root, artifacts } from "../page/harness.mjs";
+import { slowServer, URLS, RUN_IN_PAGE, verdict, CLOSED_WITHIN_MS } from "../api/fetch-server.mjs";
 
 const GECKODRIVER = process.env.GECKODRIVER ?? "geckodriver";
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -130,4 +131,25 @@ test("in Firefox, the article's run fails at job #78 as in Chromium, under the s
     .filter((line) => /console\.(error|warn)|JavaScript error|Content-Security-Policy/.test(line))
     .filter((line) => !line.startsWith("console.error: RSLoader:") && !line.includes("resource:///modules/"));
   assert.deepEqual(complaints, [], "nothing on the console");
+});
+
+test("in Firefox, map's first failed fetch aborts the three in flight at once, and no further request arrives", async (t) => {
+  const slow = await slowServer();
+  try {
+    await inSession("POST", "/url", { url: `${slow.url}/fetch.html` });
+    const result = await evaluate(`const done = arguments[arguments.length - 1];
+      (${RUN_IN_PAGE})(arguments[0]).then(done, (error) => done({ thrown: String(error) }));`, URLS);
+    assert.equal(result.thrown, undefined, result.thrown);
+    assert.equal(result.message, "/missing/4: 404");
+    // The three signals were aborted in the task in which the 404's mapper threw.
+    assert.deepEqual([result.order.slice(0, 3).sort(), result.order.slice(3)], [[1, 2, 3], ["next task"]]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = verdict(slow);
+    assert.deepEqual([seen.failed, seen.closed, seen.requestedAfter], ["/missing/4", ["/slow/1", "/slow/2", "/slow/3"], []]);
+    assert.deepEqual(seen.requested, URLS.slice(0, 5).sort());
+    t.diagnostic(`the last of the three closed ${seen.latestCloseMs.toFixed(1)} ms after the 404`);
+    assert.ok(seen.latestCloseMs <= CLOSED_WITHIN_MS, `closed ${seen.latestCloseMs.toFixed(1)} ms after the 404`);
+  } finally {
+    await slow.close();
+  }
 });

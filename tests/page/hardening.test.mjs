@@ -115,8 +115,8 @@ test("removing an element mid-run stops its run, and another keeps going", async
   await page.close();
 });
 
-// The page's dist/ build, whose glue is api.js, and the readable sources, whose glue is in pkg/.
-for (const [build, glue] of [["dist/", "/dist/api.js"], ["www/", "/pkg/dispatcher_demo.js"]]) {
+// The page's dist/ build, whose glue is dispatcher-demo-glue.js, and the readable sources, whose glue is in pkg/.
+for (const [build, glue] of [["dist/", "/dist/dispatcher-demo-glue.js"], ["www/", "/pkg/dispatcher_demo.js"]]) {
   test(`after a panic the page says so, and runs again on a fresh module (${build})`, async () => {
     const page = await open(`${server.url}/index.html?workers=2&jobs=6&max-wait-ms=1500&threshold-ms=1500&seed=1`, build === "www/" ? readableSources : undefined);
     const demo = page.locator("dispatcher-demo");

@@ -11,14 +11,18 @@ import { root } from "./harness.mjs";
 
 /**
  * The budget: 35,804 bytes on 2026-12-04, with the element's checks and
- * messages in the module, left 36 bytes of it. The run's one timer for all
- * its waits (src/web/alarms.rs: a heap and one closure, where gloo-timers
- * made a timer and a closure per wait) took it to 36,352 bytes, of which
- * std's BinaryHeap is about 380: with the CPU four times slower, a run of
- * 10,000 workers had taken 138 s of its 5.7 s, and took 6.4 s. What grows
- * the module next pays for itself, or moves the budget with its reason.
+ * messages in the module; then 36,035 with issue 20's map (which is in the
+ * JS API's module, pkg/api/, not this one): the table says which function
+ * takes each option, and an unknown option's message lists that function's
+ * (+231 bytes). So the budget moved by 0.25 KB. Then 36,883 with the page's
+ * one timer for all its waits (src/web/alarms.rs: a heap and one closure,
+ * where gloo-timers made a timer and a closure per wait; +848 bytes): with
+ * the CPU four times slower, a run of 10,000 workers had taken 138 s of its
+ * 5.7 s, and took 6.1-6.4 s. So the budget moved by 1 KB, and leaves 237
+ * bytes; what grows the module next pays for itself, or moves the budget
+ * with its reason.
  */
-const BUDGET = 36 * 1024;
+const BUDGET = 36.25 * 1024;
 
 test("the wasm module stays within its budget", async () => {
   const module = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
