@@ -133,7 +133,7 @@ function layer(reused, canvas, ratio) {
 }
 
 function paintBackground(c, run, colors, { width, height, span, plot, lane, x }) {
-  c.font = "11px system-ui, sans-serif";
+  setFont(c, "11px system-ui, sans-serif");
   c.textBaseline = "middle";
   for (let w = 0; w < run.workers; w++) {
     if (lane >= 8 && w % 2 === 1) {
@@ -237,7 +237,7 @@ class JobPainter {
     if (glyph) {
       this.#rect(row, state, left, left + w);
       const c = this.#c;
-      c.font = "11px system-ui, sans-serif";
+      setFont(c, "11px system-ui, sans-serif");
       c.textBaseline = "middle";
       // On the hatching of an aborted job, white would not show: the text colour does.
       this.#fill(state === ABORTED ? this.#colors.now : this.#colors.onState);
