@@ -3,7 +3,8 @@
 //   moment job #78 fails, with the code panel's lines marked, in light mode;
 // - to look at, in tests/artifacts/ (not committed): the page at 1280×800
 //   and at 390×844 (a phone), light and dark: its first screen while the
-//   first run goes, the stage stepped back to the failure, the code panel,
+//   first run goes, the stage stepped back to the failure (and the screen
+//   then: the moment and its narration together), the code panel,
 //   the narration, the glossary, compare mode, and the whole page after a
 //   run of the seeded defaults.
 import { mkdir } from "node:fs/promises";
@@ -50,14 +51,15 @@ async function views(browser, url, device, colorScheme) {
   await nthReport(page);
   await stepToFailure(demo);
   await demo.locator(".stage").screenshot({ path: name("scrubbed-to-failure") });
+  await page.screenshot({ path: name("failure-screen") });
   await demo.locator(".code-box").screenshot({ path: name("code-panel") });
   await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
   await demo.locator(".explain").screenshot({ path: name("narration") });
-  await demo.getByText("What the words mean").click();
+  // Open at the end of the first run.
   await demo.locator(".glossary").screenshot({ path: name("glossary") });
   await demo.getByRole("button", { name: "Compare with Go's way" }).click();
   await nthReport(page, 2);
-  await demo.locator(".compare-text").getByText("Go's way settled at").waitFor({ timeout: 30_000 });
+  await demo.locator(".compare-text").getByText("The article's Go took").waitFor({ timeout: 30_000 });
   await demo.locator(".stage").screenshot({ path: name("compare") });
   await page.close();
   // The whole page after a run of the seeded defaults, its cancellation spread.

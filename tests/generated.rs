@@ -1,14 +1,20 @@
 //! The code the page shows (`www/code.js`), from the original Go program
-//! and the library's own source: the test fails when the file differs from
-//! what its sources say; `make generated` (BLESS=1) writes it. (The files
-//! made from the tables of options and words are tests/tables.rs's.)
+//! and the library's own source, and the article's run as the page replays
+//! it (the `schedule` of `www/article-run.json`), from the library on the
+//! virtual clock: each test fails when its file differs from what its
+//! sources say; `make generated` (BLESS=1) writes it. (The files made from
+//! the tables of options and words are tests/tables.rs's.)
 #![cfg(not(target_arch = "wasm32"))]
 
 mod bless;
 
 use std::path::Path;
 
-use bless::check;
+use bless::{check, read};
+use bounded_dispatcher::Event;
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{EventKind, Options, RunStatus};
+use virtual_clock::{Clock, VirtualClock};
 
 /// Lines `from` to `to` of `text` (1-based, both included), whose first and
 /// last contain those strings; an empty `to` is the end of the file.
@@ -109,4 +115,101 @@ fn code_js() -> String {
 #[test]
 fn the_code_the_page_shows_is_the_source() {
     check("www/code.js", &code_js());
+}
+
+/// The settings the article's run is replayed with: each is a run the page
+/// replays on virtual time, and any other setting runs live.
+const REPLAYED: [(bool, bool); 3] = [(true, true), (true, false), (false, true)];
+
+/// The article's run with `fail_fast` and `cancel_in_flight`, on the
+/// virtual clock, as the page replays it: its status, elapsed time and
+/// errors (`[jobId, message]`), and its events as `[atMs, type, jobId,
+/// worker or count]`, `type` the code of the event's type (`EVENT_TYPES` in
+/// www/spec.js).
+fn article_run(waits: &[u32], fail_fast: bool, cancel_in_flight: bool) -> String {
+    let options = Options { waits: Some(waits.to_vec()), fail_fast, cancel_in_flight, ..Options::default() };
+    recorded_run(&options, None)
+}
+
+/// A run with `options` on the virtual clock, stopped at `stop_ms` if given,
+/// as `article_run` writes it.
+fn recorded_run(options: &Options, stop_ms: Option<u32>) -> String {
+    let (fail_fast, cancel_in_flight) = (options.fail_fast, options.cancel_in_flight);
+    let clock = VirtualClock::new();
+    let mut events = Vec::new();
+    let mut on_event = |event: Event, _wait: u32, at_ms: f64| {
+        let jobs = event.jobs();
+        let detail = event.worker().unwrap_or(jobs.len());
+        events.push(format!("[{at_ms}, {}, {}, {detail}]", EventKind::of(&event) as u8, jobs.start));
+    };
+    let stop = async {
+        match stop_ms {
+            Some(ms) => clock.sleep(ms).await,
+            None => std::future::pending().await,
+        }
+    };
+    let context = Context { clock: &clock, gate: None, random_seed: 0, on_event: Some(&mut on_event), stop };
+    let report = clock.block_on(demo::run(options, context)).expect("the replay never stalls").report;
+    let errors: Vec<String> =
+        report.failures.iter().map(|failure| format!("[{}, {:?}]", failure.job(), failure.error().to_string())).collect();
+    let lines: Vec<String> = events.chunks(6).map(|chunk| format!("    {}", chunk.join(", "))).collect();
+    format!(
+        "  {{ \"failFast\": {fail_fast}, \"cancelInFlight\": {cancel_in_flight}, \"status\": {:?}, \"elapsedMs\": {}, \"errors\": [{}], \"events\": [\n{}\n  ] }}",
+        RunStatus::from(report.status).name(),
+        report.elapsed_ms,
+        errors.join(", "),
+        lines.join(",\n")
+    )
+}
+
+/// `www/article-run.json` with its `schedule`: the article's run as the
+/// library runs it on the virtual clock, for each of the settings it is
+/// replayed with. The rest of the file is the article's, written by hand.
+fn article_run_json() -> String {
+    const KEY: &str = ",\n \"schedule\": ";
+    let text = read("www/article-run.json");
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let waits: Vec<u32> = serde_json::from_value(fixture["waits"].clone()).unwrap();
+    let kept = match text.find(KEY) {
+        Some(at) => &text[..at],
+        None => text.trim_end().strip_suffix('}').unwrap().trim_end(),
+    };
+    let runs: Vec<String> =
+        REPLAYED.iter().map(|&(fail_fast, cancel_in_flight)| article_run(&waits, fail_fast, cancel_in_flight)).collect();
+    let about = "The article's run as the library runs it on the virtual clock (tests/generated.rs writes it): \
+                 each run's status, elapsed ms and errors as [jobId, message], and its events, as \
+                 [atMs, type, jobId, worker or count], type the code of the event's type.";
+    format!("{kept}{KEY}{{\n \"about\": {about:?},\n \"runs\": [\n{}\n ]\n}}\n}}\n", runs.join(",\n"))
+}
+
+/// `tests/unit/recorded-runs.json`: the article's waits run on the virtual
+/// clock as the page never replays them, for the narration's test and the
+/// replay's Stop: stopped before the failure with cancel in-flight and
+/// without, stopped after it, and with a threshold no wait is over.
+fn recorded_runs_json() -> String {
+    let fixture: serde_json::Value = serde_json::from_str(&read("www/article-run.json")).unwrap();
+    let waits: Vec<u32> = serde_json::from_value(fixture["waits"].clone()).unwrap();
+    let article = Options { waits: Some(waits), ..Options::default() };
+    let runs = [
+        ("stopped at 1500 ms", recorded_run(&article, Some(1500))),
+        ("stopped at 1500 ms, cancel in-flight off", recorded_run(&Options { cancel_in_flight: false, ..article.clone() }, Some(1500))),
+        (
+            "stopped at 3300 ms, after the failure, cancel in-flight off",
+            recorded_run(&Options { cancel_in_flight: false, ..article.clone() }, Some(3300)),
+        ),
+        ("stopped at 3500 ms, after a failure, fail fast off", recorded_run(&Options { fail_fast: false, ..article.clone() }, Some(3500))),
+        ("completed", recorded_run(&Options { threshold_ms: 1000, ..article.clone() }, None)),
+    ];
+    let runs: Vec<String> = runs.iter().map(|(name, run)| run.replacen("{ ", &format!("{{ \"name\": {name:?}, "), 1)).collect();
+    format!("{{\n \"about\": \"The article's waits on the virtual clock (tests/generated.rs writes it), as www/article-run.json's schedule has its runs.\",\n \"runs\": [\n{}\n ]\n}}\n", runs.join(",\n"))
+}
+
+#[test]
+fn the_recorded_runs_are_the_librarys_on_the_virtual_clock() {
+    check("tests/unit/recorded-runs.json", &recorded_runs_json());
+}
+
+#[test]
+fn the_article_runs_schedule_is_the_librarys_on_the_virtual_clock() {
+    check("www/article-run.json", &article_run_json());
 }

@@ -8,6 +8,10 @@
 export const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
 /** The wasm module. */
 export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
+/** The player of the article's recorded run (replay.js), imported when a replay starts. */
+export const REPLAY = new URL("./replay.js", import.meta.url);
+/** The code panel's Go and Rust (code.js), imported once a panel is open. */
+export const CODE = new URL("./code.js", import.meta.url);
 
 // The element's stylesheet, then the teaching parts' (the code panel, the
 // scrubber, the narration, compare mode), which comes after it in the cascade,

@@ -2,8 +2,10 @@
 // run loop, as www/code.js has them (made from the sources by
 // tests/generated.rs, so they cannot drift), with the lines that the event on
 // show corresponds to highlighted, and a line that says what happens there.
-import { GO, RUST } from "./code.js";
-import { SOURCES } from "./assets.js";
+// The code itself is a module of its own (in dist/, code.js beside the
+// element), imported once a panel is open: embedded in documentation the
+// panel starts folded, and a first visit does not load it (3 KB gzipped).
+import { CODE, SOURCES } from "./assets.js";
 
 
 /** The panel's markup, which template.js puts after the stage. */
@@ -22,7 +24,7 @@ export const CODE_PANEL = `
     <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
     <div class="code-panes">
       <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
-      <figure class="code-pane rust"><figcaption>Rust, this demo's library</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></figure>
+      <details class="code-pane rust" open><summary>Rust, this demo's library</summary><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></details>
     </div>
   </details>
 `;
@@ -44,9 +46,9 @@ export function explain(event, { cancelInFlight = true, failedBefore = false } =
     case "fail":
       return { go: ["fail", "errReturn"], rust: ["fail", "failFast"], text: `Job #${job}'s wait is over the threshold: it fails as it starts. Its worker returns the error, and errgroup cancels ctx.` };
     case "cancel":
-      return { go: ["close", "cancel", "canceledPrint"], rust: ["cancel", "canceledEmit"], text: `The queue is closed: ${jobs}, never started, are canceled. In Go, a worker still takes each of them, sees ctx.Done() and prints "Canceled".` };
+      return { go: ["cancel", "canceledPrint", "close"], rust: ["cancel", "canceledEmit"], text: `The queue is closed: ${jobs}, never started, are canceled. In Go, a worker still takes each of them, sees ctx.Done() and prints "Canceled".` };
     case "abort":
-      return { go: ["sleep"], rust: ["inFlight", "abort"], text: `Job #${job} was running: cancel in-flight drops it, and clears its timer. Go has no such step: its worker goes on sleeping in time.Sleep.` };
+      return { go: ["sleep"], rust: ["abort", "inFlight"], text: `Job #${job} was running: cancel in-flight drops it, and clears its timer, with no code in the job. The article's Go job sleeps on in time.Sleep; a Go job that selects on ctx.Done() would return here, by its own check.` };
     default:
       return { go: [], rust: [], text: "" };
   }
@@ -57,28 +59,54 @@ export class CodePanel {
   #panes;
   #key = "";
 
+  #box;
+  /** The event on show and its context, marked again once the code is in. */
+  #shown = [null, {}];
+
   constructor(root) {
-    const box = root.querySelector(".code-box");
+    const box = (this.#box = root.querySelector(".code-box"));
     this.#now = box.querySelector(".code-now");
     // The element's `sources`, resolved from the document, is the repository's
     // root; without it, from www/ the files are served beside the module, and
     // from dist/, in someone's documentation, there is no repository: their names.
+    // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
     const given = root.host.getAttribute("sources");
     const sources = given === null ? SOURCES : new URL(given, document.baseURI);
-    for (const [name, code] of [[".go-source", GO], [".rust-source", RUST]]) {
-      const link = box.querySelector(name);
-      if (sources) link.href = new URL(code.file, sources).href;
+    for (const link of box.querySelectorAll(".go-source, .rust-source")) {
+      if (sources) link.href = new URL(link.textContent, sources).href;
       else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
     }
     this.#panes = [
-      { code: GO, pre: box.querySelector(".go .code"), lines: new Map() },
-      { code: RUST, pre: box.querySelector(".rust .code"), lines: new Map() },
+      { pre: box.querySelector(".go .code"), lines: new Map() },
+      { pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
-    for (const pane of this.#panes) fill(pane);
+    // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
+    if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
+    // Opened later, by the reader: the code comes then.
+    box.addEventListener("toggle", () => this.#load());
+  }
+
+  /**
+   * Imports the code and fills the panes, once, if the panel is open: from
+   * the element's first frame (measure), when the reader sees it, or as it is opened.
+   */
+  #load() {
+    if (this.#panes[0].code || this.#panes.loading || !this.#box.open) return;
+    this.#panes.loading = loadCode().then(({ GO, RUST }) => {
+      [this.#panes[0].code, this.#panes[1].code] = [GO, RUST];
+      for (const pane of this.#panes) fill(pane);
+      this.#key = null;
+      this.show(...this.#shown);
+    }, (error) => {
+      this.#panes.loading = null;
+      this.#now.textContent = `The code could not be loaded (${error.message}).`;
+    });
   }
 
   /** Marks the lines of `event` (a progress event, or null), once per change. */
   show(event, context) {
+    this.#shown = [event, context];
+    if (!this.#panes[0].code) this.#load();
     const key = event ? `${event.type}|${event.jobId}|${event.count}|${context.cancelInFlight}|${context.failedBefore}` : "";
     if (key === this.#key) return;
     this.#key = key;
@@ -94,13 +122,14 @@ export class CodePanel {
    * them would lay the page out again.
    */
   measure() {
+    this.#load();
     for (const pane of this.#panes) {
       if (pane.scrollTo === undefined) continue;
       // Read each time: the stylesheet may have come since.
-      pane.lineHeight = pane.pre.querySelector(".line")?.offsetHeight ?? 0;
+      // Lines wrap, so a line's place is read, not counted (the pane is the lines' offset parent).
       pane.height = pane.pre.clientHeight;
-      if (!pane.lineHeight) continue;
-      pane.pre.scrollTop = Math.max(0, pane.scrollTo * pane.lineHeight - pane.height / 3);
+      if (!pane.height) continue;
+      pane.pre.scrollTop = Math.max(0, pane.scrollTo.offsetTop - pane.height / 3);
       pane.scrollTo = undefined;
     }
   }
@@ -112,16 +141,22 @@ export class CodePanel {
 
   #mark(pane, marks) {
     const { code, pre, lines } = pane;
+    if (!code) return;
     for (const line of pane.lit ?? []) line.classList.remove("lit");
     const numbers = marks.map((mark) => code.marks[mark]).filter(Boolean);
     pane.lit = numbers.map((number) => lines.get(number)).filter(Boolean);
     for (const line of pane.lit) line.classList.add("lit");
-    const first = lines.get(Math.min(...numbers));
-    // Scrolled within its own box, never the page; from the line's place in
-    // the pane and a line's height, read once, so that no layout is forced.
-    if (first) pane.scrollTo = pane.index.get(first);
+    // The line that acts is named first (the worker's `for job := range jobs` as it takes a job): it is scrolled to.
+    const first = lines.get(numbers[0]);
+    // Scrolled within its own box, never the page; its place is read in the
+    // frame's read phase (measure), so that no layout is forced.
+    if (first) pane.scrollTo = first;
   }
 }
+
+/** The code module, imported once for every element. */
+let codeModule = null;
+const loadCode = () => (codeModule ??= import(CODE));
 
 /** Each language's lines, made once for the module: every element clones them. */
 const made = new Map();
@@ -130,11 +165,7 @@ function fill(pane) {
   const { code, pre, lines } = pane;
   if (!made.has(code)) made.set(code, make(code));
   pre.replaceChildren(made.get(code).cloneNode(true));
-  pane.index = new Map();
-  [...pre.children].forEach((line, index) => {
-    pane.index.set(line, index);
-    if (line.dataset.line) lines.set(Number(line.dataset.line), line);
-  });
+  for (const line of pre.children) if (line.dataset.line) lines.set(Number(line.dataset.line), line);
 }
 
 function make(code) {

@@ -11,6 +11,8 @@ let article = null;
 /** The article's run, loaded once: null until then. */
 let articleRun = null;
 const loadArticle = () => (article ??= fetchArticleRun().then((run) => (articleRun = run)));
+/** The article's run (www/article-run.json), loaded once. */
+export const loadArticleRun = loadArticle;
 
 /** The settings with a field of their own; the waits have the preset beside theirs. */
 const FIELDS = OPTIONS.filter((spec) => spec.kind !== "waits");
@@ -24,10 +26,13 @@ export class Controls {
   #stop;
   #pause;
   #copyLink;
+  #runLive;
   #status;
   #message;
   /** The given waits' own field, shown with a preset of given waits. */
   #waitsField;
+  /** The seed shown while the waits are drawn. */
+  #seed = null;
   /** The waits shown, or null while they are drawn from the seed. */
   #waits = null;
 
@@ -41,6 +46,7 @@ export class Controls {
     this.#stop = find(".stop");
     this.#pause = find(".pause");
     this.#copyLink = find(".copy-link");
+    this.#runLive = find(".run-live");
     this.#status = find(".status");
     this.#message = find(".message");
   }
@@ -50,12 +56,13 @@ export class Controls {
    * and `pause()` for its buttons, `change(changes)` with what the user
    * changed, and `link()` for the link Copy link copies.
    */
-  listen({ signal, run, stop, pause, change, link }) {
+  listen({ signal, run, runLive, stop, pause, change, link }) {
     this.#form.addEventListener("submit", (event) => {
       event.preventDefault();
       run();
     }, { signal });
     this.#stop.addEventListener("click", stop, { signal });
+    this.#runLive.addEventListener("click", runLive, { signal });
     this.#pause.addEventListener("click", pause, { signal });
     this.#copyLink.addEventListener("click", () => this.#copyLinkToClipboard(link()), { signal });
     for (const spec of FIELDS.filter((spec) => spec.default === null)) {
@@ -83,6 +90,9 @@ export class Controls {
       return;
     }
     const field = this.#fields.get(option);
+    // The seed draws no waits while they are given: its field shows none, and keeps the seed for when they are not.
+    if (option === "seed") this.#seed = value;
+    if (option === "seed" && this.#waits) return;
     if (spec.kind === "boolean") field.checked = value === true;
     else {
       // A number field given what is no number shows it as text: the browser
@@ -130,8 +140,14 @@ export class Controls {
     this.#stop.disabled = !running;
     this.#pause.disabled = !running;
     this.#run.disabled = running;
+    this.#runLive.disabled = running;
     this.showPaused(false);
     this.#form.classList.toggle("busy", running);
+  }
+
+  /** "Live, on real timers" is shown beside Run while Run replays the recorded article's run. */
+  set replayed(replayed) {
+    this.#runLive.hidden = !replayed;
   }
 
   showPaused(paused) {
@@ -176,6 +192,9 @@ export class Controls {
     const text = waits ? writeText(waits) : "";
     if (this.#waitsField.value !== text) this.#waitsField.value = text;
     for (const option of DRAWN) this.#fields.get(option).disabled = Boolean(waits);
+    const seed = this.#fields.get("seed");
+    seed.placeholder = waits ? "none: the waits are given" : "";
+    seed.value = waits ? "" : String(this.#seed ?? "");
     for (const button of this.#form.querySelectorAll(".joined button")) button.disabled = Boolean(waits);
   }
 

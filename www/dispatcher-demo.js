@@ -16,8 +16,8 @@
 // This file holds the lifecycle, the properties and the run; the parts are
 // modules of their own: template.js, settings.js (the properties' store),
 // setting-sources.js, controls.js and form.js (the form), stage.js (the
-// drawing), teach.js (the teaching parts), live-run.js (a run going) and
-// wasm.js (the module, which every instance shares).
+// drawing), teach.js (the teaching parts), live-run.js and replay.js (a run
+// going, live or replayed), wasm.js (the module, which every instance shares).
 import { OPTIONS } from "./spec.js";
 import { FLAGS, BY_NAME, BY_ATTRIBUTE, DEFAULTS, Settings, readPairs, readText, writeText, flagOn, toSearch, randomSeed } from "./settings.js";
 import { template } from "./template.js";
@@ -26,7 +26,7 @@ import { Controls, presetOptions } from "./controls.js";
 import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
-import { LiveRun, plannedRun } from "./live-run.js";
+import { plannedRun, newRun, recordedRuns } from "./live-run.js";
 import { followHostTheme } from "./theme.js";
 import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
 import { followPrint, stillWhilePrinting } from "./print.js";
@@ -172,9 +172,9 @@ export class DispatcherDemo extends HTMLElement {
     loadModule().then(() => this.isConnected && this.#controls.crashed(message, { reloaded: true }));
   }
 
-  /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
+  /** The settings as a query string, with `autorun` (a shared link opens running); with `page-url` or `sync-url`, a link to that page with them. */
   get link() {
-    return linkTo(linkedPage(this), toSearch(this.#runOptions()));
+    return linkTo(linkedPage(this), toSearch(this.#runOptions(), { autorun: true }));
   }
 
   /** Whether a run is going. */
@@ -187,22 +187,21 @@ export class DispatcherDemo extends HTMLElement {
    * Resolves with the report; rejects, and says why on the element, if a
    * setting is invalid: with the message the element shows.
    */
-  async run({ compare = false } = {}) {
-    const previous = this.#current;
-    previous?.stop();
-    await previous?.done.catch(() => {});
+  async run({ compare = false, live = false } = {}) {
+    this.#current?.stop();
+    await this.#current?.done.catch(() => {});
     const glue = await loadModule();
     const invalid = this.#check();
     if (invalid) throw invalid;
     this.#ran = true;
-    const current = (this.#current = new LiveRun(glue, this.#runOptions(), { compare, changed: () => this.#stage.schedule() }));
+    const current = (this.#current = await newRun(glue, this.#runOptions(), { compare, live, changed: () => this.#stage.schedule() }));
     this.#controls.showRunning(true);
-    this.#controls.status(compare ? "Running both: cancel in-flight, and Go's way…" : "Running…");
+    this.#controls.status(`${current.replayed ? "Replaying the article's run" : "Running"}${compare ? ", and Go's two ways" : ""}…`);
     this.#teach.started(current);
     try {
       const report = await current.settled();
       this.#teach.finished();
-      this.#controls.status(`Done: ${report.status}.`);
+      this.#controls.status(`Done: ${report.status}${current.replayed ? ", the article's run, replayed" : ""}.`);
       this.#stage.schedule();
       this.dispatchEvent(new CustomEvent("done", { bubbles: true, composed: true, detail: report }));
       return report;
@@ -235,6 +234,7 @@ export class DispatcherDemo extends HTMLElement {
     this.#controls.listen({
       signal,
       run: () => this.run().catch(() => {}),
+      runLive: () => this.run({ live: true }).catch(() => {}),
       stop: () => this.stop(),
       pause: () => this.#togglePause(),
       change: (changes) => this.#formChanged(changes),
@@ -249,7 +249,7 @@ export class DispatcherDemo extends HTMLElement {
     if (!this.#current) return;
     const paused = this.#current.togglePause();
     this.#controls.showPaused(paused);
-    this.#controls.status(paused ? "Paused: no job starts; running jobs go on." : "Running…");
+    this.#controls.status(!paused ? "Running…" : this.#current.replayed ? "Paused: the replay's clock is held." : "Paused: no job starts; running jobs go on.");
   }
 
   /**
@@ -342,6 +342,7 @@ export class DispatcherDemo extends HTMLElement {
    */
   #preview() {
     if (!this.#ran) this.#stage.show(plannedRun(this.#runOptions(), loadedModule().logLines));
+    recordedRuns(this.#runOptions()).then((recorded) => (this.#controls.replayed = recorded !== null));
   }
 }
 

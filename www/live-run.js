@@ -1,17 +1,14 @@
 // A run of the element's while it goes: the module's `run` with an
 // AbortController and a PauseController of its own (wasm.js's startRun), the
 // RunState its progress events build, and their recording, which the
-// scrubber replays; in compare mode, Go's way beside it, on the same waits.
+// scrubber replays; in compare mode, Go's two ways beside it, on the same waits.
 import { DEFAULTS } from "./settings.js";
+import { runSetup, settleAll } from "./run-setup.js";
+import { loadArticleRun } from "./controls.js";
+import { REPLAY } from "./assets.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { loadedModule, startRun } from "./wasm.js";
-
-/** What a RunState of a run with `options` (its defaults filled in) is made from: `logLines` is the module's. */
-export function runSetup(options, logLines) {
-  const { workers, queueLength, jobs, waits } = { ...DEFAULTS, ...options };
-  return { jobs: waits ? waits.length : jobs, workers, queueLength, waits, logLines };
-}
 
 /** A run with `options` that has not run: its workers idle, its jobs waiting, at 0 ms. */
 export function plannedRun(options, logLines) {
@@ -38,25 +35,26 @@ export class LiveRun {
   /**
    * Starts `options` on `glue`, the module; `changed()` is called after
    * each event. With `compare`, ours runs with cancel in-flight, and Go's
-   * way (`goWay`) beside it without; else `goWay` is null.
+   * ways beside it: `selectWay` (jobs that select on ctx.Done(), which stop
+   * at the cancel as ours do) and `goWay` (the article's time.Sleep: without
+   * cancel in-flight); else both are null.
    */
   constructor(glue, options, { compare = false, changed }) {
     const ours = begin(glue, compare ? { ...options, cancelInFlight: true } : options, changed);
     Object.assign(this, ours);
+    // Go's two ways on the same waits: a job that selects on ctx.Done() stops at the cancel, as a dropped one does.
+    this.selectWay = compare ? begin(glue, { ...ours.options, cancelInFlight: true }, changed) : null;
     this.goWay = compare ? begin(glue, { ...ours.options, cancelInFlight: false }, changed) : null;
   }
 
-  /** Both runs (ours, and Go's way in compare mode). */
+  /** Every run (ours, and Go's two ways in compare mode). */
   get #both() {
-    return [this, this.goWay].filter(Boolean);
+    return [this, this.selectWay, this.goWay].filter(Boolean);
   }
 
-  /** Resolves with our report once both have settled, their states finished; rejects as `done` does. */
+  /** Resolves with our report once all have settled, their states finished; rejects as `done` does. */
   async settled() {
-    const [report, goReport] = await Promise.all([this.done, this.goWay?.done]);
-    this.state.finish(report);
-    if (goReport) this.goWay.state.finish(goReport);
-    return report;
+    return settleAll(this.#both);
   }
 
   /** Stops both, as their AbortSignals would. */
@@ -83,4 +81,45 @@ export class LiveRun {
   free() {
     if (loadedModule()) for (const { pause } of this.#both) pause.free();
   }
+}
+
+/**
+ * The recorded run of `options` in `article` (the parsed article-run.json):
+ * the article's jobs and settings, with fail fast and cancel in-flight as one
+ * of its runs has them; else null, and the run goes live.
+ */
+export function recordedRun(article, options) {
+  const { workers, queueLength, thresholdMs, waits, failFast, cancelInFlight } = { ...DEFAULTS, ...options };
+  const same = workers === article.workers && queueLength === article.queueLength && thresholdMs === article.thresholdMs
+    && waits?.length === article.waits.length && waits.every((wait, i) => wait === article.waits[i]);
+  return same ? article.schedule.runs.find((run) => run.failFast === failFast && run.cancelInFlight === cancelInFlight) ?? null : null;
+}
+
+/**
+ * The article's run as the library ran it for `options` on the virtual
+ * clock: `{ ours, go }`, `go` (without cancel in-flight) for compare mode, in
+ * which ours has cancel in-flight; null where the settings are not the
+ * article's, or it was not recorded with them: the run goes live then.
+ */
+export async function recordedRuns(options, compare = false) {
+  if (!options.waits) return null;
+  const article = await loadArticleRun().catch(() => null);
+  if (!article) return null;
+  const ours = recordedRun(article, compare ? { ...options, cancelInFlight: true } : options);
+  const go = compare ? recordedRun(article, { ...options, cancelInFlight: false }) : null;
+  return ours && (!compare || go) ? { ours, go } : null;
+}
+
+/**
+ * A run of `options` on `glue`, the module: the article's run replayed where
+ * it was recorded with them (unless `live`), else a LiveRun. `replayed`
+ * says which.
+ */
+export async function newRun(glue, options, { compare = false, live = false, changed }) {
+  const recorded = live ? null : await recordedRuns(options, compare);
+  if (!recorded) return Object.assign(new LiveRun(glue, options, { compare, changed }), { replayed: false });
+  const ours = compare ? { ...options, cancelInFlight: true } : options;
+  // The player is a module of its own (in dist/, a file of its own): only a replay loads it.
+  const { ReplayRun } = await import(/* webpackIgnore: true */ /* @vite-ignore */ REPLAY.href);
+  return new ReplayRun(recorded.ours, ours, { goRecorded: recorded.go, logLines: glue.logLines, changed });
 }

@@ -55,7 +55,7 @@ export function showParts(host) {
   const shown = new Set(shownParts(host));
   for (const [name, selector] of Object.entries(PARTS)) root.querySelector(selector).hidden = !shown.has(name);
   root.querySelector(".controls").hidden = !shown.has("settings") && !shown.has("actions");
-  root.querySelector(".stage").hidden = !["meters", "timeline", "scrubber", "legend", "grid"].some((name) => shown.has(name));
+  root.querySelector(".stage").hidden = !["meters", "timeline", "scrubber", "legend", "grid", "narration"].some((name) => shown.has(name));
 }
 
 /** Folds the settings, the code and the log of an element embedded in documentation; on connection. */

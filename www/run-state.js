@@ -66,6 +66,8 @@ export class RunState {
     /** Where it is shown still: a moment of a recorded run, or a run not yet run (`planned`), at this time in run ms. */
     this.frozenAtMs = null;
     this.planned = false;
+    /** Where a replayed run's clock is held while it is paused (replay.js), in run ms; else null. */
+    this.heldAtMs = null;
     /** The time axis's span in ms, where another run's shares it (compare mode, a moment); null for its own. */
     this.spanMs = null;
   }
@@ -74,6 +76,7 @@ export class RunState {
   nowMs(wallNow) {
     if (this.report) return this.report.elapsedMs;
     if (this.frozenAtMs !== null) return this.frozenAtMs;
+    if (this.heldAtMs !== null) return this.heldAtMs;
     return Math.max(this.lastMs, (wallNow - this.startedAt) * this.speed);
   }
 

@@ -1,7 +1,8 @@
 // The scrubber: a slider over the recorded run, and Previous and Next event
 // buttons (and the arrow keys on the slider, which step event by event), which
-// ask to show the run as it stood after any of its events. It knows nothing
-// of how that is drawn: `seek(count)` is the teaching parts'.
+// ask to show the run as it stood after any of its events, and jump to its
+// failure (or stop) and to the end of the cancel. It knows nothing of how
+// that is drawn: `seek(count)` is the teaching parts'.
 
 /** The scrubber's markup, which template.js puts under the timeline. */
 export const SCRUBBER = `
@@ -10,6 +11,10 @@ export const SCRUBBER = `
     <input class="moment" type="range" min="0" max="0" step="1" value="0" disabled aria-label="Moment of the run">
     <button type="button" class="next-event" disabled aria-keyshortcuts="ArrowRight">Next event ▶</button>
     <span class="moment-text">The run's events can be stepped through here.</span>
+    <span class="jumps">
+      <button type="button" class="to-failure" disabled>Jump to the failure</button>
+      <button type="button" class="to-cancel" disabled>to the cancel</button>
+    </span>
   </div>
 `;
 
@@ -18,6 +23,8 @@ export class Scrubber {
   #next;
   #range;
   #text;
+  #toFailure;
+  #toCancel;
   /** The recording, or null. */
   #recording = null;
   /** How many of its events are on show; null for the live end. */
@@ -29,6 +36,8 @@ export class Scrubber {
     this.#next = find(".next-event");
     this.#range = find(".moment");
     this.#text = find(".moment-text");
+    this.#toFailure = find(".to-failure");
+    this.#toCancel = find(".to-cancel");
   }
 
   /** Calls `seek(count)` (null for the live end) when the user moves, until `signal` aborts. */
@@ -41,6 +50,8 @@ export class Scrubber {
       seek(to);
     };
     this.#prev.addEventListener("click", () => step(-1), { signal });
+    this.#toFailure.addEventListener("click", () => seek(landmarks(this.#recording).failure), { signal });
+    this.#toCancel.addEventListener("click", () => seek(landmarks(this.#recording).cancel), { signal });
     this.#next.addEventListener("click", () => step(1), { signal });
     this.#range.addEventListener("input", () => {
       const recording = this.#recording;
@@ -74,6 +85,9 @@ export class Scrubber {
       if (disabled && element !== this.#range && element.matches(":focus") && usable) this.#range.focus();
       element.disabled = disabled;
     }
+    const { failure, cancel } = usable ? landmarks(recording) : {};
+    this.#toFailure.disabled = !(failure > 0);
+    this.#toCancel.disabled = !(cancel > 0);
     this.#range.max = String(Math.ceil(endMs));
     this.#range.value = String(Math.round(ms));
     if (!recording) return;
@@ -87,4 +101,28 @@ export class Scrubber {
     this.#text.textContent = count === null ? `${text} (latest)` : text;
     this.#range.setAttribute("aria-valuetext", text);
   }
+}
+
+/**
+ * Where to jump in `recording`: `failure`, the count of events up to the
+ * first failure (or, with none, the first cancel: a stop); `cancel`, up to
+ * the last event of the cancel's millisecond. -1 where there is none.
+ */
+function landmarks(recording) {
+  const length = recording?.length ?? 0;
+  let failure = -1, first = -1;
+  for (let i = 0; i < length && failure < 0; i++) {
+    const { type } = recording.event(i);
+    if (type === "fail") failure = i + 1;
+    if (first < 0 && (type === "cancel" || type === "abort")) first = i;
+  }
+  if (failure < 0 && first >= 0) failure = first + 1;
+  if (first < 0) for (let i = Math.max(0, failure); i < length && first < 0; i++) if (["cancel", "abort"].includes(recording.event(i).type)) first = i;
+  let cancel = -1;
+  if (first >= 0) {
+    const at = recording.at(first);
+    cancel = first + 1;
+    while (cancel < length && recording.at(cancel) === at) cancel++;
+  }
+  return { failure, cancel };
 }

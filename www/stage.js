@@ -104,7 +104,7 @@ export class Stage {
     });
     seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
-    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown });
+    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, readout: this.#root.querySelector(".job-readout") });
     signal.addEventListener("abort", () => {
       resize.disconnect();
       seen.disconnect();

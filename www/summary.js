@@ -43,6 +43,15 @@ function meter(box, value, max) {
   if (fill) fill.style.width = `${max ? (100 * value) / max : 0}%`;
 }
 
+/** The legend's last item: the look of work done after the cancel, with cancel in-flight off. */
+function late() {
+  const item = document.createElement("li");
+  const swatch = Object.assign(document.createElement("span"), { className: "swatch late", textContent: GLYPHS[SUCCEEDED] });
+  swatch.setAttribute("aria-hidden", "true");
+  item.append(swatch, "ran on after the cancel");
+  return item;
+}
+
 /** The legend: each state the canvases show, with its swatch and glyph. */
 export function drawLegend(legend) {
   legend.replaceChildren(...["running", ...ENDED.map((code) => STATE_NAMES[code])].map((name) => {
@@ -53,18 +62,19 @@ export function drawLegend(legend) {
     swatch.setAttribute("aria-hidden", "true");
     item.append(swatch, name);
     return item;
-  }));
+  }), late());
 }
 
 /**
  * The summary of `run` at `nowMs`: its status (`paused` while it goes and is
- * paused), errors, elapsed time, counts per state, and once it has settled
+ * paused, never for a moment of it), errors, elapsed time, counts per state, and once it has settled
  * how long the cancellation took and the seed.
  */
 export function drawSummary(list, run, nowMs, { paused }) {
   const report = run.report;
   const rows = [];
-  const status = report ? report.status : run.planned ? "not run yet" : paused ? "paused" : "running";
+  // A moment of a recorded run (the scrubber's) was running then, whatever the run does now.
+  const status = report ? report.status : run.planned ? "not run yet" : paused && run.frozenAtMs === null ? "paused" : "running";
   rows.push(["Status", status, `status ${status.replaceAll(" ", "-")}`]);
   if (report && !report.errors.length) rows.push(["Error", "none"]);
   else if (report && report.errors.length > 1) {

@@ -20,6 +20,7 @@ export class Teach {
   #compareBox;
   #compareText;
   #goTimeline;
+  #selectTimeline;
   /** The latest run: `{ state, recording, options, goWay }`, `goWay` the same for Go's way in compare mode. */
   #run = null;
   /** The events on show, or null for the live end. */
@@ -28,10 +29,12 @@ export class Teach {
   #pendingAt = null;
   /** The compare mode's shared span. */
   #span = 0;
-  #narrated = null;
   /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
   #wordsDrawn = 0;
   #wordsDue = false;
+  /** Whether a run has ended: the first brings the explanation into view. */
+  #firstEnded = false;
+  #bringIntoView = false;
   /** The moment on show (a replayed RunState) while #count is not null. */
   #moment = null;
 
@@ -44,6 +47,7 @@ export class Teach {
     this.#compareBox = root.querySelector(".compare-box");
     this.#compareText = root.querySelector(".compare-text");
     this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
+    this.#selectTimeline = new Timeline(root.querySelector(".select-timeline"));
   }
 
   /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
@@ -73,10 +77,9 @@ export class Teach {
     this.#run = run;
     this.#count = null;
     this.#span = 0;
-    this.#narrated = null;
     this.#compareBox.hidden = !run.goWay;
     this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
-    this.#narration.textContent = run.goWay ? "Both runs go at once, on the same waits…" : "The run goes…";
+    this.#narration.textContent = run.goWay ? "The three runs go at once, on the same waits…" : "The run goes…";
     this.#stage.show(run.state);
   }
 
@@ -84,6 +87,7 @@ export class Teach {
   finished() {
     const run = this.#run;
     if (!run) return;
+    if (!this.#firstEnded) this.#firstEnded = this.#bringIntoView = true;
     if (this.#pendingAt !== null && run.recording.complete) {
       const { ms, event } = this.#pendingAt;
       this.#pendingAt = null;
@@ -94,27 +98,42 @@ export class Teach {
     this.#stage.schedule();
   }
 
-  /** Shows the run after its first `count` events; null, or all of them, is the live end. */
+  /**
+   * The recording the scrubber steps through: ours, or in compare mode once
+   * all have settled, Go's (the article's) where it ends later, so that the
+   * slider covers the longest lane.
+   */
+  #lead() {
+    const { recording, state, goWay } = this.#run;
+    const go = goWay?.recording;
+    const longer = go?.complete && go.length && recording.length && goWay.state.report && state.report && go.at(go.length - 1) > recording.at(recording.length - 1);
+    return longer ? go : recording;
+  }
+
+  /** Shows the run after the first `count` events of the scrubber's recording; null, or all of them, is the live end. */
   showMoment(count, atMs) {
     const run = this.#run;
     if (!run?.recording.complete) return;
-    const { recording, state, goWay } = run;
+    const { recording, state } = run;
+    const lead = this.#lead();
+    const ways = [run.selectWay, run.goWay].filter(Boolean);
     // The last event, or past it, is the live end: the settled run, or the run still going.
-    if (count === null || count >= recording.length) {
+    if (count === null || count >= lead.length) {
       this.#count = null;
-      if (goWay) goWay.shown = goWay.state;
+      for (const way of ways) way.shown = way.state;
       this.#stage.show(state);
       this.#setUrl(null);
       return;
     }
-    this.#count = count = Math.max(0, Math.min(count, recording.length));
-    const ms = atMs ?? (count > 0 ? recording.at(count - 1) : 0);
-    const moment = recording.replay(count, ms);
+    this.#count = count = Math.max(0, Math.min(count, lead.length));
+    const ms = atMs ?? (count > 0 ? lead.at(count - 1) : 0);
+    // Every lane at the same moment: the scrubber's by its count, the others by the time.
+    const at = (kept) => (kept === lead ? kept.replay(count, ms) : kept.replay(kept.countAt(ms), ms));
+    const moment = at(recording);
     moment.spanMs = this.#span || axisSpan(0, state.lastMs, state.report?.elapsedMs ?? null);
-    if (goWay) {
-      const go = goWay.recording;
-      goWay.shown = go.complete ? go.replay(go.countAt(ms), ms) : goWay.state;
-      goWay.shown.spanMs = moment.spanMs;
+    for (const way of ways) {
+      way.shown = way.recording.complete ? at(way.recording) : way.state;
+      way.shown.spanMs = moment.spanMs;
     }
     this.#moment = moment;
     this.#stage.show(moment);
@@ -146,7 +165,7 @@ export class Teach {
     // While a run goes, the words change a few times a second, as the summary's do: each change costs a layout.
     const wall = performance.now();
     const live = this.#count === null && !(run.state.report && (!run.goWay || run.goWay.state.report));
-    if (run.goWay) this.#drawGoWay(colors);
+    if (run.goWay) this.#drawGoWays(colors);
     if (live && wall - this.#wordsDrawn < WORDS_EVERY_MS) {
       if (!this.#wordsDue) {
         this.#wordsDue = true;
@@ -164,48 +183,76 @@ export class Teach {
       cancelInFlight: run.options.cancelInFlight ?? true,
       failedBefore: state.cancelAtMs !== null && event?.type === "succeed",
     });
-    this.#scrubber.show(run.recording, this.#count, this.#count === null ? nowMs : this.#moment.frozenAtMs);
+    // At the live end, the scrubber's time is the end of its recording, which in compare mode may be Go's.
+    const lead = this.#lead();
+    const endMs = lead === run.recording || !lead.length ? nowMs : Math.max(nowMs, lead.at(lead.length - 1));
+    this.#scrubber.show(lead, this.#count, this.#count === null ? endMs : this.#moment.frozenAtMs);
     this.#narrate(nowMs);
   }
 
+  /**
+   * The narration of the moment on show, from its own events (narration.js),
+   * drawn whenever the words are: it follows every step. While the run goes
+   * it is not read aloud; a step, or the run's end, is.
+   */
   #narrate(nowMs) {
     const run = this.#run;
-    const report = run.state.report;
-    if (!report || (run.goWay && !run.goWay.state.report)) return;
-    // At a moment before the failure (or the stop), the story waits.
-    const from = run.state.failure?.atMs ?? run.state.cancelAtMs ?? Infinity;
-    const key = this.#count === null || nowMs >= from ? "told" : "waiting";
-    if (this.#narrated === key) return;
-    this.#narrated = key;
-    if (key === "waiting") {
-      this.#narration.textContent = `At ${nowMs.toFixed(0)} ms nothing has gone wrong yet: step on to ${from.toFixed(0)} ms.`;
-      return;
+    const stepping = this.#count !== null;
+    const settled = Boolean(run.state.report && (!run.goWay || run.goWay.state.report));
+    let text = narrate(stepping ? this.#moment : run.state, run.options, { nowMs, next: stepping && settled ? run.state : null });
+    this.#narration.setAttribute("aria-live", stepping || settled ? "polite" : "off");
+    if (this.#narration.textContent !== text) this.#narration.textContent = text;
+    if (this.#bringIntoView && settled) {
+      this.#bringIntoView = false;
+      firstRunEnded(this.#root);
     }
-    let text = narrate(run.state, run.options);
-    if (run.goWay) text += ` Side by side: cancel in-flight settled at ${report.elapsedMs.toFixed(0)} ms, Go's way at ${run.goWay.state.report.elapsedMs.toFixed(0)} ms.`;
-    this.#narration.textContent = text;
   }
 
-  /** Go's way in compare mode, on the axis both timelines share, and the difference in settling time. */
-  #drawGoWay(colors) {
+  /**
+   * Go's two ways in compare mode, on the axis all three timelines share, at
+   * the moment on show: each lane's state then, in words, and the bracket
+   * from where ours settled to where the article's Go does, as far as the
+   * moment has come.
+   */
+  #drawGoWays(colors) {
     const run = this.#run;
-    const ours = run.state;
-    const go = run.goWay.state;
     const wall = performance.now();
-    const settled = ours.report && go.report ? Math.max(ours.report.elapsedMs, go.report.elapsedMs) : null;
-    this.#span = axisSpan(this.#span, Math.max(ours.nowMs(wall), go.nowMs(wall)), settled);
-    ours.spanMs = go.spanMs = this.#span;
-    const goShown = this.#count === null ? go : run.goWay.shown ?? go;
-    const canvas = this.#root.querySelector(".go-timeline");
-    this.#goTimeline.draw(goShown, colors, goShown.nowMs(wall));
-    if (!(ours.report && go.report)) {
-      this.#compareText.textContent = "Go's way: when the run is canceled, the running jobs sleep on to their end.";
-      if (this.#count === null) this.#stage.schedule();
-      return;
+    const ways = [[run, "Rust", null], [run.selectWay, "Go with select", this.#selectTimeline], [run.goWay, "Go (article)", this.#goTimeline]];
+    const states = ways.map(([way]) => way.state);
+    const settled = states.every((state) => state.report) ? Math.max(...states.map((state) => state.report.elapsedMs)) : null;
+    this.#span = axisSpan(this.#span, Math.max(...states.map((state) => state.nowMs(wall))), settled);
+    for (const state of states) state.spanMs = this.#span;
+    const stepping = this.#count !== null;
+    const shown = ways.map(([way]) => (way === run ? (stepping ? this.#moment : run.state) : stepping ? way.shown ?? way.state : way.state));
+    ways.forEach(([, , timeline], i) => timeline?.draw(shown[i], colors, shown[i].nowMs(wall)));
+    // Each lane as it stands: settled (every job ended, at its last event), or what it still has going.
+    const ended = (state) => state.report !== null || state.ended === state.jobs;
+    const words = ways.map(([, name], i) => {
+      const state = shown[i];
+      return ended(state) ? `${name} settled at ${Math.round(state.lastMs)} ms` : `${name} has ${state.running} running, ${state.queued} queued`;
+    });
+    const [ours, , go] = shown;
+    const more = ended(ours) && ended(go) ? ` The article's Go took ${Math.round(go.lastMs) - Math.round(ours.lastMs)} ms more: its jobs' time.Sleep does not look at ctx.` : "";
+    this.#compareText.textContent = `${stepping ? `At ${Math.round(ours.nowMs(wall))} ms: ` : ""}${words.join("; ")}.${more}`;
+    if (!stepping && settled === null) this.#stage.schedule();
+    if (ended(ours) && go.nowMs(wall) > ours.lastMs) {
+      markDifference(this.#root.querySelector(".go-timeline"), colors, this.#span, ours.lastMs, ended(go) ? go.lastMs : go.nowMs(wall));
     }
-    const difference = go.report.elapsedMs - ours.report.elapsedMs;
-    this.#compareText.textContent = `Go's way settled at ${go.report.elapsedMs.toFixed(0)} ms, ${difference.toFixed(0)} ms after cancel in-flight (${ours.report.elapsedMs.toFixed(0)} ms).`;
-    markDifference(canvas, colors, this.#span, ours.report.elapsedMs, go.report.elapsedMs);
+  }
+}
+
+/**
+ * At the end of the first run, the glossary opens (the clearest words on
+ * what just happened); and on the page (sync-url), if the reader has not
+ * scrolled, the page scrolls so that the timeline's end, the scrubber and
+ * the narration (as it has just been written) are in view together.
+ */
+function firstRunEnded(root) {
+  root.querySelector(".glossary").open = true;
+  if (root.host.hasAttribute("sync-url") && scrollY === 0) {
+    const explain = root.querySelector(".explain");
+    const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    explain.scrollIntoView({ block: "end", behavior: reduced ? "instant" : "smooth" });
   }
 }
 
@@ -234,7 +281,7 @@ function markDifference(canvas, colors, span, from, to) {
   c.moveTo(x1, y - 6);
   c.lineTo(x1, y + 6);
   c.stroke();
-  const text = `+${Math.round(to - from)} ms`;
+  const text = `+${Math.round(to) - Math.round(from)} ms`;
   c.font = "600 12px system-ui, sans-serif";
   c.textBaseline = "bottom";
   const w = c.measureText(text).width;

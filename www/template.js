@@ -33,6 +33,7 @@ template.innerHTML = `
       <button type="button" class="stop" disabled>Stop</button>
       <button type="button" class="pause" aria-pressed="false" disabled>Pause</button>
       <button type="button" class="copy-link" hidden>Copy link</button>
+      <button type="button" class="run-live" hidden title="On real timers: the failure may come a few ms later, and job #78 run on another worker">Live, on real timers</button>
       <span class="status" role="status">Loading…</span>
     </div>
   </form>
@@ -55,14 +56,17 @@ template.innerHTML = `
         <span class="meter-value">0 / 0</span>
       </div>
     </div>
-    <p class="lane-title ours-title">Ours: cancel in-flight, the running jobs are aborted</p>
+    <div class="key">
+      <ul class="legend" aria-label="States"></ul>
+      <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
+    </div>
+    <p class="lane-title ours-title">Rust: cancel in-flight drops the running jobs' futures, with no code in the job</p>
     <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
     ${COMPARE}
     ${SCRUBBER}
-    <ul class="legend" aria-label="States"></ul>
+    ${NARRATION}
     <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
   </section>
-  ${NARRATION}
   ${GLOSSARY}
   ${CODE_PANEL}
   <dl class="summary" aria-label="Summary"></dl>

@@ -2,6 +2,7 @@
 // RunState at most once per animation frame, and only what changed: a run may
 // have a million jobs, and a frame has a few milliseconds.
 import { RUNNING, FAILED, ABORTED, GLYPHS } from "./run-state.js";
+import { paintLateWork } from "./late-work.js";
 import { CANVAS, fit, setFont } from "./canvas.js";
 import { axisSpan } from "./time-axis.js";
 
@@ -277,10 +278,11 @@ class JobPainter {
   }
 }
 
-/** The first failure (or the stop) and the cancellation it caused; and "now". */
-function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
+/** The first failure (or the stop) and the cancellation it caused, and the work done after it; and "now". */
+function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
   const failure = run.failure;
   const cancelAt = failure?.atMs ?? run.cancelAtMs;
+  if (cancelAt !== null && cancelAt !== undefined && run.cancelAtMs !== null) paintLateWork(c, run, colors, { x, lane, bar }, cancelAt, nowMs);
   if (cancelAt !== null && cancelAt !== undefined) {
     const px = Math.round(x(cancelAt)) + 0.5;
     c.strokeStyle = colors.state[FAILED];
@@ -296,9 +298,13 @@ function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
     c.textBaseline = "middle";
     const textWidth = c.measureText(text).width;
     const tx = px + 6 + textWidth > width ? px - 6 - textWidth : px + 6;
-    // On the failed job's own lane (the top one for a stop), kept inside the plot.
-    const worker = failure ? Math.max(0, run.worker[failure.job]) : 0;
-    const ty = Math.min(Math.max(10, (worker + 0.5) * lane), height - AXIS - 10);
+    // On the axis's row, where it covers no job's bar (only a tick's label).
+    const ty = height - AXIS / 2;
+    // The failed job fails as it starts: its bar has no length, so it is marked at any zoom.
+    if (failure && run.worker[failure.job] >= 0) {
+      c.fillStyle = colors.state[FAILED];
+      c.fillRect(px - 2.5, run.worker[failure.job] * lane, 5, Math.max(1, lane - (lane > 6 ? 3 : 0)));
+    }
     c.fillStyle = colors.background;
     c.fillRect(tx - 3, ty - 8, textWidth + 6, 16);
     c.fillStyle = colors.state[FAILED];

@@ -34,11 +34,12 @@ export function timelineJob(run, span, width, height, x, y) {
   return -1;
 }
 
-/** Keeps the titles of the timeline and grid canvases on the job under the pointer, until `signal` aborts. */
-export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown }) {
+/** Keeps the titles of the timeline and grid canvases (and `readout`'s text) on the job under the pointer, until `signal` aborts. */
+export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, readout }) {
   const track = (canvas, find) => {
     let last = -2;
-    canvas.addEventListener("pointermove", (event) => {
+    // Hover, or a tap (a touch has no hover, and no title): the readout beside the legend says it too.
+    const point = (event) => {
       const run = shown();
       if (!run) return;
       const box = canvas.getBoundingClientRect();
@@ -46,7 +47,10 @@ export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, s
       if (job === last) return;
       last = job;
       canvas.title = job >= 0 ? describeJob(run, job) : "";
-    }, { signal });
+      if (readout && job >= 0) readout.textContent = canvas.title;
+    };
+    canvas.addEventListener("pointermove", point, { signal });
+    canvas.addEventListener("pointerdown", point, { signal });
     canvas.addEventListener("pointerleave", () => {
       last = -2;
       canvas.title = "";

@@ -1,13 +1,17 @@
 // www/assets.js as the distributable build has it (scripts/dist/build.mjs
 // puts this module in its place): the stylesheet is bundled and adopted by
-// the shadow root; the glue (dispatcher-demo-glue.js), the wasm and the article's run are
-// files beside the bundle, found from its URL.
+// the shadow root; the glue (dispatcher-demo-glue.js), the wasm, the article's run, its player
+// and the code panel's code are files beside the bundle, found from its URL.
 import stylesheet from "dispatcher-demo:stylesheet";
 
 /** The JS glue of the wasm module, imported by URL (wasm.js imports it afresh after a panic). */
 export const GLUE = new URL("./dispatcher-demo-glue.js", import.meta.url);
 /** The wasm module. */
 export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
+/** The player of the article's recorded run, a file of its own (scripts/dist/build.mjs), imported when a replay starts. */
+export const REPLAY = new URL("./replay.js", import.meta.url);
+/** The code panel's Go and Rust, a file of its own, imported once a panel is open. */
+export const CODE = new URL("./code.js", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 

@@ -11,6 +11,10 @@
 //                              the element's stays 7 KB smaller
 //   dispatcher_demo_api_bg.wasm  its wasm module, found beside it
 //   article-run.json           the article's run, fetched when its waits are given
+//   replay.js                  the player of the article's recorded run, imported
+//                              when it replays (www/replay.js and what it uses)
+//   code.js                    the code panel's Go and Rust (www/code.js), imported
+//                              once the panel is open (folded when embedded)
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
 //                              from its own folder
 //   *.map, *.d.ts              source maps, and types
@@ -53,6 +57,11 @@ const distAssets = {
 await esbuild.build({ ...common, entryPoints: [at("www/define.js")], outfile: join(out, "dispatcher-demo.js"), plugins: [distAssets] });
 await keepImportForBrowser(join(out, "dispatcher-demo.js"));
 
+// The article's run's player, loaded only when it replays: it imports nothing of the element.
+await esbuild.build({ ...common, entryPoints: [at("www/replay.js")], outfile: join(out, "replay.js") });
+// The code panel's code, loaded only once the panel is open.
+await esbuild.build({ ...common, entryPoints: [at("www/code.js")], outfile: join(out, "code.js") });
+
 // Each glue with its snippets, in one module: the element's, and the JS API's.
 await esbuild.build({ ...common, entryPoints: [at("pkg/dispatcher_demo.js")], outfile: join(out, "dispatcher-demo-glue.js") });
 await esbuild.build({ ...common, entryPoints: [at("pkg/api/dispatcher_demo_api.js")], outfile: join(out, "api.js") });
@@ -68,7 +77,7 @@ await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-de
 
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
-for (const stray of ["../pkg/", "../www/", "dispatcher-demo.css", "teach.css", "host.css"]) {
+for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css"]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
 }
 

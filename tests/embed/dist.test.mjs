@@ -136,11 +136,14 @@ test("the theme follows the page's classes, the attributes documentation tools s
 
 test("a first visit of the dist/ element stays within its budget", async () => {
   // What a page with the element loads before it may run: the module, the
-  // glue and the wasm. 65.5 KB gzipped on 2026-12-04, once the wasm's imports
-  // and exports were minified (issue 23; 67.9 KB before); make bench reports
-  // it against its 50 KB target, which it misses. This guard fails on a jump.
+  // glue and the wasm. 66.5 KB gzipped on 2026-12-04 (68,108 bytes by node's
+  // zlib, as measured here): issue 21's teaching parts added 1.9 KB, the code
+  // panel's Go and Rust (code.js, 3 KB) left for a file of their own, imported
+  // once the panel is open, and issue 24's one alarm for a run's waits added
+  // 1.0 KB (the wasm 0.8 KB of it). make bench reports it against its 50 KB
+  // target, which it misses. This guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 66 * 1024;
+  const BUDGET = 66.75 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });

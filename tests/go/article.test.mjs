@@ -6,7 +6,9 @@
 // ours ends the run (the library's unbuffered tests). make test-go.
 //
 // The variants are the same source with a constant changed: the page shows
-// article.go as it is.
+// article.go as it is. One variant is Go's cooperative cancel (SELECT): each
+// job selects on ctx.Done() instead of sleeping, as compare mode's middle
+// lane shows it, and its run is checked against that lane.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -53,6 +55,33 @@ test("the Go program prints the article's run", () => {
   assert.equal(go.lines.at(-1), expected.error.message);
   // Wait returns when the sleeping jobs have finished, 382 ms after the failure on the virtual schedule.
   assert.ok(go.ms >= expected.elapsedMsWhenRunningJobsFinish, `${go.ms} ms`);
+});
+
+/** Go's cooperative cancel: the job's time.Sleep becomes a select on its timer and ctx.Done(). */
+export const SELECT = [["\ttime.Sleep(time.Duration(j.Wait) * time.Millisecond)\n\treturn nil\n", `\tselect {
+\tcase <-time.After(time.Duration(j.Wait) * time.Millisecond):
+\t\treturn nil
+\tcase <-ctx.Done():
+\t\tfmt.Printf("Stopped the job #%d while it was waiting\\n", j.ID)
+\t\treturn ctx.Err()
+\t}
+`]];
+
+test("with a select on ctx.Done() in each job, Go stops the running jobs at the failure: the page's middle lane", () => {
+  const select = run("select", SELECT);
+  const sleep = run("article");
+  assert.equal(select.status, 0, select.stderr);
+  // The page's lane of Go's select is the library's run with cancel in-flight: what it aborts, Go's jobs stop themselves.
+  const lane = article.schedule.runs.find((run) => run.failFast && run.cancelInFlight);
+  const aborted = lane.events.filter(([, type]) => type === 5).map(([, , jobId]) => jobId);
+  const stopped = select.lines.filter((line) => line.startsWith("Stopped")).map((line) => Number(line.match(/#(\d+)/)[1]));
+  assert.deepEqual([...select.started].sort((a, b) => a - b), expected.started);
+  assert.deepEqual(stopped.sort((a, b) => a - b), aborted);
+  // Each worker returns with its job's error, so none is left to take the queued jobs: they never start, as the lane's canceled ones.
+  assert.deepEqual(select.canceled, []);
+  assert.equal(select.lines.at(-1), expected.error.message);
+  // Wait returns at the failure, not when the sleeps would have ended: before the article's program, run just now.
+  assert.ok(select.ms < sleep.ms, `select ${select.ms} ms, time.Sleep ${sleep.ms} ms`);
 });
 
 test("unbuffered, the Go program starts and cancels the same jobs", () => {

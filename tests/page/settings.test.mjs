@@ -22,7 +22,8 @@ test("settings round-trip through the URL", async () => {
   assert.equal(await field("Seed").inputValue(), "7");
   assert.equal(await field("Cancel in-flight jobs").isChecked(), false);
   assert.equal(await field("Fail fast").isChecked(), false);
-  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), search);
+  // A copied link opens running.
+  assert.equal(await demo(page).evaluate((element) => new URL(element.link).search), `${search}&autorun`);
   await field("Workers").fill("6");
   await field("Workers").press("Tab");
   assert.equal(new URL(page.url()).searchParams.get("workers"), "6");
