@@ -30,7 +30,7 @@ import { LiveRun, plannedRun } from "./live-run.js";
 import { followHostTheme } from "./theme.js";
 import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
 import { followPrint, stillWhilePrinting } from "./print.js";
-import { attributePairs, fromUrl, pageParams, linkedPage, linkTo } from "./setting-sources.js";
+import { attributePairs, fromUrl, pageParams, linkedPage, linkTo, setOwnAttribute, settingOwnAttribute } from "./setting-sources.js";
 
 /** Attributes that are no setting, but change how the element looks. */
 const LOOKS = ["theme", "page-url", "sync-url", "parts"];
@@ -56,7 +56,7 @@ export class DispatcherDemo extends HTMLElement {
 
   set autorun(value) {
     this.#autorun = Boolean(value);
-    this.#reflect("autorun", this.#autorun ? "" : null);
+    setOwnAttribute(this, "autorun", this.#autorun ? "" : null);
   }
 
   /** The properties' values, each with where it was given. */
@@ -64,8 +64,6 @@ export class DispatcherDemo extends HTMLElement {
   /** The seed the element runs with while none is given: the form shows it, and a link carries it. */
   #seed = randomSeed();
   #autorun = false;
-  /** Set while a property writes its own attribute, so that the change is not taken again. */
-  #reflecting = false;
   #controls;
   #stage;
   #internals;
@@ -150,7 +148,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // An attribute changed: its property takes it, even while a run goes; the next run runs with it.
   attributeChangedCallback(name, _, text) {
-    if (this.#reflecting) return;
+    if (settingOwnAttribute(this)) return;
     if (LOOKS.includes(name)) {
       showParts(this);
       this.#controls.linkable = linkedPage(this) !== null;
@@ -283,7 +281,7 @@ export class DispatcherDemo extends HTMLElement {
       if (this.hasAttribute("sync-url") && this.#connection) history.replaceState(null, "", toSearch(this.#runOptions()) || location.pathname);
       for (const [option] of changes) {
         const value = this.#settings.value(option);
-        this.#reflect(BY_NAME.get(option).attribute, value === null ? null : writeText(value));
+        setOwnAttribute(this, BY_NAME.get(option).attribute, value === null ? null : writeText(value));
       }
     }
     for (const [option] of changes) this.#controls.show(option, this.#shown(option));
@@ -305,18 +303,6 @@ export class DispatcherDemo extends HTMLElement {
   /** What a run is given: the properties, with the seed the form shows. */
   #runOptions() {
     return { seed: this.#seed, ...this.#settings.options() };
-  }
-
-  /** Writes a property's attribute: `null` removes it. With `sync-url` the URL holds the settings instead. */
-  #reflect(name, text) {
-    if (this.hasAttribute("sync-url")) return;
-    this.#reflecting = true;
-    try {
-      if (text === null) this.removeAttribute(name);
-      else this.setAttribute(name, text);
-    } finally {
-      this.#reflecting = false;
-    }
   }
 
   /**
