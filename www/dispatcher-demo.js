@@ -27,6 +27,7 @@ import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
 import { LiveRun, plannedRun } from "./live-run.js";
+import { showMap } from "./show-map.js";
 import { followHostTheme } from "./theme.js";
 import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
 import { followPrint, stillWhilePrinting } from "./print.js";
@@ -74,6 +75,8 @@ export class DispatcherDemo extends HTMLElement {
   #current = null;
   /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
   #ran = false;
+  /** The page's own map run on show (show-map.js), or null. */
+  #own = null;
 
   // Constructed: the shadow root, and its parts, found once.
   constructor() {
@@ -141,6 +144,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // Disconnected: stop the run, and remove every listener and observer.
   disconnectedCallback() {
+    this.#own?.detach();
     this.stop();
     this.#connection?.abort();
     this.#connection = null;
@@ -186,6 +190,7 @@ export class DispatcherDemo extends HTMLElement {
    * setting is invalid: with the message the element shows.
    */
   async run({ compare = false } = {}) {
+    this.#own?.detach();
     const previous = this.#current;
     previous?.stop();
     await previous?.done.catch(() => {});
@@ -219,6 +224,16 @@ export class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
     this.#current?.stop();
+    this.#own?.stop();
+  }
+
+  /** Shows the page's own run: `run(options)` calls the JS API's `map` with the page's options (`given`) and the element's `onProgress` and `signal`; settles as that does (show-map.js). */
+  showMap(given, run) {
+    this.#own?.detach();
+    this.#ran = true;
+    const stopDemo = () => (this.#current?.stop(), this.#current?.done.catch(() => {}));
+    this.#own = showMap({ host: this, root: this.shadowRoot, stage: this.#stage, controls: this.#controls, stopDemo }, given, run);
+    return this.#own.result;
   }
 
   /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */

@@ -11,6 +11,8 @@
 //                              the element's stays 7 KB smaller
 //   dispatcher_demo_api_bg.wasm  its wasm module, found beside it
 //   article-run.json           the article's run, fetched when its waits are given
+//   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
+//                              when a page first shows one
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
 //                              from its own folder
 //   *.map, *.d.ts              source maps, and types
@@ -59,6 +61,9 @@ await esbuild.build({ ...common, entryPoints: [at("pkg/api/dispatcher_demo_api.j
 
 // The classic loader.
 await esbuild.build({ ...common, bundle: false, format: undefined, entryPoints: [at("scripts/dist/loader.js")], outfile: join(out, "dispatcher-demo-loader.js") });
+
+// What draws a page's own run of map (www/own-run.js and what it uses), loaded only when a page shows one.
+await esbuild.build({ ...common, entryPoints: [at("www/own-run.js")], outfile: join(out, "dispatcher-demo-own-run.js") });
 
 await copyFile(at("pkg/dispatcher_demo_bg.wasm"), join(out, "dispatcher_demo_bg.wasm"));
 await copyFile(at("pkg/api/dispatcher_demo_api_bg.wasm"), join(out, "dispatcher_demo_api_bg.wasm"));

@@ -14,6 +14,7 @@ const WHAT = {
   "api.js": "the JS API, `dispatcher-demo/api`, with `map`: wasm-bindgen's glue (not loaded by the element)",
   "dispatcher_demo_api_bg.wasm": "the JS API's wasm module",
   "article-run.json": "the article's run, fetched when its preset is chosen",
+  "dispatcher-demo-own-run.js": "what draws a page's own run of `map` (showMap), imported when a page first shows one",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
   "dispatcher-demo.d.ts": "types (npm)",
   "api.d.ts": "types (npm)",
