@@ -10,8 +10,7 @@
 //    so that nothing of that run draws over it.
 // 2. Every event map gives is applied, in order, whether it came before the
 //    stage was this run's or after; none after the report.
-// 3. The report waits for the running jobs: without cancelInFlight, map
-//    rejects at the failure while they run on, as Go's do.
+// 3. The report is made once map has settled and no job of it runs.
 import { RunState, STATE_NAMES, WAITING, CANCELED, ABORTED, SUCCEEDED } from "./run-state.js";
 
 /** The log's lines, by RunState's kinds of line (spec.js's LOG_KINDS: started, canceled, aborted). */
