@@ -41,7 +41,7 @@ export function startOwnRun(view, shown, given, run) {
   if (wrong) throw new TypeError(`showMap: ${wrong}`);
   const options = given ?? {};
   const stopper = new AbortController();
-  shown.stop = () => stopper.abort(new DOMException("stopped by <dispatcher-demo>'s Stop", "AbortError"));
+  shown.stop = () => stopper.abort(new DOMException("<dispatcher-demo>'s Stop", "AbortError"));
   if (shown.stopped) shown.stop();
   // Until the stage is this run's, the events wait (invariant 1).
   const events = [];

@@ -88,7 +88,7 @@ test("a stop (the element's Stop) aborts map's signal, which map rejects with; t
   const state = await reported(view);
   assert.deepEqual(names(state), ["aborted", "aborted", "canceled"]);
   assert.equal(state.report.status, "stopped");
-  assert.equal(state.log.slice(0, state.log.length).at(-1), "Stopped: stopped by <dispatcher-demo>'s Stop");
+  assert.equal(state.log.slice(0, state.log.length).at(-1), "Stopped: <dispatcher-demo>'s Stop");
   assert.equal(page.signal.aborted, false);
 });
 

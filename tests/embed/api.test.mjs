@@ -126,3 +126,47 @@ test("the README's recipe, run as written against a slow server, fails at the 40
     await server.close();
   }
 });
+
+test("the element's Stop aborts a run of the page's own: map rejects with an AbortError, the server sees the fetches closed, and the element says stopped", async () => {
+  // A page that follows the reader's colour scheme: dark here.
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>stop</title>
+<script type="module" src="/dist/dispatcher-demo.js"></script>
+<script type="module">
+  import init, { map } from "/dist/api.js";
+  await Promise.all([init(), customElements.whenDefined("dispatcher-demo")]);
+  const urls = ["/fast/0", "/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5"];
+  window.outcome = document.querySelector("dispatcher-demo").showMap({ workers: 3 }, (options) => map(urls, async (url, { signal }) => {
+    const response = await fetch(url, { signal });
+    return response.text();
+  }, options)).then((pages) => pages.length, (error) => error.name);
+</script></head>
+<body><dispatcher-demo parts="actions meters timeline legend grid narration summary log"></dispatcher-demo></body></html>`;
+  const server = await slowServer({ recipePage: page });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: "dark" });
+    await tab.goto(`${server.url}/recipe.html`);
+    const demo = tab.locator("dispatcher-demo");
+    await demo.locator(".meter.running .meter-value").getByText("3 / 3").waitFor();
+    await demo.locator(".meter.done .meter-value").getByText("1 / 6").waitFor();
+    await mkdir(artifacts, { recursive: true });
+    await tab.screenshot({ path: join(artifacts, "embed-own-run-going-dark.png") });
+    const stop = demo.getByRole("button", { name: "Stop" });
+    assert.equal(await demo.getByRole("button", { name: "Pause" }).isDisabled(), true, "map's pause is not the element's to press");
+    await stop.click();
+    assert.equal(await tab.waitForFunction(() => window.outcome).then(() => tab.evaluate(() => window.outcome)), "AbortError");
+    await demo.locator(".summary .status").getByText("stopped").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(server.seen.closed.map((entry) => entry.path).sort(), ["/slow/1", "/slow/2", "/slow/3"]);
+    const shown = await demo.evaluate((element) => {
+      const root = element.shadowRoot;
+      return { log: root.querySelector(".log").textContent.split("\n"), jobs: root.querySelector(".summary dd:nth-of-type(4)").textContent, status: root.querySelector(".status").textContent };
+    });
+    assert.equal(shown.log.at(-1), "Stopped: <dispatcher-demo>'s Stop");
+    assert.equal(shown.status, "Done: stopped.");
+    assert.match(shown.jobs, /✓ 1 succeeded .* ○ 2 canceled .* ✂ 3 aborted/);
+    await tab.screenshot({ path: join(artifacts, "embed-own-run-stopped-dark.png") });
+    await tab.close();
+  } finally {
+    await server.close();
+  }
+});
