@@ -60,6 +60,8 @@ export function startOwnRun(view, shown, given, run) {
   // What is not allowed is given to map as it was given: map rejects with the message that names it.
   const signal = options.signal instanceof AbortSignal ? AbortSignal.any([options.signal, stopper.signal]) : options.signal ?? stopper.signal;
   const mapOptions = { ...options, signal, onProgress: options.onProgress === undefined || typeof options.onProgress === "function" ? onProgress : options.onProgress };
+  // The element's `devtools` attribute asks for map's DevTools tracks, unless the page's options say.
+  if (options.devtools === undefined && view.host.hasAttribute("devtools")) mapOptions.devtools = true;
   let result;
   try {
     result = Promise.resolve(run(mapOptions));

@@ -9,10 +9,10 @@ import { startOwnRun } from "../../www/own-run.js";
 import { STATE_NAMES } from "../../www/run-state.js";
 
 /** The element's parts, stood in for: each part by selector, the stage's last RunState, and what the controls said. */
-function fakeView({ stopDemo = () => Promise.resolve() } = {}) {
+function fakeView({ stopDemo = () => Promise.resolve(), attributes = [] } = {}) {
   const parts = new Map();
   const view = {
-    host: { removeAttribute() {} },
+    host: { removeAttribute() {}, hasAttribute: (name) => attributes.includes(name) },
     root: { querySelector: (selector) => parts.get(selector) ?? parts.set(selector, { hidden: false, textContent: "" }).get(selector) },
     stage: { show: (state) => (view.state = state), schedule() {} },
     controls: { showRunning: (running) => (view.running = running), message: (text) => (view.message = text), status: (text) => (view.status = text) },
@@ -128,4 +128,18 @@ test("bad arguments are named; what map checks is left to map, whose message nam
   assert.match(signal.message, /^signal must be/);
   await delay(20);
   assert.equal(view.message, "Your run failed: workers must be an integer from 1 to 10000, got 0");
+});
+
+test("the element's devtools attribute gives map's DevTools tracks to the run it shows, unless the page's options say", async () => {
+  const tracked = () => new Set(performance.getEntriesByType("measure").map((entry) => entry.detail?.devtools?.trackGroup).filter(Boolean));
+  const before = tracked().size;
+  await startOwnRun(fakeView({ attributes: ["devtools"] }), handle(), { workers: 2 }, (options) => map([1, 2, 3], (n) => n, options));
+  const groups = tracked();
+  assert.equal(groups.size, before + 1);
+  const group = [...groups].at(-1);
+  const jobs = performance.getEntriesByType("measure").filter((entry) => entry.detail?.devtools?.trackGroup === group);
+  assert.deepEqual(jobs.map((entry) => entry.name).sort(), ["job #0", "job #1", "job #2"]);
+  await startOwnRun(fakeView({ attributes: ["devtools"] }), handle(), { devtools: false }, (options) => map([1], (n) => n, options));
+  await startOwnRun(fakeView(), handle(), {}, (options) => map([1], (n) => n, options));
+  assert.equal(tracked().size, before + 1);
 });
