@@ -331,7 +331,7 @@ export class DispatcherDemo extends HTMLElement {
     const invalid = glue.checkSettings(this.#settings.given());
     this.#controls.message(invalid?.message ?? null);
     this.#controls.markInvalid(invalid?.option ?? null);
-    if (!this.#current) this.#controls.status(invalid ? "Not run: a setting is wrong (see below)." : "Ready.");
+    if (!this.#current && !this.#own?.going) this.#controls.status(invalid ? "Not run: a setting is wrong (see below)." : "Ready.");
     if (!invalid) this.#preview();
     return invalid;
   }

@@ -38,7 +38,10 @@ export function startOwnRun(view, shown, given, run) {
   const wrong = given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given))
     ? `options must be map's options, an object, got ${typeOf(given)}`
     : typeof run !== "function" ? `run must be a function that calls map with the options it is given, got ${typeOf(run)}` : null;
-  if (wrong) throw new TypeError(`showMap: ${wrong}`);
+  if (wrong) {
+    shown.going = false;
+    throw new TypeError(`showMap: ${wrong}`);
+  }
   const options = given ?? {};
   const stopper = new AbortController();
   shown.stop = () => stopper.abort(new DOMException("<dispatcher-demo>'s Stop", "AbortError"));
@@ -170,6 +173,7 @@ class OwnRun {
     // A job of the page's fails when it ends, not as it starts (as the demo's do): the failure is where its event put it.
     state.failure = failure;
     const { controls, stage } = this.#view;
+    this.#run.shown.going = false;
     controls.showRunning(false);
     controls.status(`Done: ${status}.`);
     if (rejected && !errors.length && !stopped) controls.message(`Your run failed: ${messageOf(error)}`);

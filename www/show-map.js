@@ -10,13 +10,17 @@ import { OWN_RUN } from "./assets.js";
  * Shows the page's run on `view`, the element's parts (own-run.js says
  * which): `given` are the page's options for map, and `run(options)` calls
  * map with them and the element's `onProgress` and `signal`. Returns `{
- * result, stop, detach }`: `result` settles as what `run` returned does,
+ * result, going, stop, detach }`: `result` settles as what `run` returned does,
  * `stop()` aborts the signal (map then rejects with its reason), and
  * `detach()` stops the drawing, leaving the run to go on.
  */
 export function showMap(view, given, run) {
-  const shown = { detached: false, stopped: false, stop: null, onDetach: null };
+  const shown = { detached: false, stopped: false, going: true, stop: null, onDetach: null };
   return {
+    /** Whether the run is on show and has not settled: the element's status is its. */
+    get going() {
+      return shown.going && !shown.detached;
+    },
     // A bundler that takes in the element must leave this import to the browser: the module is a file beside it.
     result: import(/* webpackIgnore: true */ /* @vite-ignore */ OWN_RUN.href).then(({ startOwnRun }) => startOwnRun(view, shown, given, run)),
     stop() {
