@@ -111,6 +111,8 @@ class OwnRun {
       logLines: (kinds, starts) => Array.from(kinds, (kind, i) => LINES[kind](starts[i])),
       startedAt: run.clock.startedAt,
     });
+    // Its jobs run until they settle: tooltips.js says no wait of them.
+    this.state.waitless = true;
     const { root, host, controls, stage } = view;
     this.#hidden = [".code-box", ".scrubber", ".compare-box", ".compare"].map((selector) => root.querySelector(selector)).filter(Boolean).map((part) => [part, part.hidden]);
     for (const [part] of this.#hidden) part.hidden = true;
