@@ -232,8 +232,7 @@ export class DispatcherDemo extends HTMLElement {
     this.#own?.detach();
     this.#ran = true;
     const stopDemo = () => (this.#current?.stop(), this.#current?.done.catch(() => {}));
-    this.#own = showMap({ host: this, root: this.shadowRoot, stage: this.#stage, controls: this.#controls, stopDemo }, given, run);
-    return this.#own.result;
+    return (this.#own = showMap({ host: this, root: this.shadowRoot, stage: this.#stage, controls: this.#controls, stopDemo }, given, run)).result;
   }
 
   /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
