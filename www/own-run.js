@@ -65,12 +65,18 @@ export function startOwnRun(view, shown, given, run) {
   const mapOptions = { ...options, signal, onProgress: options.onProgress === undefined || typeof options.onProgress === "function" ? onProgress : options.onProgress };
   // The element's `devtools` attribute asks for map's DevTools tracks, unless the page's options say.
   if (options.devtools === undefined && view.host.hasAttribute("devtools")) mapOptions.devtools = true;
-  let result;
+  let returned;
   try {
-    result = Promise.resolve(run(mapOptions));
+    returned = run(mapOptions);
   } catch (error) {
-    result = Promise.reject(error);
+    returned = Promise.reject(error);
   }
+  // What is not a promise cannot be map's: the run would look over at once while map goes on unseen.
+  if (typeof returned?.then !== "function") {
+    Object.assign(shown, { going: false, detached: true });
+    throw new TypeError(`showMap: run must return the promise map returns, got ${typeOf(returned)}`);
+  }
+  const result = Promise.resolve(returned);
   (async () => {
     const settled = result.then((value) => ({ value, atMs: performance.now() }), (error) => ({ error, rejected: true, atMs: performance.now() }));
     await view.stopDemo();

@@ -121,6 +121,7 @@ test("bad arguments are named; what map checks is left to map, whose message nam
   const view = fakeView();
   assert.throws(() => startOwnRun(view, handle(), 4, () => {}), { name: "TypeError", message: "showMap: options must be map's options, an object, got number" });
   assert.throws(() => startOwnRun(view, handle(), {}, "map"), { name: "TypeError", message: "showMap: run must be a function that calls map with the options it is given, got string" });
+  assert.throws(() => startOwnRun(view, handle(), {}, (options) => void map([1], (n) => n, options)), { name: "TypeError", message: "showMap: run must return the promise map returns, got undefined" });
   const wrong = await rejection(startOwnRun(view, handle(), { workers: 0 }, (options) => map([1], (n) => n, options)));
   assert.equal(wrong.message, "workers must be an integer from 1 to 10000, got 0");
   const signal = await rejection(startOwnRun(fakeView(), handle(), { signal: "stop" }, (options) => map([1], (n) => n, options)));
