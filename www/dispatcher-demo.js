@@ -179,9 +179,9 @@ export class DispatcherDemo extends HTMLElement {
     return linkTo(linkedPage(this), toSearch(this.#runOptions()));
   }
 
-  /** Whether a run is going. */
+  /** Whether a run is going: the demo's, or the page's own that it shows. */
   get running() {
-    return this.#current !== null;
+    return this.#current !== null || Boolean(this.#own?.going);
   }
 
   /**

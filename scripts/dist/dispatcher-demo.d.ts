@@ -30,7 +30,7 @@ declare class DispatcherDemo extends HTMLElement {
   // generated:end
   /** Whether it runs as soon as it is connected and the module is in. */
   autorun: boolean;
-  /** Whether a run is going. */
+  /** Whether a run is going: the demo's, or the page's own that it shows (showMap). */
   readonly running: boolean;
   /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
   readonly link: string;

@@ -150,6 +150,7 @@ test("the element's Stop aborts a run of the page's own: map rejects with an Abo
     await demo.locator(".meter.done .meter-value").getByText("1 / 6").waitFor();
     await mkdir(artifacts, { recursive: true });
     await tab.screenshot({ path: join(artifacts, "embed-own-run-going-dark.png") });
+    assert.equal(await demo.evaluate((element) => element.running), true);
     const stop = demo.getByRole("button", { name: "Stop" });
     assert.equal(await demo.getByRole("button", { name: "Pause" }).isDisabled(), true, "map's pause is not the element's to press");
     await stop.click();
@@ -163,6 +164,7 @@ test("the element's Stop aborts a run of the page's own: map rejects with an Abo
     });
     assert.equal(shown.log.at(-1), "Stopped: <dispatcher-demo>'s Stop");
     assert.equal(shown.status, "Done: stopped.");
+    assert.equal(await demo.evaluate((element) => element.running), false);
     assert.match(shown.jobs, /✓ 1 succeeded .* ○ 2 canceled .* ✂ 3 aborted/);
     await tab.screenshot({ path: join(artifacts, "embed-own-run-stopped-dark.png") });
     await tab.close();
