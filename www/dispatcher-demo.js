@@ -75,7 +75,7 @@ export class DispatcherDemo extends HTMLElement {
   #current = null;
   /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
   #ran = false;
-  /** The page's own map run on show (show-map.js), or null. */
+  /** The page's own map run shown last (show-map.js), or null. */
   #own = null;
 
   // Constructed: the shadow root, and its parts, found once.

@@ -22,7 +22,10 @@ export function showMap(view, given, run) {
       return shown.going && !shown.detached;
     },
     // A bundler that takes in the element must leave this import to the browser: the module is a file beside it.
-    result: import(/* webpackIgnore: true */ /* @vite-ignore */ OWN_RUN.href).then(({ startOwnRun }) => startOwnRun(view, shown, given, run)),
+    result: import(/* webpackIgnore: true */ /* @vite-ignore */ OWN_RUN.href).then(({ startOwnRun }) => startOwnRun(view, shown, given, run), (error) => {
+      shown.going = false;
+      throw error;
+    }),
     stop() {
       shown.stopped = !shown.detached;
       if (shown.stopped) shown.stop?.();
