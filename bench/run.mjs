@@ -79,21 +79,24 @@ try {
     const goBest = Math.max(...samples.go1, ...samples.goN);
     row("the Go pattern (errgroup, 10 goroutines, channel of 100), GOMAXPROCS=1, same rounds", spread(samples.go1));
     row(`… GOMAXPROCS=${cpus().length} (the default), same rounds`, spread(samples.goN));
-    row("wasm (median) ÷ the Go pattern's best", `${(wasm / goBest).toFixed(1)}× (best ${rate(goBest)})`, "≥ 3×", wasm / goBest >= 3, TRIED.go);
+    const overGo = wasm / goBest;
+    row("wasm (median) ÷ the Go pattern's best", `${overGo.toFixed(1)}× (best ${rate(goBest)})`, "≥ 10×", overGo >= 10, `${overGo.toFixed(1)}× of 10×; ${TRIED.go}`);
     row("native (median) ÷ the Go pattern's best", `${(native / goBest).toFixed(1)}×`);
   } else {
     row("the Go pattern", "not measured: no Go toolchain (scripts/setup bench installs golang-go and golang-golang-x-sync-dev on Debian)");
   }
 
-  console.error("2. instructions per ready job, native (callgrind)");
-  /** The instructions a run of `jobs` ready jobs takes, from callgrind's summary (on stderr). */
-  const counted = (jobs) => {
-    const summary = execFileSync("sh", ["-c", `valgrind --tool=callgrind --callgrind-out-file=/dev/null '${NATIVE}' ${jobs} 1 2>&1 >/dev/null`], { encoding: "utf8" });
+  console.error("2. instructions per job, native (callgrind): ready, and pending once");
+  /** The instructions a run of `jobs` jobs takes, from callgrind's summary (on stderr). */
+  const counted = (jobs, kind) => {
+    const summary = execFileSync("sh", ["-c", `valgrind --tool=callgrind --callgrind-out-file=/dev/null '${NATIVE}' ${jobs} 1 ${kind} 2>&1 >/dev/null`], { encoding: "utf8" });
     return Number(summary.match(/Collected : (\d+)/)[1]);
   };
   // The difference between a run of 1.1 M jobs and one of 100,000 is what 1 M jobs cost.
-  const perJob = (counted(1_100_000) - counted(100_000)) / M;
-  row("instructions per ready job, native (callgrind, 1 M jobs)", perJob.toFixed(1), "≤ 60", perJob <= 60, TRIED.instructions);
+  const perJob = (kind) => (counted(1_100_000, kind) - counted(100_000, kind)) / M;
+  const ready = perJob("ready");
+  row("instructions per ready job, native (callgrind, 1 M jobs)", ready.toFixed(1), "≤ 45", ready <= 45, `${(ready - 45).toFixed(1)} over; ${TRIED.instructions}`);
+  row("instructions per job pending once (its wake, the worker's poll and its finish), native (callgrind, 1 M jobs)", perJob("pending").toFixed(1));
 
   console.error("3. the JS peers, in one page");
   const page = await benchPage();
@@ -109,7 +112,11 @@ try {
   console.error("4. run() end to end");
   for (const jobs of [100_000, M]) {
     const e2e = await call("endToEnd", jobs);
-    row(`run() with full report, ${jobs.toLocaleString("en")} zero-wait jobs`, `${ms(e2e.totalMs)} (dispatch ${ms(e2e.dispatchMs)}, report ${ms(e2e.reportMs)}); then ${ms(e2e.firstReadMs)} to make its jobs and log lines when first read`);
+    const what = `${ms(e2e.totalMs)} (dispatch ${ms(e2e.dispatchMs)}, report ${ms(e2e.reportMs)}); then ${ms(e2e.firstReadMs)} to make its jobs and log lines when first read`;
+    const inAll = e2e.totalMs + e2e.firstReadMs;
+    // The target counts run() and the first read of its jobs and log together.
+    if (jobs === M) row(`run() with full report, ${jobs.toLocaleString("en")} zero-wait jobs`, `${what}; ${ms(inAll)} in all`, "≤ 1 s with the first read", inAll <= 1000, `${ms(inAll - 1000)} over; ${TRIED.endToEnd}`);
+    else row(`run() with full report, ${jobs.toLocaleString("en")} zero-wait jobs`, what);
   }
 
   console.error("5. cancellation latency");
@@ -270,7 +277,7 @@ const natively = criterionRates(criterion);
 const groups = [
   ["1M ready jobs, 10 at a time", "1 M ready jobs", [["futures try_for_each_concurrent", 3], ["tokio JoinSet + Semaphore", null]]],
   ["1M ready jobs from a stream, 10 at a time", "1 M ready jobs from a stream", [["futures buffer_unordered", null], ["futures try_for_each_concurrent", null]]],
-  ["100,000 jobs each pending once, 10 at a time", "100,000 jobs each pending once", [["futures try_for_each_concurrent", null], ["tokio JoinSet + Semaphore", null]]],
+  ["100,000 jobs each pending once, 10 at a time", "100,000 jobs each pending once", [["futures try_for_each_concurrent", 5], ["tokio JoinSet + Semaphore", 20]]],
 ];
 // The same rows go into the library's README too: the figures it gives are these.
 const libraryRows = rows.length;
@@ -280,7 +287,7 @@ for (const [group, what, peers] of groups) {
   for (const [peer, target] of peers) {
     const theirs = natively.get(`${group}/${peer}`);
     const ratio = ours / theirs;
-    row(`… ${peer}, same work, same run`, `${rate(theirs)}; ours ${ratio.toFixed(1)}×`, target ? `ours ≥ ${target}×` : "", target ? ratio >= target : null, TRIED.peers);
+    row(`… ${peer}, same work, same run`, `${rate(theirs)}; ours ${ratio.toFixed(1)}×`, target ? `ours ≥ ${target}×` : "", target ? ratio >= target : null, `${ratio.toFixed(1)}× of ${target}×; ${TRIED.peers}`);
   }
 }
 const libraryTable = rows.slice(libraryRows);

@@ -22,6 +22,8 @@
 //!    cancelled, the queue is empty and no job enters it.
 //! 2. A worker runs a job, or is idle: in `Workers::idle`, once.
 //! 3. Each job ends in exactly one of succeeded, failed, cancelled, aborted.
+//! 4. `plain` is true only while the run has no handle, no gate and no
+//!    cause: cancelling clears it, so a cancelled run checks everything.
 
 use std::task::{Context, Poll};
 
@@ -32,7 +34,7 @@ use crate::output::Sink;
 use crate::run::{Observe, Unobserved};
 use crate::source::{Queue, Source};
 use crate::stop::{NoStop, Stops};
-use crate::workers::{Output, Workers};
+use crate::workers::{Output, Polled, Workers};
 use crate::{Dispatcher, Event, JobId, RunHandle, Status, BUDGET};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +62,10 @@ pub(crate) struct Machine<S: Source, W, F, O = Unobserved, St = NoStop, K = ()> 
     cause: Option<Cause>,
     /// The running jobs are to be dropped: no job is polled from now on.
     abort: bool,
+    /// No handle, no gate, and not cancelled: between two jobs, only the
+    /// queue can hold a worker back, and the loop checks nothing else (a
+    /// ready job's cost is a few such checks).
+    plain: bool,
     pub(crate) sink: K,
 }
 
@@ -92,11 +98,12 @@ where
         }
         let mut budget = BUDGET;
         while let Some(&worker) = self.workers.idle.front() {
-            if budget == 0 || self.sink.halt() || !self.take(worker, cx) {
+            if budget == 0 || self.sink.halt() {
                 break;
             }
+            let Some(polled) = self.take(worker, self.plain, cx) else { break };
             self.workers.idle.pop_front();
-            self.run_worker(worker, cx, &mut budget);
+            self.run_worker(worker, polled, cx, &mut budget);
         }
         // Results not yet read keep the run going: their reader may submit more jobs.
         while !self.sink.halt() && !self.over() {
@@ -105,7 +112,8 @@ where
                 return Poll::Pending;
             }
             let Some(worker) = self.workers.next_woken() else { return Poll::Pending };
-            self.run_worker(worker, cx, &mut budget);
+            let polled = self.workers.poll(worker);
+            self.run_worker(worker, polled, cx, &mut budget);
         }
         if self.sink.halt() {
             return Poll::Pending;
@@ -116,60 +124,75 @@ where
     // panel: end
 
     // panel: begin
-    /// A worker's loop: polls its job and, while its jobs are ready at
-    /// once, takes and polls the next.
-    fn run_worker(&mut self, worker: usize, cx: &mut Context<'_>, budget: &mut usize) {
+    /// A worker's loop, from its job's poll: while its jobs are ready at
+    /// once, takes and polls the next. It, `take` and `fill` are inlined
+    /// natively, where their calls were much of a job's cost; in wasm,
+    /// whose bytes the page counts, LLVM weighs them (docs/performance.md
+    /// has the counts).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn run_worker(&mut self, worker: usize, mut polled: Polled<F>, cx: &mut Context<'_>, budget: &mut usize) {
         let mut left = *budget;
         loop {
             left -= 1;
-            let Poll::Ready((job, result)) = self.workers.poll(worker) else {
+            let Poll::Ready((job, result)) = polled else {
                 // A job may have cancelled the run through its handle.
                 self.heed_handle();
                 break;
             };
             self.finish(worker, job, result);
-            self.heed_handle();
-            if self.abort {
-                break;
+            let plain = self.plain;
+            if !plain {
+                self.heed_handle();
+                if self.abort {
+                    break;
+                }
             }
             if left == 0 || self.sink.halt() {
                 // It goes first when the run is polled again.
                 self.workers.idle.push_front(worker);
                 break;
             }
-            if !self.take(worker, cx) {
+            let Some(next) = self.take(worker, plain, cx) else {
                 self.workers.idle.push_back(worker);
                 break;
-            }
+            };
+            polled = next;
         }
         *budget = left;
     }
 
-    /// Starts the next job on `worker`, if one may start: the run is not
-    /// cancelled, the gate is open, and the queue or the producer has one.
-    fn take(&mut self, worker: usize, cx: &mut Context<'_>) -> bool {
-        if self.cause.is_some() || self.config.gate.as_ref().is_some_and(|gate| gate.poll_open(cx).is_pending()) {
-            return false;
+    /// Starts the next job on `worker`, and polls it, if one may start:
+    /// the run is not cancelled, the gate is open (a `plain` run has
+    /// neither to check), and the queue or the producer has one.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn take(&mut self, worker: usize, plain: bool, cx: &mut Context<'_>) -> Option<Polled<F>> {
+        if !plain && (self.cause.is_some() || self.config.gate.as_ref().is_some_and(|gate| gate.poll_open(cx).is_pending())) {
+            return None;
         }
         // With no queue (Go's unbuffered channel), the producer hands a job straight to a ready worker.
         if self.queue.is_empty() && (self.config.queue_length > 0 || !self.admit(cx)) {
-            return false;
+            return None;
         }
-        let Some((job, input)) = self.queue.pop(&self.source) else { return false }; // mark: take
+        let (job, input) = self.queue.pop(&self.source)?; // mark: take
         self.emit(Event::Started { job, worker }); // mark: start
         self.fill(cx);
         let future = (self.work)(input);
-        self.workers.start(worker, job, future);
-        true
+        Some(self.workers.start(worker, job, future))
     }
 
     /// Fills the queue: the producer, one range of a count at once, then
     /// one input at a time while there is room and the source has one.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn fill(&mut self, cx: &mut Context<'_>) {
         let start = self.queue.fed;
-        let room = self.queue.next.saturating_add(self.config.queue_length);
-        self.queue.fed = self.queue.fed.max(self.source.counted().min(room)); // mark: feed
-        while self.queue.fed < room && self.admit(cx) {}
+        let room = self.config.queue_length - self.queue.len();
+        if room == 1 && start < self.source.counted() {
+            // A count's, after a take: one more.
+            self.queue.fed += 1;
+        } else {
+            self.queue.fed = start.max(self.source.counted().min(self.queue.next.saturating_add(self.config.queue_length))); // mark: feed
+            while self.queue.len() < self.config.queue_length && self.admit(cx) {}
+        }
         if start < self.queue.fed {
             self.emit(Event::Queued { start, end: self.queue.fed }); // mark: queuedEmit
         }
@@ -218,6 +241,7 @@ where
             return;
         }
         self.cause = Some(cause); // mark: cancel
+        self.plain = false;
         let start = self.queue.next;
         let end = self.queue.fed.max(self.source.counted());
         self.queue.clear(end);
@@ -288,27 +312,28 @@ where
 impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
     pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self {
         let workers = Workers::new(config.workers.get());
-        let (handle, cause, abort, listening, cancel_heard) = (None, None, false, true, false);
+        let (handle, cause, abort, listening, cancel_heard, plain) = (None, None, false, true, false, config.gate.is_none());
         let queue = Queue::new();
-        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
 
     /// The same run with other parts, before it is first polled.
     pub(crate) fn with<P, Su, L>(
         self,
-        observe: impl FnOnce(O) -> P,
-        stops: impl FnOnce(St) -> Su,
-        sink: impl FnOnce(K) -> L,
+        to_observe: impl FnOnce(O) -> P,
+        to_stops: impl FnOnce(St) -> Su,
+        to_sink: impl FnOnce(K) -> L,
     ) -> Machine<S, W, F, P, Su, L> {
-        let Machine { config, source, queue, work, observe: o, stops: st, listening, handle, cancel_heard, workers, cause, abort, sink: k } =
+        let Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink } =
             self;
-        let (observe, stops, sink) = (observe(o), stops(st), sink(k));
-        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, sink }
+        let (observe, stops, sink) = (to_observe(observe), to_stops(stops), to_sink(sink));
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
 
     /// Takes inputs from `handle`'s inbox, and hears its cancel.
     pub(crate) fn attach(&mut self, handle: &RunHandle<S::Input>) {
         self.handle = Some(handle.attach());
+        self.plain = false;
     }
 
     /// How the run ended, and the name of the stop that ended it.

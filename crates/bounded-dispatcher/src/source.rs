@@ -169,6 +169,11 @@ impl<I> Queue<I> {
         Queue { next: 0, fed: 0, inputs: VecDeque::new() }
     }
 
+    /// How many jobs it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.fed - self.next
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.next == self.fed
     }

@@ -6,18 +6,24 @@
 //! after another in its slot: `Pin::set` drops a job's future and puts the
 //! next one in its place, with no allocation per job and no `unsafe`.
 //!
+//! The woken workers wait in a ring with a place for each worker, written
+//! by their wakers (from any thread) and read by the run, with no lock: a
+//! wake is an atomic swap, an addition and a store.
+//!
 //! Invariants:
 //! 1. A worker's index is in `woken` at most once: its waker's `queued` flag
-//!    says whether it is there.
-//! 2. The flag is cleared just before the worker is taken from the list to
+//!    says whether it is there. So no more than `workers` places are ever
+//!    taken, and the ring, of at least that many, never laps its reader.
+//! 2. The flag is cleared just after the worker is taken from the ring to
 //!    be polled, so a wake during that poll, or after it, queues it again.
-//! 3. The parent task is woken when an index goes into an empty `woken`;
-//!    `register` gives it the parent's waker before anything is polled.
+//! 3. The parent task is woken by the first wake after the run last found
+//!    the ring empty (`notified`); `register` gives it the parent's waker
+//!    before anything is polled.
 //! 4. A worker with no job is in `idle`, once; one with a job is not.
 
 use std::collections::{BinaryHeap, VecDeque};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, Wake, Waker};
 
@@ -28,15 +34,16 @@ use crate::JobId;
 /// What a job's future gives.
 pub(crate) type Output<F> = Result<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
 
+/// A poll of a worker's job: once it is ready, the job's id and output.
+pub(crate) type Polled<F> = Poll<(JobId, Output<F>)>;
+
 pub(crate) struct Workers<F> {
     slots: Box<[Slot<F>]>,
     woken: Arc<Woken>,
     /// The parent's waker, as `woken` has it: compared without the lock.
     parent: Option<Waker>,
-    /// The indices being polled, taken from `woken` (its allocation goes back
-    /// and forth), and how many have been.
-    batch: Vec<usize>,
-    polled: usize,
+    /// The place in `woken`'s ring read next.
+    head: usize,
     /// The workers without a job, in the order they became free.
     pub(crate) idle: VecDeque<usize>,
 }
@@ -51,19 +58,37 @@ struct Slot<F> {
     woken: Arc<WorkerWaker>,
 }
 
-#[derive(Default)]
-struct Woken(Mutex<WokenList>);
-
-#[derive(Default)]
-struct WokenList {
-    indices: Vec<usize>,
-    parent: Option<Waker>,
+/// The workers woken since they were last polled, in the order they were woken.
+struct Woken {
+    /// A power of two of places, each a worker's index + 1, or 0 while empty.
+    ring: Box<[AtomicUsize]>,
+    /// The place the next wake writes, reserved by its `fetch_add`.
+    tail: AtomicUsize,
+    /// The parent has been woken since the run last found the ring empty.
+    notified: AtomicBool,
+    parent: Mutex<Option<Waker>>,
 }
 
 impl Woken {
-    fn lock(&self) -> MutexGuard<'_, WokenList> {
+    fn place(&self, at: usize) -> &AtomicUsize {
+        &self.ring[at & (self.ring.len() - 1)]
+    }
+
+    /// Wakes the parent, unless another wake has since the run last found the ring empty.
+    #[cold]
+    #[inline(never)]
+    fn notify(&self) {
+        if !self.notified.swap(true, Ordering::SeqCst) {
+            let parent = self.parent().clone();
+            if let Some(parent) = parent {
+                parent.wake();
+            }
+        }
+    }
+
+    fn parent(&self) -> MutexGuard<'_, Option<Waker>> {
         // Nothing panics while it is held.
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.parent.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -83,31 +108,39 @@ impl Wake for WorkerWaker {
         if self.queued.swap(true, Ordering::AcqRel) {
             return;
         }
-        let parent = {
-            let mut woken = self.woken.lock();
-            woken.indices.push(self.index);
-            if woken.indices.len() == 1 {
-                woken.parent.clone()
-            } else {
-                None
-            }
-        };
-        if let Some(parent) = parent {
-            parent.wake();
+        let woken = &*self.woken;
+        // AcqRel: the reservations are ordered, so a place is written again only after it was read (invariant 1).
+        let at = woken.tail.fetch_add(1, Ordering::AcqRel);
+        // SeqCst, with the load below: either the run, going to sleep, reads this place after clearing
+        // `notified`, or this wake sees it cleared and wakes the parent.
+        woken.place(at).store(self.index + 1, Ordering::SeqCst);
+        if !woken.notified.load(Ordering::SeqCst) {
+            woken.notify();
         }
+    }
+}
+
+impl<F: TryFuture> Slot<F> {
+    fn poll(&mut self) -> Polled<F> {
+        let Some(future) = self.future.as_mut().as_pin_mut() else { return Poll::Pending };
+        let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&self.waker)) else { return Poll::Pending };
+        self.future.set(None);
+        Poll::Ready((self.job, output))
     }
 }
 
 impl<F> Workers<F> {
     pub(crate) fn new(workers: usize) -> Self {
-        let woken = Arc::new(Woken::default());
+        let places = workers.next_power_of_two();
+        let ring = (0..places).map(|_| AtomicUsize::new(0)).collect();
+        let woken = Arc::new(Woken { ring, tail: AtomicUsize::new(0), notified: AtomicBool::new(false), parent: Mutex::new(None) });
         let slots = (0..workers)
             .map(|index| {
                 let waker = Arc::new(WorkerWaker { index, queued: AtomicBool::new(false), woken: woken.clone() });
                 Slot { future: Box::pin(None), job: 0, waker: Waker::from(waker.clone()), woken: waker }
             })
             .collect();
-        Workers { slots, woken, parent: None, batch: Vec::new(), polled: 0, idle: (0..workers).collect() }
+        Workers { slots, woken, parent: None, head: 0, idle: (0..workers).collect() }
     }
 }
 
@@ -115,16 +148,17 @@ impl<F: TryFuture> Workers<F> {
     /// Wakes `parent` when a worker is woken.
     pub(crate) fn register(&mut self, parent: &Waker) {
         if !self.parent.as_ref().is_some_and(|registered| registered.will_wake(parent)) {
-            self.woken.lock().parent = Some(parent.clone());
+            *self.woken.parent() = Some(parent.clone());
             self.parent = Some(parent.clone());
         }
     }
 
-    /// Puts job `job`'s future in `worker`'s slot.
-    pub(crate) fn start(&mut self, worker: usize, job: JobId, future: F) {
+    /// Puts job `job`'s future in `worker`'s slot, and polls it.
+    pub(crate) fn start(&mut self, worker: usize, job: JobId, future: F) -> Polled<F> {
         let slot = &mut self.slots[worker];
         slot.job = job;
         slot.future.set(Some(future));
+        slot.poll().map(|(_, output)| (job, output))
     }
 
     /// Whether a worker runs a job.
@@ -135,23 +169,25 @@ impl<F: TryFuture> Workers<F> {
     /// Polls `worker`'s job; once it is ready, the slot is emptied, and the
     /// job's id comes with its output. A worker with no job (woken after its
     /// job ended) is pending.
-    pub(crate) fn poll(&mut self, worker: usize) -> Poll<(JobId, Output<F>)> {
-        let slot = &mut self.slots[worker];
-        let Some(future) = slot.future.as_mut().as_pin_mut() else { return Poll::Pending };
-        let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&slot.waker)) else { return Poll::Pending };
-        slot.future.set(None);
-        Poll::Ready((slot.job, output))
+    pub(crate) fn poll(&mut self, worker: usize) -> Polled<F> {
+        self.slots[worker].poll()
     }
 
     /// The next worker woken since it was last polled, in the order they were woken.
     pub(crate) fn next_woken(&mut self) -> Option<usize> {
-        if self.polled == self.batch.len() {
-            self.batch.clear();
-            self.polled = 0;
-            std::mem::swap(&mut self.woken.lock().indices, &mut self.batch);
+        let place = self.woken.place(self.head);
+        let mut entry = place.swap(0, Ordering::AcqRel);
+        if entry == 0 {
+            // Empty, or a wake has reserved the place and is about to write it: either it
+            // sees `notified` cleared and wakes the parent, or the second read finds it.
+            self.woken.notified.store(false, Ordering::SeqCst);
+            entry = place.swap(0, Ordering::SeqCst);
+            if entry == 0 {
+                return None;
+            }
         }
-        let worker = *self.batch.get(self.polled)?;
-        self.polled += 1;
+        self.head = self.head.wrapping_add(1);
+        let worker = entry - 1;
         self.slots[worker].woken.queued.store(false, Ordering::Release);
         Some(worker)
     }
@@ -201,8 +237,7 @@ mod tests {
         let mut workers = Workers::new(3);
         workers.register(&noop());
         for (i, (polls, waker)) in polls.iter().zip(&wakers).enumerate() {
-            workers.start(i, i, counting(polls.clone(), 3, waker.clone()));
-            assert!(workers.poll(i).is_pending());
+            assert!(workers.start(i, i, counting(polls.clone(), 3, waker.clone())).is_pending());
         }
         assert_eq!(workers.next_woken(), None);
         let waker = wakers[2].take().unwrap();
@@ -218,14 +253,57 @@ mod tests {
         let waker = Rc::new(Cell::new(None));
         let mut workers = Workers::new(1);
         workers.register(&noop());
-        workers.start(0, 7, counting(polls.clone(), 2, waker.clone()));
-        assert!(workers.poll(0).is_pending());
+        assert!(workers.start(0, 7, counting(polls.clone(), 2, waker.clone())).is_pending());
         assert!(workers.poll(0).is_ready());
         waker.take().unwrap().wake();
         assert_eq!(workers.next_woken(), Some(0));
         assert!(workers.poll(0).is_pending());
         assert_eq!(polls.get(), 2);
         assert!(workers.abort().is_empty());
+    }
+
+    #[test]
+    fn wakes_from_other_threads_are_each_read_once_and_none_is_lost() {
+        /// Unparks the reading thread, as an executor's waker wakes its task.
+        struct Unpark(std::thread::Thread);
+        impl Wake for Unpark {
+            fn wake(self: Arc<Self>) {
+                self.0.unpark();
+            }
+        }
+        const WAKES: usize = 5_000;
+        let mut workers = Workers::<std::future::Ready<Result<(), ()>>>::new(3);
+        workers.register(&Waker::from(Arc::new(Unpark(std::thread::current()))));
+        let wakers: Vec<_> = workers.slots.iter().map(|slot| (slot.waker.clone(), slot.woken.clone())).collect();
+        let threads: Vec<_> = wakers
+            .into_iter()
+            .map(|(waker, worker)| {
+                std::thread::spawn(move || {
+                    for _ in 0..WAKES {
+                        // Each wake once the last was read, so that none is merged with another.
+                        while worker.queued.load(Ordering::Acquire) {
+                            std::thread::yield_now();
+                        }
+                        waker.wake_by_ref();
+                    }
+                })
+            })
+            .collect();
+        let mut read = [0; 3];
+        while read.iter().sum::<usize>() < 3 * WAKES {
+            match workers.next_woken() {
+                Some(worker) => read[worker] += 1,
+                None => {
+                    // Found empty: the next wake must wake this thread, or it was lost.
+                    let parked = std::time::Instant::now();
+                    std::thread::park_timeout(std::time::Duration::from_secs(10));
+                    assert!(parked.elapsed() < std::time::Duration::from_secs(10), "a wake was lost: read {read:?}");
+                }
+            }
+        }
+        threads.into_iter().for_each(|thread| thread.join().unwrap());
+        assert_eq!(read, [WAKES; 3]);
+        assert_eq!(workers.next_woken(), None);
     }
 
     #[test]
@@ -242,8 +320,7 @@ mod tests {
         let mut workers = Workers::new(2);
         workers.register(&Waker::from(parent.clone()));
         for (i, waker) in wakers.iter().enumerate() {
-            workers.start(i, i, counting(polls.clone(), 9, waker.clone()));
-            assert!(workers.poll(i).is_pending());
+            assert!(workers.start(i, i, counting(polls.clone(), 9, waker.clone())).is_pending());
         }
         wakers[0].take().unwrap().wake();
         wakers[1].take().unwrap().wake();
