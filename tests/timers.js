@@ -1,6 +1,8 @@
 // Test-only: counts the timers that are set and have not yet fired or been
-// cleared, by wrapping setTimeout and clearTimeout. gloo-timers looks both up
-// on the global object at each call, so it goes through the wrappers.
+// cleared, by wrapping setTimeout and clearTimeout, and scheduler.postTask's
+// delayed tasks (a run's alarm is one where there is postTask: alarms.rs),
+// until they run or their signal aborts. The module looks each up on the
+// global object at each call, so it goes through the wrappers.
 const { setTimeout: originalSet, clearTimeout: originalClear } = globalThis;
 const live = new Set();
 
@@ -12,6 +14,16 @@ export function countTimers() {
     return id;
   };
   globalThis.clearTimeout = (id) => { live.delete(id); originalClear(id); };
+  const scheduler = globalThis.scheduler;
+  if (!scheduler?.postTask) return;
+  const postTask = scheduler.postTask.bind(scheduler);
+  scheduler.postTask = (callback, options = {}) => {
+    if (!options.delay) return postTask(callback, options);
+    const task = {};
+    live.add(task);
+    options.signal?.addEventListener("abort", () => live.delete(task), { once: true });
+    return postTask(() => { live.delete(task); return callback(); }, options);
+  };
 }
 
 export function liveTimers() {

@@ -12,23 +12,48 @@ export const CANVAS = { willReadFrequently: true };
 /**
  * Sizes the canvas to its box and the screen's pixel ratio, and clears it;
  * returns the context, the CSS size and the ratio. The width is the one the
- * stage's ResizeObserver last saw (`knownWidth`), if it saw one, and the
- * height the one given: then this reads no layout.
+ * stage's ResizeObserver last saw, or the stage read before the frame's
+ * draws (`knownWidth`), else 600, and the height the one given: then this
+ * reads no layout. (It read the width when it was not known: thirty
+ * elements out of view, which content-visibility leaves unlaid and so the
+ * observer unseen, were each laid out once a second, 300 ms of 5 s with
+ * the CPU four times slower.)
  */
 export function fit(canvas, cssHeight) {
   const ratio = globalThis.devicePixelRatio || 1;
-  const width = (canvas.knownWidth ?? canvas.clientWidth) || 600;
+  const width = knownWidth(canvas);
   if (cssHeight !== undefined && canvas.style.height !== `${cssHeight}px`) canvas.style.height = `${cssHeight}px`;
   const height = cssHeight ?? (canvas.clientHeight || 200);
+  const context = canvas.getContext("2d", CANVAS);
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
+    // A new size resets the context, its font with it.
+    fonts.delete(context);
   }
-  const context = canvas.getContext("2d", CANVAS);
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
   return { context, width, height, ratio };
 }
+
+/** The font last set on each context of a canvas in the page. */
+const fonts = new WeakMap();
+
+/**
+ * Sets `context`'s font, unless it is set already. Setting a font on a
+ * canvas in the page makes the browser bring the canvas's style up to date
+ * (it may be in em): after another element's draw wrote to the page, or out
+ * of view, where content-visibility left it, that is a style recalculation
+ * each time, and with thirty elements most of a frame.
+ */
+export function setFont(context, font) {
+  if (fonts.get(context) === font) return;
+  context.font = font;
+  fonts.set(context, font);
+}
+
+/** The canvas's width as last seen (`fit`), without reading the layout: 600 until it is seen. */
+export const knownWidth = (canvas) => canvas.knownWidth || 600;
 
 /**
  * The colours, from the custom properties on `stage`: one per state code,

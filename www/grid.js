@@ -1,7 +1,7 @@
 // The grid: one cell per job, left to right in id order, coloured and marked
 // by state, drawn from RunState at most once per animation frame.
 import { QUEUED, RUNNING, SUCCEEDED, CANCELED, ABORTED, GLYPHS } from "./run-state.js";
-import { CANVAS, fit } from "./canvas.js";
+import { CANVAS, fit, knownWidth, setFont } from "./canvas.js";
 
 /** The grid's layout for `jobs` cells in `width` px: one cell per job, up to a limit. */
 export function gridLayout(jobs, width) {
@@ -36,7 +36,7 @@ export class Grid {
   }
 
   draw(run, colors, { wallNow, spreadMs }) {
-    const width = (this.#canvas.knownWidth ?? this.#canvas.clientWidth) || 600;
+    const width = knownWidth(this.#canvas);
     const spreading = run.cancelWall !== null && spreadMs > 0 && wallNow - run.cancelWall <= spreadMs + 32;
     const spread = spreading ? Math.min(1, (wallNow - run.cancelWall) / spreadMs) : 1;
     const key = `${width}|${run.jobs}|${colors.state.join()}`;
@@ -161,7 +161,7 @@ export class Grid {
     c.lineWidth = 1;
     c.stroke(outlined);
     if (marked.length) {
-      c.font = `${Math.floor(size * 0.62)}px system-ui, sans-serif`;
+      setFont(c, `${Math.floor(size * 0.62)}px system-ui, sans-serif`);
       c.textAlign = "center";
       c.textBaseline = "middle";
       for (let i = 0; i < marked.length; i += 3) {

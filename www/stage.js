@@ -23,6 +23,8 @@ export class Stage {
   #grid;
   #summary;
   #log;
+  /** The timeline's canvas and the grid's. */
+  #canvases;
   /** Whether the run going is paused: from the element. */
   #paused;
   /** What the teaching parts do around each frame: read the layout before it, draw after it. */
@@ -37,6 +39,9 @@ export class Stage {
   /** Whether the element is in view (null until the observer says); and the timer of a draw put off while it is not. */
   #inView = null;
   #later = 0;
+  /** Whether the canvases were left undrawn out of view; and whether the next draw draws them wherever it is (a theme changed). */
+  #canvasesBehind = false;
+  #drawAll = false;
   /** What #read found: whether the log was at its end. */
   #logAtBottom = false;
   #colors = null;
@@ -56,6 +61,7 @@ export class Stage {
     this.#meters = new Meters(this.#box);
     this.#timeline = new Timeline(find(".timeline"));
     this.#grid = new Grid(find(".grid"));
+    this.#canvases = [find(".timeline"), find(".grid")];
     this.#summary = find(".summary");
     this.#log = new LogView(find(".log"), find(".copy-log"));
     this.#paused = paused;
@@ -88,6 +94,8 @@ export class Stage {
     // page make thirty stages, of which the eye sees one or two.
     const seen = new IntersectionObserver((entries) => {
       this.#inView = entries.at(-1).isIntersecting;
+      // Come into view with canvases not drawn since it went out: drawn now.
+      if (this.#inView && this.#canvasesBehind && !this.#later) this.schedule();
       if (!this.#inView || !this.#later) return;
       // Come into view: the draw put off is drawn now.
       clearTimeout(this.#later);
@@ -109,6 +117,7 @@ export class Stage {
   /** The colours may have changed (a theme, a stylesheet): read them again, and draw. */
   repaint() {
     this.#colors = null;
+    this.#drawAll = true;
     // A theme changes for every element at once: one out of view, whose draw
     // was put off, draws in this frame too, so that none shows the old colours.
     if (this.#later) {
@@ -129,8 +138,9 @@ export class Stage {
   drawNow() {
     cancelFrame(this.#drawNow);
     this.#frame = false;
+    this.#readWidths();
     this.#read();
-    this.#draw();
+    this.#draw({ outOfView: true });
   }
 
   /** Shows `run` (a RunState) from the next frame on. */
@@ -141,10 +151,15 @@ export class Stage {
 
   /** Draws in the next frame, if the element is in a document. */
   schedule() {
-    if (this.#frame || !this.#root.host.isConnected) return;
-    this.#frame = true;
+    if (!this.#root.host.isConnected) return;
     // A settled run is drawn at once, wherever it is: its summary and log are the page's to read.
-    if (this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== null) requestFrame(this.#drawNow, this.#readNow);
+    const atOnce = this.#inView !== false || this.#shown?.report || this.#shown?.frozenAtMs !== null;
+    // A draw put off out of view is drawn at once when the run settles: its canvases were left.
+    if (this.#frame && !(atOnce && this.#later)) return;
+    this.#frame = true;
+    clearTimeout(this.#later);
+    this.#later = 0;
+    if (atOnce) requestFrame(this.#drawNow, this.#readNow);
     else {
       this.#later = setTimeout(() => {
         this.#later = 0;
@@ -159,13 +174,29 @@ export class Stage {
    * the code panel's. Out of view, nothing is read.
    */
   #read() {
+    if (this.#inView === false) return;
+    this.#readWidths();
     if (this.#inView !== true) return;
     this.#log.scrollIfAsked();
     this.#logAtBottom = this.#log.atBottom;
     this.#beforeDraw();
   }
 
-  #draw() {
+  /** The canvases' widths the ResizeObserver has not told yet (it tells only of what is laid out). */
+  #readWidths() {
+    for (const canvas of this.#canvases) canvas.knownWidth ??= canvas.clientWidth;
+  }
+
+  /**
+   * Draws the run on show. Out of view, a run going draws only its words,
+   * unless told (`outOfView`, to print) or its colours changed: drawing on
+   * a canvas (a font set, a text filled) makes the browser bring the
+   * canvas's style up to date, which content-visibility had left, and
+   * thirty elements out of view spent most of their frames so, with the CPU
+   * four times slower. Their canvases are drawn when they come into view,
+   * or when the run settles.
+   */
+  #draw({ outOfView = false } = {}) {
     this.#frame = false;
     const run = this.#shown;
     let colors = this.#colors;
@@ -193,8 +224,13 @@ export class Stage {
     // forces no layout: whether the log is scrolled to its end, and the
     // canvases' sizes.
     const logAtBottom = textDue && this.#logAtBottom;
-    const repainting = this.#timeline.draw(run, colors, nowMs);
-    this.#grid.draw(run, colors, { wallNow, spreadMs });
+    const drawCanvases = this.#inView !== false || outOfView || this.#drawAll || run.report || frozen;
+    this.#drawAll = false;
+    // Out of view, the widths no observer has told are read, as a print needs them.
+    if (drawCanvases && this.#inView === false) this.#readWidths();
+    this.#canvasesBehind = !drawCanvases;
+    const repainting = !this.#canvasesBehind && this.#timeline.draw(run, colors, nowMs);
+    if (!this.#canvasesBehind) this.#grid.draw(run, colors, { wallNow, spreadMs });
     this.#meters.draw(run);
     if (textDue) {
       this.#textDrawn = wallNow;

@@ -2,7 +2,7 @@
 // RunState at most once per animation frame, and only what changed: a run may
 // have a million jobs, and a frame has a few milliseconds.
 import { RUNNING, FAILED, ABORTED, GLYPHS } from "./run-state.js";
-import { CANVAS, fit } from "./canvas.js";
+import { CANVAS, fit, setFont } from "./canvas.js";
 import { axisSpan } from "./time-axis.js";
 
 export function timelineHeight(workers) {
@@ -133,7 +133,7 @@ function layer(reused, canvas, ratio) {
 }
 
 function paintBackground(c, run, colors, { width, height, span, plot, lane, x }) {
-  c.font = "11px system-ui, sans-serif";
+  setFont(c, "11px system-ui, sans-serif");
   c.textBaseline = "middle";
   for (let w = 0; w < run.workers; w++) {
     if (lane >= 8 && w % 2 === 1) {
@@ -237,7 +237,7 @@ class JobPainter {
     if (glyph) {
       this.#rect(row, state, left, left + w);
       const c = this.#c;
-      c.font = "11px system-ui, sans-serif";
+      setFont(c, "11px system-ui, sans-serif");
       c.textBaseline = "middle";
       // On the hatching of an aborted job, white would not show: the text colour does.
       this.#fill(state === ABORTED ? this.#colors.now : this.#colors.onState);
@@ -292,7 +292,7 @@ function paintMarks(c, run, colors, { width, height, x, lane }, nowMs) {
     c.stroke();
     c.setLineDash([]);
     const text = failure ? `✕ job #${failure.job} fails` : "stopped";
-    c.font = "600 11px system-ui, sans-serif";
+    setFont(c, "600 11px system-ui, sans-serif");
     c.textBaseline = "middle";
     const textWidth = c.measureText(text).width;
     const tx = px + 6 + textWidth > width ? px - 6 - textWidth : px + 6;

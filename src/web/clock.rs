@@ -1,4 +1,5 @@
-//! Real time: `performance.now()`, and `setTimeout` through gloo-timers.
+//! Real time: `performance.now()`, and the waits on the page's one timer
+//! (`alarms.rs`).
 //!
 //! Reading `performance.now()` is a call into JS, and a run of a million
 //! zero waits would make millions of them, which cost more than half of
@@ -12,11 +13,13 @@
 use std::cell::Cell;
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
+use std::rc::Rc;
 
 use futures::future::Either;
-use gloo_timers::future::TimeoutFuture;
 use virtual_clock::Clock;
 use wasm_bindgen::prelude::*;
+
+use super::alarms::{Alarm, Alarms};
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,11 +27,17 @@ extern "C" {
     pub(super) fn performance_now() -> f64;
 }
 
-/// The browser's clock, with the reading it keeps.
-#[derive(Default)]
+/// The browser's clock, with the reading it keeps, and the page's alarms.
 pub(super) struct BrowserClock {
     /// `performance.now()`, while it is still the time.
     reading: Cell<Option<f64>>,
+    alarms: Rc<Alarms>,
+}
+
+impl Default for BrowserClock {
+    fn default() -> Self {
+        BrowserClock { reading: Cell::new(None), alarms: Alarms::shared() }
+    }
 }
 
 impl BrowserClock {
@@ -54,7 +63,7 @@ impl BrowserClock {
 }
 
 impl Clock for BrowserClock {
-    type Sleep = Either<Ready<()>, TimeoutFuture>;
+    type Sleep = Either<Ready<()>, Alarm>;
 
     fn now(&self) -> f64 {
         self.reading.get().unwrap_or_else(|| {
@@ -65,12 +74,12 @@ impl Clock for BrowserClock {
     }
 
     /// A 0 ms wait takes no time: the browser would clamp a nested
-    /// `setTimeout(0)` to 4 ms. Dropping a timer clears it.
+    /// `setTimeout(0)` to 4 ms. Dropping a wait forgets it.
     fn sleep(&self, ms: u32) -> Self::Sleep {
         if ms == 0 {
             Either::Left(ready(()))
         } else {
-            Either::Right(TimeoutFuture::new(ms))
+            Either::Right(Alarm::new(&self.alarms, self.now() + f64::from(ms)))
         }
     }
 }

@@ -6,14 +6,15 @@
 //! - `map.rs`: `map`, its input as a stream, and its jobs, which own their signals;
 //! - `options.rs`: JS values into checked [`Options`](crate::Options), and
 //!   an [`OptionError`](crate::OptionError) into a `TypeError` or `RangeError`;
-//! - `clock.rs`: real time, read from `performance.now()`, and real timers;
+//! - `clock.rs`: real time, read from `performance.now()`;
+//! - `alarms.rs`: the waits of the page's runs, on one timer;
 //! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
 //! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
 //! - `panic.rs`: `onPanic`;
 //!
-//! and the JS they call: `tasks.js` (the page's turns, the progress
+//! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
 //! callback, `run`'s options as given, a `PauseController`'s check, an
 //! option's error), `report.js` (the report's objects and the log's
 //! lines) and `map.js` (`map`'s input, jobs and events, and the DevTools
@@ -22,6 +23,7 @@
 //! wasm-bindgen-test-runner stalled on a module that never arrived, as
 //! its server seems to when a page asks for more than about six at once.
 
+mod alarms;
 mod clock;
 #[cfg(feature = "map")]
 mod map;

@@ -1,6 +1,6 @@
 // What the binding asks of JS, besides the report: the page's turns, the
-// calls to the progress callback, a PauseController's check, and an
-// option's error.
+// run's alarm, the calls to the progress callback, a PauseController's
+// check, and an option's error.
 
 // A promise that resolves in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
@@ -40,6 +40,25 @@ export function nextTask() {
     }
     channel.port2.postMessage(null);
   });
+}
+
+// One timer for all the waits of the page's runs (alarms.rs): calls `ring` in `ms`,
+// in a task of its own. Where there is one, scheduler.postTask's delay: the
+// alarm is set again from its own callback, and a setTimeout set from a
+// timer's callback five deep is clamped to 4 ms. And of user-blocking
+// priority, ahead of the page's frames: when the page cannot keep up, it
+// draws fewer frames, and the jobs still end on time. Returns what
+// clearAlarm takes.
+export function setAlarm(ring, ms) {
+  if (!scheduler?.postTask || !TaskController) return setTimeout(ring, ms);
+  const alarm = new TaskController({ priority: "user-blocking" });
+  scheduler.postTask(ring, { delay: ms, signal: alarm.signal }).catch((error) => alarm.signal.aborted || globalThis.reportError(error));
+  return alarm;
+}
+
+export function clearAlarm(alarm) {
+  if (typeof alarm === "number") clearTimeout(alarm);
+  else alarm.abort();
 }
 
 // Calls `onProgress` like an event listener, with the event as the

@@ -94,6 +94,17 @@ export function longestTask(page) {
   return page.evaluate(() => Math.max(0, ...window.longTasks.map((task) => task.duration)));
 }
 
+/**
+ * Slows `page`'s CPU `rate` times, as DevTools' CPU throttling does
+ * (Lighthouse's mobile profile takes 4): a phone's CPU, or an old laptop's.
+ * Returns the DevTools session, whose `detach()` ends it.
+ */
+export async function throttleCpu(page, rate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  return cdp;
+}
+
 /** Waits for the `count`-th report and returns it. */
 export async function nthReport(page, count = 1) {
   await page.waitForFunction((n) => window.reports.length >= n, count, { timeout: 20_000 });

@@ -15,10 +15,15 @@ import { root } from "./harness.mjs";
  * JS API's module, pkg/api/, not this one): the table says which function
  * takes each option, and an unknown option's message lists that function's
  * (+231 bytes); then 34,309 with its imports and exports minified
- * (scripts/minify-wasm.mjs), which leaves 251 bytes; what grows the module
- * next pays for itself, or moves the budget with its reason.
+ * (scripts/minify-wasm.mjs); then 35,208 with the page's one timer for all
+ * its waits (src/web/alarms.rs: a heap and one closure, where gloo-timers
+ * made a timer and a closure per wait; +899 bytes): with the CPU four times
+ * slower, a run of 10,000 workers had taken 138 s of its 5.7 s, and took
+ * 6.1-6.4 s. So the budget moved by 0.75 KB, and leaves 120 bytes; what
+ * grows the module next pays for itself, or moves the budget with its
+ * reason.
  */
-const BUDGET = 33.75 * 1024;
+const BUDGET = 34.5 * 1024;
 
 test("the wasm module stays within its budget", async () => {
   const module = await readFile(join(root, "pkg/dispatcher_demo_bg.wasm"));
