@@ -54,3 +54,6 @@ export function addStyles(root) {
 export function fetchArticleRun() {
   return fetch(ARTICLE_RUN).then((response) => response.json());
 }
+
+/** What draws a page's own run of map (own-run.js), imported when a page first shows one (show-map.js). */
+export const OWN_RUN = new URL("./own-run.js", import.meta.url);

@@ -27,10 +27,11 @@ import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
 import { Teach } from "./teach.js";
 import { plannedRun, newRun, recordedRuns } from "./live-run.js";
+import { showMap } from "./show-map.js";
 import { followHostTheme } from "./theme.js";
 import { nameParts, showParts, foldParts, nameRuns } from "./parts.js";
 import { followPrint, stillWhilePrinting } from "./print.js";
-import { attributePairs, fromUrl, pageParams, linkedPage, linkTo } from "./setting-sources.js";
+import { attributePairs, fromUrl, pageParams, linkedPage, linkTo, setOwnAttribute, settingOwnAttribute } from "./setting-sources.js";
 
 /** Attributes that are no setting, but change how the element looks. */
 const LOOKS = ["theme", "page-url", "sync-url", "parts"];
@@ -56,7 +57,7 @@ export class DispatcherDemo extends HTMLElement {
 
   set autorun(value) {
     this.#autorun = Boolean(value);
-    this.#reflect("autorun", this.#autorun ? "" : null);
+    setOwnAttribute(this, "autorun", this.#autorun ? "" : null);
   }
 
   /** The properties' values, each with where it was given. */
@@ -64,8 +65,6 @@ export class DispatcherDemo extends HTMLElement {
   /** The seed the element runs with while none is given: the form shows it, and a link carries it. */
   #seed = randomSeed();
   #autorun = false;
-  /** Set while a property writes its own attribute, so that the change is not taken again. */
-  #reflecting = false;
   #controls;
   #stage;
   #internals;
@@ -76,6 +75,8 @@ export class DispatcherDemo extends HTMLElement {
   #current = null;
   /** Whether a run has begun: until then the stage shows the run the settings make (#preview). */
   #ran = false;
+  /** The page's own map run shown last (show-map.js), or null. */
+  #own = null;
 
   // Constructed: the shadow root, and its parts, found once.
   constructor() {
@@ -143,6 +144,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // Disconnected: stop the run, and remove every listener and observer.
   disconnectedCallback() {
+    this.#own?.detach();
     this.stop();
     this.#connection?.abort();
     this.#connection = null;
@@ -150,7 +152,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // An attribute changed: its property takes it, even while a run goes; the next run runs with it.
   attributeChangedCallback(name, _, text) {
-    if (this.#reflecting) return;
+    if (settingOwnAttribute(this)) return;
     if (LOOKS.includes(name)) {
       showParts(this);
       this.#controls.linkable = linkedPage(this) !== null;
@@ -177,9 +179,9 @@ export class DispatcherDemo extends HTMLElement {
     return linkTo(linkedPage(this), toSearch(this.#runOptions(), { autorun: true }));
   }
 
-  /** Whether a run is going. */
+  /** Whether a run is going: the demo's, or the page's own that it shows. */
   get running() {
-    return this.#current !== null;
+    return this.#current !== null || Boolean(this.#own?.going);
   }
 
   /**
@@ -188,8 +190,10 @@ export class DispatcherDemo extends HTMLElement {
    * setting is invalid: with the message the element shows.
    */
   async run({ compare = false, live = false } = {}) {
-    this.#current?.stop();
-    await this.#current?.done.catch(() => {});
+    this.#own?.detach();
+    const previous = this.#current;
+    previous?.stop();
+    await previous?.done.catch(() => {});
     const glue = await loadModule();
     const invalid = this.#check();
     if (invalid) throw invalid;
@@ -220,6 +224,15 @@ export class DispatcherDemo extends HTMLElement {
   /** Stops the run that is going, if any, as its AbortSignal would. */
   stop() {
     this.#current?.stop();
+    this.#own?.stop();
+  }
+
+  /** Shows the page's own run: `run(options)` calls the JS API's `map` with the page's options (`given`) and the element's `onProgress` and `signal`; settles as that does (show-map.js). */
+  showMap(given, run) {
+    this.#own?.detach();
+    this.#ran = true;
+    const stopDemo = () => (this.#current?.stop(), this.#current?.done.catch(() => {}));
+    return (this.#own = showMap({ host: this, root: this.shadowRoot, stage: this.#stage, controls: this.#controls, stopDemo }, given, run)).result;
   }
 
   /** Runs the same waits twice at once, with cancel in-flight and Go's way, on two timelines. */
@@ -283,7 +296,7 @@ export class DispatcherDemo extends HTMLElement {
       if (this.hasAttribute("sync-url") && this.#connection) history.replaceState(null, "", toSearch(this.#runOptions()) || location.pathname);
       for (const [option] of changes) {
         const value = this.#settings.value(option);
-        this.#reflect(BY_NAME.get(option).attribute, value === null ? null : writeText(value));
+        setOwnAttribute(this, BY_NAME.get(option).attribute, value === null ? null : writeText(value));
       }
     }
     for (const [option] of changes) this.#controls.show(option, this.#shown(option));
@@ -307,18 +320,6 @@ export class DispatcherDemo extends HTMLElement {
     return { seed: this.#seed, ...this.#settings.options() };
   }
 
-  /** Writes a property's attribute: `null` removes it. With `sync-url` the URL holds the settings instead. */
-  #reflect(name, text) {
-    if (this.hasAttribute("sync-url")) return;
-    this.#reflecting = true;
-    try {
-      if (text === null) this.removeAttribute(name);
-      else this.setAttribute(name, text);
-    } finally {
-      this.#reflecting = false;
-    }
-  }
-
   /**
    * The one check, the module's, of the settings as they were given: shows
    * its message as it is and marks the field, or, where they may run, shows
@@ -330,7 +331,7 @@ export class DispatcherDemo extends HTMLElement {
     const invalid = glue.checkSettings(this.#settings.given());
     this.#controls.message(invalid?.message ?? null);
     this.#controls.markInvalid(invalid?.option ?? null);
-    if (!this.#current) this.#controls.status(invalid ? "Not run: a setting is wrong (see below)." : "Ready.");
+    if (!this.#current && !this.#own?.going) this.#controls.status(invalid ? "Not run: a setting is wrong (see below)." : "Ready.");
     if (!invalid) this.#preview();
     return invalid;
   }

@@ -33,3 +33,21 @@ export function linkedPage(element) {
 
 /** `search`, a query string, as a link to `page`; without a page, the query string. */
 export const linkTo = (page, search) => (page ? new URL(search || "?", page).href : search);
+
+/** The elements writing their own attributes now: a change they make is not taken again. */
+const writing = new WeakSet();
+
+/** Whether `element` is writing one of its own attributes (setOwnAttribute), whose change it has taken already. */
+export const settingOwnAttribute = (element) => writing.has(element);
+
+/** Writes a property's attribute: `null` removes it. With `sync-url` the URL holds the settings instead. */
+export function setOwnAttribute(element, name, text) {
+  if (element.hasAttribute("sync-url")) return;
+  writing.add(element);
+  try {
+    if (text === null) element.removeAttribute(name);
+    else element.setAttribute(name, text);
+  } finally {
+    writing.delete(element);
+  }
+}

@@ -89,7 +89,8 @@ export function drawSummary(list, run, nowMs, { paused }) {
     const from = run.failure?.atMs ?? run.cancelAtMs;
     rows.push(["Cancellation took", `${(report.elapsedMs - from).toFixed(1)} ms, from ${from.toFixed(1)} ms to the end`]);
   }
-  if (report) rows.push(["Seed", report.seed === null ? "none: the waits were given" : String(report.seed)]);
+  // A page's own run (own-run.js) has no seed.
+  if (report && report.seed !== undefined) rows.push(["Seed", report.seed === null ? "none: the waits were given" : String(report.seed)]);
   list.replaceChildren(...rows.flatMap(([term, text, className]) => {
     const dt = document.createElement("dt");
     const dd = document.createElement("dd");

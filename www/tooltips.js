@@ -14,7 +14,8 @@ export function describeJob(run, job) {
   const wait = run.wait[job];
   if (worker < 0 || state < RUNNING) return `Job #${job}: ${name}${wait ? `, wait ${wait} ms` : ""}`;
   const end = state === RUNNING ? "" : `–${run.end[job].toFixed(1)}`;
-  return `Job #${job}: ${name} on W${worker}, ${run.start[job].toFixed(1)}${end} ms (wait ${wait} ms)`;
+  // A page's own job (own-run.js) has no wait: it runs until it settles.
+  return `Job #${job}: ${name} on W${worker}, ${run.start[job].toFixed(1)}${end} ms${run.waitless ? "" : ` (wait ${wait} ms)`}`;
 }
 
 /** The job whose bar is at (`x`, `y`) in the timeline, or -1. */

@@ -34,3 +34,6 @@ export function addStyles(root) {
 export function fetchArticleRun() {
   return fetch(ARTICLE_RUN).then((response) => response.json());
 }
+
+/** What draws a page's own run of map, a file of its own (scripts/dist/build.mjs), imported when a page first shows one. */
+export const OWN_RUN = new URL("./dispatcher-demo-own-run.js", import.meta.url);

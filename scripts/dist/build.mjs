@@ -15,6 +15,8 @@
 //                              when it replays (www/replay.js and what it uses)
 //   code.js                    the code panel's Go and Rust (www/code.js), imported
 //                              once the panel is open (folded when embedded)
+//   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
+//                              when a page first shows one
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
 //                              from its own folder
 //   *.map, *.d.ts              source maps, and types
@@ -68,6 +70,9 @@ await esbuild.build({ ...common, entryPoints: [at("pkg/api/dispatcher_demo_api.j
 
 // The classic loader.
 await esbuild.build({ ...common, bundle: false, format: undefined, entryPoints: [at("scripts/dist/loader.js")], outfile: join(out, "dispatcher-demo-loader.js") });
+
+// What draws a page's own run of map (www/own-run.js and what it uses), loaded only when a page shows one.
+await esbuild.build({ ...common, entryPoints: [at("www/own-run.js")], outfile: join(out, "dispatcher-demo-own-run.js") });
 
 await copyFile(at("pkg/dispatcher_demo_bg.wasm"), join(out, "dispatcher_demo_bg.wasm"));
 await copyFile(at("pkg/api/dispatcher_demo_api_bg.wasm"), join(out, "dispatcher_demo_api_bg.wasm"));

@@ -3,7 +3,7 @@
 // type is the class below, found as document.querySelector("dispatcher-demo")
 // is typed. Its settings are properties (null when left to the default), as
 // in docs/js-api.md's table.
-import type { Report } from "./api.js";
+import type { Report, MapOptions } from "./api.js";
 
 declare class DispatcherDemo extends HTMLElement {
   // generated:start by tests/tables.rs from src/options.rs; `cargo test` fails when it differs
@@ -30,7 +30,7 @@ declare class DispatcherDemo extends HTMLElement {
   // generated:end
   /** Whether it runs as soon as it is connected and the module is in. */
   autorun: boolean;
-  /** Whether a run is going. */
+  /** Whether a run is going: the demo's, or the page's own that it shows (showMap). */
   readonly running: boolean;
   /** The settings as a query string; with `page-url` or `sync-url`, a link to that page with them. */
   readonly link: string;
@@ -40,6 +40,12 @@ declare class DispatcherDemo extends HTMLElement {
   stop(): void;
   /** Runs the same waits twice at once, with cancel in-flight and Go's way; resolves with ours. */
   compare(): Promise<Report>;
+  /**
+   * Shows a run of your own `map` (from `dispatcher-demo/api`) as the demo's runs are shown:
+   * `run(options)` calls `map` with `options`, yours with the element's `onProgress` and `signal`.
+   * Settles as what `run` returns does.
+   */
+  showMap<T>(options: MapOptions | undefined, run: (options: MapOptions) => PromiseLike<T> | T): Promise<T>;
 }
 
 export type { DispatcherDemo };

@@ -16,6 +16,7 @@ const WHAT = {
   "article-run.json": "the article's run, fetched when its preset is chosen",
   "replay.js": "the article's run's player, imported when it replays",
   "code.js": "the code panel's Go and Rust, imported once the panel is open",
+  "dispatcher-demo-own-run.js": "what draws a page's own run of `map` (showMap), imported when a page first shows one",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
   "dispatcher-demo.d.ts": "types (npm)",
   "api.d.ts": "types (npm)",
