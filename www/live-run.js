@@ -3,7 +3,7 @@
 // RunState its progress events build, and their recording, which the
 // scrubber replays; in compare mode, Go's two ways beside it, on the same waits.
 import { DEFAULTS } from "./settings.js";
-import { runSetup, settleAll } from "./run-setup.js";
+import { runSetup, RunGroup } from "./run-setup.js";
 import { loadArticleRun } from "./controls.js";
 import { REPLAY } from "./assets.js";
 import { RunState } from "./run-state.js";
@@ -31,7 +31,7 @@ function begin(glue, options, changed) {
   return { ...handle, state, recording, options };
 }
 
-export class LiveRun {
+export class LiveRun extends RunGroup {
   /**
    * Starts `options` on `glue`, the module; `changed()` is called after
    * each event. With `compare`, ours runs with cancel in-flight, and Go's
@@ -40,6 +40,7 @@ export class LiveRun {
    * cancel in-flight); else both are null.
    */
   constructor(glue, options, { compare = false, changed }) {
+    super();
     const ours = begin(glue, compare ? { ...options, cancelInFlight: true } : options, changed);
     Object.assign(this, ours);
     // Go's two ways on the same waits: a job that selects on ctx.Done() stops at the cancel, as a dropped one does.
@@ -47,39 +48,9 @@ export class LiveRun {
     this.goWay = compare ? begin(glue, { ...ours.options, cancelInFlight: false }, changed) : null;
   }
 
-  /** Every run (ours, and Go's two ways in compare mode). */
-  get #both() {
-    return [this, this.selectWay, this.goWay].filter(Boolean);
-  }
-
-  /** Resolves with our report once all have settled, their states finished; rejects as `done` does. */
-  async settled() {
-    return settleAll(this.#both);
-  }
-
-  /** Stops both, as their AbortSignals would. */
-  stop() {
-    for (const run of this.#both) run.abort.abort();
-  }
-
-  /** Whether it is paused. */
-  get paused() {
-    return this.pause.paused;
-  }
-
-  /** Pauses both, or resumes them; returns whether they are paused now. */
-  togglePause() {
-    const paused = !this.pause.paused;
-    for (const { pause } of this.#both) {
-      if (paused) pause.pause();
-      else pause.resume();
-    }
-    return paused;
-  }
-
   /** Frees the PauseControllers, once both have settled (a panicked module has none to free). */
   free() {
-    if (loadedModule()) for (const { pause } of this.#both) pause.free();
+    if (loadedModule()) for (const { pause } of this.runs) pause.free();
   }
 }
 

@@ -9,7 +9,7 @@ import { DEFAULTS } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { EVENT_TYPES, JOB_STATES, LOG_KINDS } from "./spec.js";
-import { runSetup, settleAll } from "./run-setup.js";
+import { runSetup, RunGroup } from "./run-setup.js";
 
 const [STARTED, CANCELED_LINE, ABORTED_LINE] = ["started", "canceled", "aborted"].map((kind) => LOG_KINDS.indexOf(kind));
 const ENDS = { succeed: "succeeded", fail: "failed", cancel: "canceled", abort: "aborted" };
@@ -182,38 +182,17 @@ function begin(recorded, options, logLines, changed) {
   return { done, abort, pause, crash: () => {}, state, recording, options, replayed: true };
 }
 
-export class ReplayRun {
+export class ReplayRun extends RunGroup {
   /**
    * Replays `recorded` (recordedRun's) with `options`; with `goRecorded` (the
    * run without cancel in-flight), Go's two ways beside it, as LiveRun has them.
    */
   constructor(recorded, options, { goRecorded = null, logLines, changed }) {
+    super();
     Object.assign(this, begin(recorded, options, logLines, changed));
     // Go with a select on ctx.Done() stops its running jobs at the cancel: the library's run with cancel in-flight.
     this.selectWay = goRecorded ? begin(recorded, options, logLines, changed) : null;
     this.goWay = goRecorded ? begin(goRecorded, { ...options, cancelInFlight: false }, logLines, changed) : null;
-  }
-
-  get #both() {
-    return [this, this.selectWay, this.goWay].filter(Boolean);
-  }
-
-  settled() {
-    return settleAll(this.#both);
-  }
-
-  stop() {
-    for (const run of this.#both) run.abort.abort();
-  }
-
-  get paused() {
-    return this.pause.paused;
-  }
-
-  togglePause() {
-    const paused = !this.pause.paused;
-    for (const { pause } of this.#both) paused ? pause.pause() : pause.resume();
-    return paused;
   }
 
   free() {}
