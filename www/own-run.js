@@ -12,18 +12,28 @@
 //    stage was this run's or after; none after the report.
 // 3. The report is made once map has settled and no job of it runs.
 import { RunState, STATE_NAMES, WAITING, CANCELED, ABORTED, SUCCEEDED } from "./run-state.js";
+import { OPTIONS, LOG_KINDS, LOG_LINES } from "./spec.js";
 
-/** The log's lines, by RunState's kinds of line (spec.js's LOG_KINDS: started, canceled, aborted). */
-const LINES = [(job) => `Working on the job #${job}.`, (job) => `Canceled the job #${job}`, (job) => `Aborted the job #${job} while it was running`];
-const KIND = { start: 0, cancel: 1, abort: 2 };
+/**
+ * The log's lines, by RunState's kinds of line (LOG_KINDS), worded as the
+ * demo's (LOG_LINES, from src/report.rs), but a map's job has no wait, and
+ * runs until it is aborted.
+ */
+const [[STARTED], [CANCELED_LINE, CANCELED_END], [ABORTED_LINE]] = LOG_LINES;
+const LINES = [(job) => `${STARTED}${job}.`, (job) => `${CANCELED_LINE}${job}${CANCELED_END}`, (job) => `${ABORTED_LINE}${job} while it was running`];
+/** A map's event's type, by its kind of log line. */
+const KIND = { start: LOG_KINDS.indexOf("started"), cancel: LOG_KINDS.indexOf("canceled"), abort: LOG_KINDS.indexOf("aborted") };
 /** RunState's columns by job, and their types: they grow as the input is pulled. */
 const COLUMNS = { state: Uint8Array, worker: Int32Array, start: Float64Array, end: Float64Array, wait: Uint32Array };
 
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));
 const ms = (value) => `${Math.round(value)} ms`;
 const jobs = (count, what) => `${count} ${what} job${count === 1 ? "" : "s"}`;
-/** An option as map takes it, for the drawing; map itself rejects one that is not allowed. */
-const integer = (value, min, max, otherwise) => (Number.isInteger(value) && value >= min && value <= max ? value : otherwise);
+/** An integer option (`workers`, `queueLength`) as map takes it, for the drawing: its default where map rejects it (spec.js's limits). */
+function integer(name, value) {
+  const { min, max, default: otherwise } = OPTIONS.find((spec) => spec.name === name);
+  return Number.isInteger(value) && value >= min && value <= max ? value : otherwise;
+}
 
 const typeOf = (value) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
 
@@ -112,8 +122,8 @@ class OwnRun {
     const { workers, queueLength } = run.options;
     this.state = new RunState({
       jobs: 0,
-      workers: integer(workers, 1, 10_000, 10),
-      queueLength: integer(queueLength, 0, 1_000_000, 100),
+      workers: integer("workers", workers),
+      queueLength: integer("queueLength", queueLength),
       logLines: (kinds, starts) => Array.from(kinds, (kind, i) => LINES[kind](starts[i])),
       startedAt: run.clock.startedAt,
     });
