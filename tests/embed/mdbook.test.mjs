@@ -89,6 +89,9 @@ test("print.html printed while a run goes: a still frame of the run the settings
     const everyError = page.locator("#every-error");
     await page.waitForFunction(() => document.querySelector("#every-error")?.running === true);
     await page.emulateMedia({ media: "print" });
+    // Emulated, the print media's change event comes with the page's next
+    // frame (a real print's beforeprint comes at once): read after it.
+    await page.waitForFunction(() => document.querySelector("#every-error").matches(":state(printing-still)"), null, { timeout: 10_000 }).catch(() => {});
     const printed = () => page.evaluate(() => [...document.querySelectorAll("dispatcher-demo")].map((demo) => ({
       id: demo.id,
       still: demo.matches(":state(printing-still)"),
