@@ -3,7 +3,11 @@
 //! shows as it is; and the suggestion for a misspelt name. Every message of
 //! the check is written here, once.
 
-use std::fmt;
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+use core::fmt;
 
 use crate::check::{Source, Value};
 use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
@@ -137,7 +141,7 @@ impl fmt::Display for OptionError {
     }
 }
 
-impl std::error::Error for OptionError {}
+impl core::error::Error for OptionError {}
 
 /// The known option of `run` closest to an unknown name, by its JS name, if
 /// one is close enough to be a likely typo: same letters in another case or
@@ -245,6 +249,23 @@ pub(crate) fn js_number(n: f64) -> String {
         // Rust writes the shortest digits that read back as `n`, as JS does.
         n.to_string()
     }
+}
+
+/// Writes `n` in decimal digits, as `{n}` would, without `core::fmt`.
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "std"), allow(dead_code))]
+pub(crate) fn push_number(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut rest = n;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 #[cfg(test)]

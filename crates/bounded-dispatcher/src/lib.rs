@@ -72,13 +72,17 @@
 //!
 //! [`cancel_in_flight(false)`]: Dispatcher::cancel_in_flight
 #![doc = include_str!("../docs/demo.md")]
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+extern crate alloc;
 
 mod dispatcher;
 mod event;
 mod gate;
 mod handle;
+mod lock;
 mod outcome;
 mod output;
 mod run;

@@ -17,15 +17,23 @@
 //!    same time before the next poll, as tokio's timer wheel does.
 //! 3. A dropped [`Sleep`] leaves no timer behind.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::fmt;
-use std::future::Future;
-use std::pin::{pin, Pin};
-use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+// The virtual-clock crate is no_std on wasm32, as the page's module is (its
+// tests, and the library's, which take this file as a module, have std).
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+
+extern crate alloc;
+
+use alloc::collections::BTreeMap;
+use alloc::rc::Rc;
+use alloc::sync::Arc;
+use alloc::task::Wake;
+use alloc::vec;
+use core::cell::RefCell;
+use core::fmt;
+use core::future::Future;
+use core::pin::{pin, Pin};
+use core::sync::atomic::{AtomicBool, Ordering};
+use core::task::{Context, Poll, Waker};
 
 /// A source of time in milliseconds, for jobs and for whoever records a run.
 pub trait Clock {
@@ -81,7 +89,7 @@ impl fmt::Display for Stalled {
     }
 }
 
-impl std::error::Error for Stalled {}
+impl core::error::Error for Stalled {}
 
 impl VirtualClock {
     /// A clock at 0 ms with no timers, firing them one at a time.
