@@ -251,23 +251,6 @@ pub(crate) fn js_number(n: f64) -> String {
     }
 }
 
-/// Writes `n` in decimal digits, as `{n}` would, without `core::fmt`.
-#[cfg_attr(any(not(target_arch = "wasm32"), feature = "std"), allow(dead_code))]
-pub(crate) fn push_number(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut rest = n;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

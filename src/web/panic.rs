@@ -2,11 +2,19 @@
 
 use alloc::vec::Vec;
 use core::cell::RefCell;
+use core::panic::Location;
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 use super::global::Global;
+
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// `panicked at {file}:{line}:{column}:`, and `message` on a line of its own.
+    #[wasm_bindgen(js_name = panicMessage)]
+    fn panic_message(file: &str, line: u32, column: u32, message: Option<&str>) -> JsValue;
+}
 
 static LISTENERS: Global<RefCell<Vec<Function>>> = Global::new(|| RefCell::new(Vec::new()));
 
@@ -15,18 +23,22 @@ static LISTENERS: Global<RefCell<Vec<Function>>> = Global::new(|| RefCell::new(V
 /// should load a fresh instance (`<dispatcher-demo>` does).
 #[wasm_bindgen(js_name = onPanic)]
 pub fn on_panic(#[wasm_bindgen(unchecked_param_type = "(message: string) => void")] listener: Function) {
+    // The wasm tests' builds have std, and so std's panic handler, which calls its hook.
     #[cfg(feature = "std")]
     {
         static HOOK: std::sync::Once = std::sync::Once::new();
-        HOOK.call_once(|| std::panic::set_hook(alloc::boxed::Box::new(|info| tell(&alloc::string::ToString::to_string(info)))));
+        HOOK.call_once(|| std::panic::set_hook(alloc::boxed::Box::new(|info| tell(info.location(), info.payload_as_str()))));
     }
     LISTENERS.borrow_mut().push(listener);
 }
 
-/// Calls the listeners with `message`.
-fn tell(message: &str) {
-    let message = JsValue::from_str(message);
-    // Not borrowed mutably: the one borrow_mut pushes, and does not panic.
+/// Tells the listeners of a panic at `location`, with `message` if there is one to tell.
+fn tell(location: Option<&Location<'_>>, message: Option<&str>) {
+    let message = match location {
+        Some(at) => panic_message(at.file(), at.line(), at.column(), message),
+        None => panic_message("?", 0, 0, message),
+    };
+    // Not borrowed: the one borrow_mut pushes, and does not panic.
     if let Ok(listeners) = LISTENERS.try_borrow() {
         for listener in listeners.iter() {
             let _ = listener.call1(&JsValue::NULL, &message);
@@ -35,29 +47,14 @@ fn tell(message: &str) {
 }
 
 /// The page's modules' panic handler (they have no std, and so no std's).
-/// It tells the listeners what std's hook prints, `panicked at
-/// src/file.rs:line:column:` and the message, without `core::fmt`: the
+/// It tells the listeners what std's hook would, without `core::fmt`: the
 /// message is there when it is a string as written (`panic!("…")`,
 /// `unwrap()` on `None`), and left out when it would have to be formatted.
 /// Then it traps the instance, as std's does with `panic = "abort"`.
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]
 #[panic_handler]
 fn panicked(info: &core::panic::PanicInfo) -> ! {
-    let mut message = alloc::string::String::from("panicked");
-    if let Some(location) = info.location() {
-        message.push_str(" at ");
-        message.push_str(location.file());
-        for number in [location.line(), location.column()] {
-            message.push(':');
-            crate::messages::push_number(&mut message, number.into());
-        }
-        message.push(':');
-    }
-    if let Some(text) = info.message().as_str() {
-        message.push('\n');
-        message.push_str(text);
-    }
-    tell(&message);
+    tell(info.location(), info.message().as_str());
     core::arch::wasm32::unreachable()
 }
 
