@@ -27,7 +27,13 @@ pub fn on_panic(#[wasm_bindgen(unchecked_param_type = "(message: string) => void
     #[cfg(feature = "std")]
     {
         static HOOK: std::sync::Once = std::sync::Once::new();
-        HOOK.call_once(|| std::panic::set_hook(alloc::boxed::Box::new(|info| tell(info.location(), info.payload_as_str()))));
+        HOOK.call_once(|| {
+            std::panic::set_hook(alloc::boxed::Box::new(|info| {
+                let payload = info.payload();
+                let message = payload.downcast_ref::<&str>().copied();
+                tell(info.location(), message.or_else(|| payload.downcast_ref::<alloc::string::String>().map(|s| s.as_str())));
+            }))
+        });
     }
     LISTENERS.borrow_mut().push(listener);
 }
