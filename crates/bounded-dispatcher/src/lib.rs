@@ -68,7 +68,8 @@
 //! # Features
 //!
 //! None: it depends only on `futures-core`, for the [`Stream`](futures_core::Stream)
-//! it takes and gives.
+//! it takes and gives. On wasm32 the crate is `no_std` (core and alloc), so
+//! that a module can leave std out, and its lock is `spin`'s there.
 //!
 //! [`cancel_in_flight(false)`]: Dispatcher::cancel_in_flight
 #![doc = include_str!("../docs/demo.md")]
