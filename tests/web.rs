@@ -3,9 +3,12 @@
 
 mod js;
 
-use dispatcher_demo::PauseController;
+use bounded_dispatcher::Event;
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{EventKind, Options, PauseController};
 use js::*;
 use js_sys::{Array, Object, Reflect};
+use virtual_clock::VirtualClock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -268,9 +271,6 @@ async fn waits_may_be_a_typed_array() {
 
 /// The log the Rust demo writes for the same run, on the virtual clock.
 fn log_on_the_virtual_clock(workers: usize, waits: &[u32], fail_fast: bool) -> Vec<String> {
-    use dispatcher_demo::demo::{self, Context};
-    use dispatcher_demo::Options;
-    use virtual_clock::VirtualClock;
     let options = Options { workers, waits: Some(waits.to_vec()), fail_fast, ..Options::default() };
     let clock = VirtualClock::new();
     let demo = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
@@ -291,10 +291,6 @@ async fn the_log_is_the_one_the_rust_demo_writes() {
 
 #[wasm_bindgen_test]
 async fn at_speed_4_a_run_takes_a_quarter_of_the_time_and_reports_the_times_of_speed_1() {
-    use bounded_dispatcher::Event;
-    use dispatcher_demo::demo::{self, Context};
-    use dispatcher_demo::{EventKind, Options};
-    use virtual_clock::VirtualClock;
     // Three workers, three waits each; on the virtual clock no two events
     // are less than 400 ms of run time apart (100 ms of the page's at speed 4).
     let waits = [1200, 2000, 2800, 2400, 2000, 1600, 1200, 1200, 1200];
