@@ -16,7 +16,6 @@ extern crate alloc;
 
 mod check;
 pub mod demo;
-mod float;
 mod messages;
 mod options;
 mod report;
