@@ -114,3 +114,30 @@ test("the canvases take the stylesheet's colours even when it comes after the fi
   assert.equal(cell, succeeded);
   await page.close();
 });
+
+for (const [device, viewport] of [["a phone", { width: 390, height: 844 }], ["a desktop", { width: 1280, height: 800 }]]) {
+  test(`on ${device} (${viewport.width} px), the time axis has a tick every half second, and the failure's label covers none of their labels`, async () => {
+    const page = await open("index.html?preset=article&speed=1&autorun", { viewport, isMobile: viewport.width < 500 });
+    await nthReport(page);
+    await page.waitForTimeout(200);
+    // The layout the timeline drew, in the browser's own fonts at the canvas's width (www/time-axis.js).
+    const { ticks, mark, width, height } = await demo(page).locator("canvas.timeline").evaluate(async (canvas) => {
+      const { axisLabels, axisSpan } = await import(new URL("www/time-axis.js", document.baseURI));
+      const c = new OffscreenCanvas(1, 1).getContext("2d");
+      const measure = (font) => (text) => ((c.font = font), c.measureText(text).width);
+      const width = canvas.clientWidth;
+      const layout = axisLabels({ span: axisSpan(0, 0, 3144), plot: width - 42, left: 34, width, measure: measure("11px system-ui, sans-serif"), measureMark: measure("600 11px system-ui, sans-serif"), mark: { ms: 3144, text: "✕ job #78 fails" } });
+      return { ...layout, width, height: canvas.clientHeight };
+    });
+    const shown = ticks.filter((tick) => tick.text);
+    assert.ok(ticks[1].ms <= 500 && shown.length >= 4, `${ticks.length} ticks, ${shown.map((tick) => tick.text)} shown`);
+    for (const tick of shown) assert.ok(tick.to < mark.from - 3 || tick.from > mark.to + 3, `${tick.text} under the failure's label`);
+    // The failure's label is drawn there: its red is in its box on the axis's row, and none is left of it.
+    const red = [0xd0, 0x34, 0x2c];
+    const row = { y: height - 19, height: 16 };
+    assert.ok((await pixelsNear(page, "canvas.timeline", { ...row, x: mark.from, width: mark.to - mark.from }, red)) > 40);
+    assert.equal(await pixelsNear(page, "canvas.timeline", { ...row, x: 0, width: mark.from - 4 }, red), 0);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
