@@ -36,8 +36,8 @@ export function timelineJob(run, span, width, height, x, y) {
 }
 
 /** Keeps the titles of the timeline and grid canvases (and `readout`'s text) on the job under the pointer, until `signal` aborts. */
-export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, readout }) {
-  const track = (canvas, find) => {
+export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
+  const track = (canvas, find, shown) => {
     let last = -2;
     // Hover, or a tap (a touch has no hover, and no title): the readout beside the legend says it too.
     const point = (event) => {
@@ -57,12 +57,12 @@ export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, s
       canvas.title = "";
     }, { signal });
   };
-  track(timelineCanvas, (run, x, y, box) => timelineJob(run, timeline.drawn.span, box.width, box.height, x, y));
+  track(timelineCanvas, (run, x, y, box) => timelineJob(run, timeline.drawn.span, box.width, box.height, x, y), shown);
   track(gridCanvas, (run, x, y, box) => {
     const { size, columns, perCell } = gridLayout(run.jobs, box.width);
     const column = Math.floor(x / size);
     if (column >= columns) return -1;
     const job = (Math.floor(y / size) * columns + column) * perCell;
     return job < run.jobs ? job : -1;
-  });
+  }, gridShown);
 }
