@@ -49,6 +49,8 @@ export class Stage {
   #textDrawn = 0;
   /** The settled run whose summary and log are drawn. */
   #textDrawnFor = null;
+  /** Keeps the keyboard's ring on its job (job-keys.js): after each draw. */
+  #markJobs = () => {};
 
   /**
    * The stage of `root`. `paused()` says whether the run going is paused;
@@ -105,7 +107,7 @@ export class Stage {
     });
     seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
-    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, gridShown: () => this.#gridShown, readout: this.#root.querySelector(".job-readout") });
+    this.#markJobs = listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, gridShown: () => this.#gridShown, readout: this.#root.querySelector(".job-readout") });
     signal.addEventListener("abort", () => {
       resize.disconnect();
       seen.disconnect();
@@ -242,6 +244,7 @@ export class Stage {
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
     this.#afterDraw(colors, nowMs);
+    if (!this.#canvasesBehind) this.#markJobs();
     if ((!run.report && !frozen && !reducedMotion) || spreading || repainting) this.schedule();
   }
 }

@@ -5,6 +5,7 @@
 import { STATE_NAMES, RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
 import { GUTTER, AXIS } from "./timeline.js";
+import { listenJobKeys } from "./job-keys.js";
 
 /** What to say of job `job` of `run`. */
 export function describeJob(run, job) {
@@ -35,7 +36,11 @@ export function timelineJob(run, span, width, height, x, y) {
   return -1;
 }
 
-/** Keeps the titles of the timeline and grid canvases (and `readout`'s text) on the job under the pointer, until `signal` aborts. */
+/**
+ * Keeps the titles of the timeline and grid canvases (and `readout`'s text)
+ * on the job under the pointer, or named by keyboard (job-keys.js), until
+ * `signal` aborts. Returns the keyboard's `refresh()`, for after each draw.
+ */
 export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
   const track = (canvas, find, shown) => {
     let last = -2;
@@ -65,4 +70,5 @@ export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, s
     const job = (Math.floor(y / size) * columns + column) * perCell;
     return job < run.jobs ? job : -1;
   }, gridShown);
+  return listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout, describe: describeJob });
 }
