@@ -297,47 +297,6 @@ test("compare mode follows the lane chosen: the code panel shows and marks its G
   await page.close();
 });
 
-test("every job can be named by keyboard: Tab to the timeline or the grid, and the arrow keys go from job to job, announced and ringed", async () => {
-  const page = await open(ARTICLE);
-  await nthReport(page);
-  const focused = () => page.evaluate(() => document.querySelector("dispatcher-demo").shadowRoot.activeElement?.className);
-  const tabTo = async (name) => {
-    for (let i = 0; i < 60 && (await focused()) !== name; i++) await page.keyboard.press("Tab");
-    assert.equal(await focused(), name);
-  };
-  const readout = demo(page).locator(".job-readout");
-  assert.equal(await readout.getAttribute("aria-live"), "polite");
-  const said = async (key) => {
-    if (key) await page.keyboard.press(key);
-    return readout.textContent();
-  };
-  await tabTo("timeline");
-  assert.equal(await said(), "Job #0: succeeded on W0, 0.0–81.0 ms (wait 81 ms)");
-  assert.equal(await said("ArrowRight"), "Job #11: succeeded on W0, 81.0–592.0 ms (wait 511 ms)");
-  assert.equal(await said("ArrowRight"), "Job #21: succeeded on W0, 592.0–1058.0 ms (wait 466 ms)");
-  // Down keeps the time it left from (825 ms): the jobs of W1, W2 and W3 running then.
-  assert.match(await said("ArrowDown"), /^Job #1: succeeded on W1, 0\.0–887\.0 ms/);
-  await said("ArrowDown");
-  assert.match(await said("ArrowDown"), /^Job #\d+: succeeded on W3, ([0-7]\d\d|\d\d)\.\d–(8[3-9]\d|9\d\d|1\d{3})\.\d ms/);
-  assert.equal(await said("End"), "Job #78: failed on W3, 3144.0–3144.0 ms (wait 996 ms)");
-  // A ring marks it, on W3's lane, at the failure's moment.
-  const canvas = await demo(page).locator("canvas.timeline").boundingBox();
-  const ring = await demo(page).locator(".job-ring").first().boundingBox();
-  const lane = (canvas.height - 22) / 10;
-  assert.ok(Math.abs(ring.y + 2 - (canvas.y + 3 * lane)) < 2, `ring at ${ring.y}, W3's lane at ${canvas.y + 3 * lane}`);
-  assert.ok(ring.x > canvas.x + canvas.width * 0.8 && ring.x + ring.width < canvas.x + canvas.width, `ring at x ${ring.x}`);
-  // The grid: cell by cell, row by row.
-  await tabTo("grid");
-  assert.equal(await demo(page).locator(".job-ring").first().isVisible(), false, "the timeline's ring goes with its focus");
-  assert.equal(await said(), "Job #0: succeeded on W0, 0.0–81.0 ms (wait 81 ms)");
-  assert.match(await said("ArrowRight"), /^Job #1: succeeded on W1/);
-  assert.match(await said("End"), /^Job #99: canceled, wait \d+ ms$/);
-  assert.match(await said("ArrowLeft"), /^Job #98: canceled/);
-  assert.equal(await demo(page).locator(".job-ring").nth(1).isVisible(), true);
-  assert.deepEqual(page.errors, []);
-  await page.close();
-});
-
 test("the page spells canceled one way, and its title says what the page is", async () => {
   const page = await open("index.html?preset=article&speed=1&autorun");
   await nthReport(page);
