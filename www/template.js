@@ -58,7 +58,7 @@ template.innerHTML = `
     </div>
     <div class="key">
       <ul class="legend" aria-label="States"></ul>
-      <p class="job-readout" aria-live="polite">Point at, tap or tab to a bar or a square: its job shows here.</p>
+      <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
     </div>
     <p class="lane-title ours-title">${follow("rust", "Rust", " checked")}: cancel in-flight drops the running jobs' futures, with no code in the job</p>
     <canvas class="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="Workers' timeline: the arrow keys name each job"></canvas>
