@@ -88,8 +88,12 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
     const mark = () => {
       const run = shown();
       const box = run && job >= 0 && job < run.jobs ? place(run, job, canvas.clientWidth, canvas.clientHeight) : null;
-      ring.hidden = !box || canvas.getRootNode().activeElement !== canvas;
-      if (ring.hidden) return;
+      // Written only when it changes: the stage calls this after every draw, of thirty elements perhaps.
+      if (!box || canvas.getRootNode().activeElement !== canvas) {
+        if (!ring.hidden) ring.hidden = true;
+        return;
+      }
+      ring.hidden = false;
       Object.assign(ring.style, { left: `${canvas.offsetLeft + box.x - 2}px`, top: `${canvas.offsetTop + box.y - 2}px`, width: `${box.width + 4}px`, height: `${box.height + 4}px` });
     };
     const go = (key) => {
@@ -101,8 +105,8 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
       readout.textContent = job >= 0 ? describe(run, job) : "No job has started yet.";
       mark();
     };
-    // Focused, the job named last, or the first.
-    canvas.addEventListener("focus", () => go(""), { signal });
+    // Focused by keyboard, the job named last, or the first; by a tap or a click, the job there (tooltips.js).
+    canvas.addEventListener("focus", () => canvas.matches(":focus-visible") && go(""), { signal });
     canvas.addEventListener("blur", () => (ring.hidden = true), { signal });
     canvas.addEventListener("keydown", (event) => {
       if (!KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;

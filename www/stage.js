@@ -132,9 +132,13 @@ export class Stage {
     this.schedule();
   }
 
-  /** The RunState on show. */
+  /** The RunState on show, and the grid's. */
   get shown() {
     return this.#shown;
+  }
+
+  get gridShown() {
+    return this.#gridShown;
   }
 
   /** Draws now, not in the next frame (printing lays the page out before any frame). */

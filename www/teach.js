@@ -8,6 +8,10 @@ import { narrate } from "./narration.js";
 import { Timeline, GUTTER, AXIS } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
 import { LANES } from "./compare.js";
+import { STATE_NAMES, ABORTED } from "./run-state.js";
+
+/** The states' names in the lane of Go's select, where a running job at the cancel stops itself. */
+const SELECT_NAMES = STATE_NAMES.map((name, state) => (state === ABORTED ? "stopped by its own check of ctx.Done()" : name));
 
 /** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
 const WORDS_EVERY_MS = 200;
@@ -77,13 +81,16 @@ export class Teach {
     const way = { rust: run, select: run.selectWay, go: run.goWay }[lane];
     const stepping = this.#count !== null;
     const state = way === run ? (stepping ? this.#moment : run.state) : stepping ? way.shown ?? way.state : way.state;
+    // Go's jobs that select on ctx.Done() are not dropped: each stops by its own check.
+    if (lane === "select") state.stateNames = SELECT_NAMES;
     return { lane, state, options: way.options };
   }
 
   /** Shows `ours` (a RunState) on the stage, and the followed lane's jobs on its grid, titled. */
   #show(ours) {
     const { lane, state } = this.#lane();
-    this.#gridTitle.textContent = `The grid: every job of the lane followed, ${LANES[lane]}. The code panel follows it too.`;
+    const stopped = lane === "select" ? " Its ✂ jobs stopped by their own check of ctx.Done()." : "";
+    this.#gridTitle.textContent = `The grid: every job of the lane followed, ${LANES[lane]}.${stopped} The code panel follows it too.`;
     this.#stage.show(ours, state);
   }
 

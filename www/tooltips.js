@@ -7,10 +7,10 @@ import { gridLayout } from "./grid.js";
 import { GUTTER, AXIS } from "./timeline.js";
 import { listenJobKeys } from "./job-keys.js";
 
-/** What to say of job `job` of `run`. */
+/** What to say of job `job` of `run`, in its own words for the states if it has them (`stateNames`, a Go lane's). */
 export function describeJob(run, job) {
   const state = run.state[job];
-  const name = STATE_NAMES[state];
+  const name = (run.stateNames ?? STATE_NAMES)[state];
   const worker = run.worker[job];
   const wait = run.wait[job];
   if (worker < 0 || state < RUNNING) return `Job #${job}: ${name}${wait ? `, wait ${wait} ms` : ""}`;

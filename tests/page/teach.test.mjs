@@ -289,6 +289,9 @@ test("compare mode follows the lane chosen: the code panel shows and marks its G
   assert.match(await named(aborted), new RegExp(`^Job #${aborted}: succeeded on W\\d`));
   await demo(page).getByRole("radio", { name: "Rust" }).check();
   assert.match(await named(aborted), new RegExp(`^Job #${aborted}: aborted on W\\d`));
+  // In the lane of Go's select, the same job stopped itself: not "aborted", which is ours (dropped).
+  await demo(page).getByRole("radio", { name: "Go with a select on ctx.Done() in each job" }).check();
+  assert.match(await named(aborted), new RegExp(`^Job #${aborted}: stopped by its own check of ctx\\.Done\\(\\) on W\\d`));
   // Stepping back to the failure, the followed lane's moment: the article's Go there has running jobs.
   await demo(page).getByRole("radio", { name: "Go (article)" }).check();
   await demo(page).getByRole("button", { name: "Jump to the failure" }).click();
