@@ -46,8 +46,8 @@ test("under the strict Content-Security-Policy, two dist/ elements run with no v
   assert.deepEqual([last.id, last.jobs], ["b", 100]);
   // No repository beside dist/: the code panel names its sources, and links none (a dead link in someone's docs).
   const sources = b.locator(".code-box .code-about");
-  assert.equal(await sources.locator("a[href*='article.go'], a[href*='run_loop.rs']").count(), 0);
-  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "crates/bounded-dispatcher/src/run_loop.rs"]);
+  assert.equal(await sources.locator("a[href*='article.go'], a[href*='select.go'], a[href*='run_loop.rs']").count(), 0);
+  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "tests/go/select.go", "make test", "crates/bounded-dispatcher/src/run_loop.rs"]);
   assert.deepEqual(await page.evaluate(() => window.violations), ["script-src-elem inline"]);
   assert.equal(page.problems.length, 1, page.problems.join("\n"));
   assert.match(page.problems[0], /^console: .*inline script/);
