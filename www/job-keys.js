@@ -86,10 +86,11 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
     /** The time Up and Down go from: the middle of the job named before them. */
     let atMs = 0;
     const mark = () => {
-      const run = shown();
+      // Nothing is read of the layout, nor written, unless the canvas has the
+      // focus: the stage calls this after every draw, of thirty elements perhaps.
+      const run = canvas.getRootNode().activeElement === canvas ? shown() : null;
       const box = run && job >= 0 && job < run.jobs ? place(run, job, canvas.clientWidth, canvas.clientHeight) : null;
-      // Written only when it changes: the stage calls this after every draw, of thirty elements perhaps.
-      if (!box || canvas.getRootNode().activeElement !== canvas) {
+      if (!box) {
         if (!ring.hidden) ring.hidden = true;
         return;
       }

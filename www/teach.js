@@ -90,7 +90,8 @@ export class Teach {
   #show(ours) {
     const { lane, state } = this.#lane();
     const stopped = lane === "select" ? " Its ✂ jobs stopped by their own check of ctx.Done()." : "";
-    this.#gridTitle.textContent = `The grid: every job of the lane followed, ${LANES[lane]}.${stopped} The code panel follows it too.`;
+    const title = `The grid: every job of the lane followed, ${LANES[lane]}.${stopped} The code panel follows it too.`;
+    if (this.#gridTitle.textContent !== title) this.#gridTitle.textContent = title;
     this.#stage.show(ours, state);
   }
 
