@@ -33,10 +33,11 @@ const MARK_GAP = 4;
  */
 export function axisLabels({ span, plot, left, width, measure, mark = null, measureMark = measure }) {
   const x = (ms) => left + (ms / span) * plot;
+  // The widest label is taken to be the longest: one measure per step tried.
   const fits = (step) => {
-    let widest = 0;
-    for (let t = 0; t <= span; t += step) widest = Math.max(widest, measure(tickLabel(t, span)));
-    return (step / span) * plot >= widest + LABEL_GAP;
+    let longest = "";
+    for (let t = 0; t <= span; t += step) if (tickLabel(t, span).length > longest.length) longest = tickLabel(t, span);
+    return (step / span) * plot >= measure(longest) + LABEL_GAP;
   };
   const step = STEPS.find((step) => step * 50 >= span && fits(step)) ?? STEPS.at(-1);
   let markBox = null;

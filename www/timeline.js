@@ -39,8 +39,9 @@ export class Timeline {
   #previous = null;
   /** The layer of jobs before #jobs, to be cleared and used again. */
   #spare = null;
-  /** The axis's labels and the failure's (time-axis.js's axisLabels), as last laid out. */
+  /** The axis's labels and the failure's (time-axis.js's axisLabels), as last laid out, and for what. */
   #axis = null;
+  #axisKey = "";
 
   constructor(canvas) {
     this.#canvas = canvas;
@@ -66,25 +67,31 @@ export class Timeline {
     geometry.bar = Math.max(1, geometry.lane - (geometry.lane > 6 ? 3 : 0));
 
     const look = `${canvas.width}|${canvas.height}|${colors.state.join()}`;
-    // The failure's label is laid out with the ticks' (it leaves out those it would cover).
+    const key = `${look}|${span}|${run.report !== null}|${run.frozenAtMs}`;
+    // The failure's label is laid out with the ticks' (it leaves out those it
+    // would cover): when it comes, the background is painted again, not the jobs.
     const mark = markOf(run);
-    const key = `${look}|${span}|${run.report !== null}|${run.frozenAtMs}|${mark?.ms}|${mark?.text}`;
+    const axisKey = `${key}|${mark?.ms}|${mark?.text}`;
     const ended = run.takeEnded();
-    if (key !== this.#key || run !== this.#run) {
+    const repaint = key !== this.#key || run !== this.#run;
+    if (repaint) {
       const rescaled = run === this.#run && this.#key.startsWith(`${look}|`);
       if (!rescaled) this.#previous = null;
       else if (this.#repainted >= run.jobs) this.#previous = { layer: this.#jobs, span: this.#jobsSpan };
       this.#key = key;
       this.#run = run;
-      // Three layers, made once for a size: the background, the jobs, and the previous jobs.
-      this.#background = layer(this.#background, canvas, ratio);
-      this.#axis = layoutAxis(this.#background.getContext("2d", CANVAS), mark, geometry);
-      paintBackground(this.#background.getContext("2d", CANVAS), run, colors, geometry, this.#axis);
       const spare = this.#spare;
       this.#spare = this.#jobs;
+      // Three layers, made once for a size: the background, the jobs, and the previous jobs.
       this.#jobs = layer(spare === this.#previous?.layer ? null : spare, canvas, ratio);
       this.#jobsSpan = span;
       this.#repainted = 0;
+    }
+    if (repaint || axisKey !== this.#axisKey) {
+      this.#axisKey = axisKey;
+      this.#background = layer(this.#background, canvas, ratio);
+      this.#axis = layoutAxis(this.#background.getContext("2d", CANVAS), mark, geometry);
+      paintBackground(this.#background.getContext("2d", CANVAS), run, colors, geometry, this.#axis);
     }
 
     const jobs = new JobPainter(this.#jobs.getContext("2d", CANVAS), run, colors, geometry, nowMs);
@@ -322,11 +329,15 @@ function markOf(run) {
   return { ms, text: run.failure ? `✕ job #${run.failure.job} fails` : "stopped" };
 }
 
+/** The widths of the ticks' labels, by text: the same few on every timeline. */
+const widths = new Map();
+
 /** The axis's labels and the failure's, measured on `c`, in its fonts (time-axis.js lays them out). */
 function layoutAxis(c, mark, { span, plot, width }) {
   const measure = (font) => (text) => {
     setFont(c, font);
     return c.measureText(text).width;
   };
-  return axisLabels({ span, plot, left: GUTTER, width, measure: measure(TICK_FONT), measureMark: measure(MARK_FONT), mark });
+  const tick = (text) => widths.get(text) ?? widths.set(text, measure(TICK_FONT)(text)).get(text);
+  return axisLabels({ span, plot, left: GUTTER, width, measure: tick, measureMark: measure(MARK_FONT), mark });
 }
