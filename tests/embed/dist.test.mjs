@@ -145,10 +145,11 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   // 2.6 KB: naming jobs by keyboard (job-keys.js, 1.4 KB: the next to load
   // on first use, at a canvas's first focus), the lanes followed in compare
   // mode and their words, and the axis's ticks laid out with the failure's
-  // label; with speed up to 4, 71,219 bytes (69.6 KB). make bench reports it
-  // against its 50 KB target, which it misses. This guard fails on a jump.
+  // label. With speed up to 4 and issue 23's dispatch inlined in wasm (main
+  // alone: 68,750 bytes, over 67 KB), 71,455 bytes (69.8 KB). make bench
+  // reports it against its 50 KB target, which it misses. This guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 69.75 * 1024;
+  const BUDGET = 70 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });
