@@ -107,7 +107,9 @@ test-consumer:
 
 # The original Go program (tests/go/article.go), built with Debian's Go and
 # golang.org/x/sync and run: it prints the article's run, unbuffered it starts
-# and cancels the same jobs, and with one worker it deadlocks where ours does not.
+# and cancels the same jobs, and with one worker it deadlocks where ours does not;
+# and its variant with Go's cooperative cancel (tests/go/select.go) stops the
+# jobs compare mode's "Go with select" lane shows stopped.
 test-go:
 	node --test tests/go/
 

@@ -91,3 +91,26 @@ export function readColors(stage) {
     complete: loaded,
   };
 }
+
+const hatches = new Map();
+
+/** Diagonal stripes, for aborted jobs, made once per colour. */
+export function hatchPattern(context, color) {
+  const cached = hatches.get(color);
+  if (cached) return cached;
+  const tile = new OffscreenCanvas(6, 6);
+  const t = tile.getContext("2d", CANVAS);
+  t.fillStyle = color;
+  t.globalAlpha = 0.35;
+  t.fillRect(0, 0, 6, 6);
+  t.globalAlpha = 1;
+  t.strokeStyle = color;
+  t.lineWidth = 2;
+  t.beginPath();
+  t.moveTo(-1, 7);
+  t.lineTo(7, -1);
+  t.stroke();
+  const pattern = context.createPattern(tile, "repeat");
+  hatches.set(color, pattern);
+  return pattern;
+}

@@ -1,7 +1,9 @@
-// The code beside the run: the original Go program and the Rust library's
-// run loop, as www/code.js has them (made from the sources by
-// tests/generated.rs, so they cannot drift), with the lines that the event on
-// show corresponds to highlighted, and a line that says what happens there.
+// The code beside the run: the original Go program (or, when compare mode's
+// lane "Go with select" is followed, its variant with Go's cooperative cancel)
+// and the Rust library's run loop, as www/code.js has them (made from the
+// sources by tests/generated.rs, so they cannot drift), with the lines that
+// the event on show corresponds to highlighted, and a line that says what
+// happens there.
 // The code itself is a module of its own (in dist/, code.js beside the
 // element), imported once a panel is open: embedded in documentation the
 // panel starts folded, and a first visit does not load it (3 KB gzipped).
@@ -16,24 +18,53 @@ export const CODE_PANEL = `
       In Go, the program of the article <cite>Ready Steady GO: Dispatcher-Worker with errgroup</cite>
       (<a class="go-source" target="_blank" rel="noopener">tests/go/article.go</a>, which <code>make test</code>
       runs against the article's printed run), on Go's
-      <a href="https://pkg.go.dev/golang.org/x/sync/errgroup" target="_blank" rel="noopener">errgroup</a>.
+      <a href="https://pkg.go.dev/golang.org/x/sync/errgroup" target="_blank" rel="noopener">errgroup</a>;
+      following compare mode's lane "Go with select", its variant with Go's cooperative cancel
+      (<a class="select-source" target="_blank" rel="noopener">tests/go/select.go</a>, which <code>make test</code>
+      runs against that lane).
       In Rust, the loop that runs here
       (<a class="rust-source" target="_blank" rel="noopener">crates/bounded-dispatcher/src/run_loop.rs</a>).
       The lines of the moment on show are marked.
     </p>
     <p class="code-now" aria-live="polite">Run the demo: the lines each event runs are marked here.</p>
     <div class="code-panes">
-      <figure class="code-pane go"><figcaption>Go, errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
+      <figure class="code-pane go"><figcaption>Go (article), errgroup</figcaption><pre class="code" tabindex="0" role="group" aria-label="The Go program"></pre></figure>
       <details class="code-pane rust" open><summary>Rust, this demo's library</summary><pre class="code" tabindex="0" role="group" aria-label="The Rust dispatcher"></pre></details>
     </div>
   </details>
 `;
 
-/** The marks of each language lit for an event, and what to say of it. */
-export function explain(event, { cancelInFlight = true, failedBefore = false } = {}) {
+/**
+ * The marks of each language lit for an event, and what to say of it: of the
+ * lane followed in compare mode, `lane`: "rust" (and outside compare mode),
+ * "select" (Go's jobs select on ctx.Done()) or "go" (the article's Go).
+ * Following a Go lane, the Rust pane marks nothing: it is not that lane's code.
+ */
+export function explain(event, { cancelInFlight = true, failedBefore = false, lane = "rust" } = {}) {
   if (!event) return { go: [], rust: [], text: "Nothing has happened yet." };
-  const { type, jobId: job, count = 1, worker } = event;
-  const jobs = count > 1 ? `jobs #${job}–#${job + count - 1}` : `job #${job}`;
+  const said = explainRust(event, cancelInFlight, failedBefore);
+  if (lane === "rust") return said;
+  const { type, jobId: job } = event;
+  const jobs = jobsOf(event);
+  if (lane === "select" && type === "abort") {
+    return { go: ["stop", "stoppedPrint", "stopReturn"], rust: [], text: `Job #${job} was waiting in its select when ctx was canceled: ctx.Done() is ready, so the job prints "Stopped" and returns ctx's error, by its own check.` };
+  }
+  if (lane === "select" && type === "cancel") {
+    return { go: ["errReturn"], rust: [], text: `${jobs[0].toUpperCase()}${jobs.slice(1)}, still queued, never start: each worker returns with its job's error (the failure, or ctx's), so none is left to take them, and none prints "Canceled".` };
+  }
+  if (lane === "go" && type === "succeed" && failedBefore) {
+    return { go: ["sleep"], rust: [], text: `Job #${job} was running when ctx was canceled: time.Sleep does not look at ctx, so it sleeps to its end.` };
+  }
+  return { go: said.go, rust: [], text: said.text };
+}
+
+/** The job or jobs an event is of, in words. */
+const jobsOf = ({ jobId: job, count = 1 }) => (count > 1 ? `jobs #${job}–#${job + count - 1}` : `job #${job}`);
+
+/** What explain says of an event of ours (and of a Go lane, where both do the same). */
+function explainRust(event, cancelInFlight, failedBefore) {
+  const { type, jobId: job, worker } = event;
+  const jobs = jobsOf(event);
   switch (type) {
     case "queue":
       return { go: ["feed"], rust: ["feed", "queuedEmit"], text: `The dispatcher feeds ${jobs} into the queue.` };
@@ -72,12 +103,12 @@ export class CodePanel {
     // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
     const given = root.host.getAttribute("sources");
     const sources = given === null ? SOURCES : new URL(given, document.baseURI);
-    for (const link of box.querySelectorAll(".go-source, .rust-source")) {
+    for (const link of box.querySelectorAll(".go-source, .select-source, .rust-source")) {
       if (sources) link.href = new URL(link.textContent, sources).href;
       else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
     }
     this.#panes = [
-      { pre: box.querySelector(".go .code"), lines: new Map() },
+      { pre: box.querySelector(".go .code"), caption: box.querySelector(".go figcaption"), lines: new Map() },
       { pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
     // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
@@ -92,7 +123,8 @@ export class CodePanel {
    */
   #load() {
     if (this.#panes[0].code || this.#panes.loading || !this.#box.open) return;
-    this.#panes.loading = loadCode().then(({ GO, RUST }) => {
+    this.#panes.loading = loadCode().then(({ GO, GO_SELECT, RUST }) => {
+      this.#panes[0].variants = { go: GO, select: GO_SELECT };
       [this.#panes[0].code, this.#panes[1].code] = [GO, RUST];
       for (const pane of this.#panes) fill(pane);
       this.#key = null;
@@ -107,13 +139,27 @@ export class CodePanel {
   show(event, context) {
     this.#shown = [event, context];
     if (!this.#panes[0].code) this.#load();
-    const key = event ? `${event.type}|${event.jobId}|${event.count}|${context.cancelInFlight}|${context.failedBefore}` : "";
+    const lane = context?.lane ?? "rust";
+    const key = `${lane}|${event ? `${event.type}|${event.jobId}|${event.count}|${context.cancelInFlight}|${context.failedBefore}` : ""}`;
     if (key === this.#key) return;
     this.#key = key;
+    this.#goVariant(lane === "select" ? "select" : "go");
     const { go, rust, text } = explain(event, context);
     this.#now.textContent = text;
     this.#mark(this.#panes[0], go);
     this.#mark(this.#panes[1], rust);
+  }
+
+  /** Shows Go's program of the lane followed: the article's, or its variant with a select. */
+  #goVariant(name) {
+    const pane = this.#panes[0];
+    const code = pane.variants?.[name];
+    if (!code || pane.code === code) return;
+    pane.code = code;
+    pane.caption.textContent = name === "select" ? "Go with select on ctx.Done() (tests/go/select.go), errgroup" : "Go (article), errgroup";
+    pane.pre.setAttribute("aria-label", name === "select" ? "The Go program with select" : "The Go program");
+    pane.lit = [];
+    fill(pane);
   }
 
   /**
@@ -163,6 +209,7 @@ const made = new Map();
 
 function fill(pane) {
   const { code, pre, lines } = pane;
+  lines.clear();
   if (!made.has(code)) made.set(code, make(code));
   pre.replaceChildren(made.get(code).cloneNode(true));
   for (const line of pre.children) if (line.dataset.line) lines.set(Number(line.dataset.line), line);

@@ -28,15 +28,15 @@ export function followPrint(printing, { signal }) {
  * what it showed before (the run, settled by then or not).
  */
 export function stillWhilePrinting({ stage, states, going, still }) {
-  let before = null;
+  let before = null, beforeGrid = null;
   return (printing) => {
     if (printing && going()) {
-      before = stage.shown;
+      [before, beforeGrid] = [stage.shown, stage.gridShown];
       states.add("printing-still");
       stage.show(still());
     } else if (!printing && before) {
       states.delete("printing-still");
-      stage.show(before);
+      stage.show(before, beforeGrid);
       before = null;
     } else return;
     // Printing lays the page out now: no animation frame comes first.

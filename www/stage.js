@@ -30,8 +30,9 @@ export class Stage {
   /** What the teaching parts do around each frame: read the layout before it, draw after it. */
   #beforeDraw;
   #afterDraw;
-  /** The RunState on show. */
+  /** The RunState on show; and the grid's, in compare mode the lane followed. */
   #shown = null;
+  #gridShown = null;
   /** Whether a draw has been asked for; the draw, bound once, that frame.js calls. */
   #frame = false;
   #drawNow = () => this.#draw();
@@ -48,6 +49,8 @@ export class Stage {
   #textDrawn = 0;
   /** The settled run whose summary and log are drawn. */
   #textDrawnFor = null;
+  /** Keeps the keyboard's ring on its job (job-keys.js): after each draw. */
+  #markJobs = () => {};
 
   /**
    * The stage of `root`. `paused()` says whether the run going is paused;
@@ -104,7 +107,7 @@ export class Stage {
     });
     seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
-    listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, readout: this.#root.querySelector(".job-readout") });
+    this.#markJobs = listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, gridShown: () => this.#gridShown, readout: this.#root.querySelector(".job-readout") });
     signal.addEventListener("abort", () => {
       resize.disconnect();
       seen.disconnect();
@@ -129,9 +132,13 @@ export class Stage {
     this.schedule();
   }
 
-  /** The RunState on show. */
+  /** The RunState on show, and the grid's. */
   get shown() {
     return this.#shown;
+  }
+
+  get gridShown() {
+    return this.#gridShown;
   }
 
   /** Draws now, not in the next frame (printing lays the page out before any frame). */
@@ -143,9 +150,10 @@ export class Stage {
     this.#draw({ outOfView: true });
   }
 
-  /** Shows `run` (a RunState) from the next frame on. */
-  show(run) {
+  /** Shows `run` (a RunState) from the next frame on, and `grid`'s jobs on the grid. */
+  show(run, grid = run) {
     this.#shown = run;
+    this.#gridShown = grid;
     this.schedule();
   }
 
@@ -230,7 +238,7 @@ export class Stage {
     if (drawCanvases && this.#inView === false) this.#readWidths();
     this.#canvasesBehind = !drawCanvases;
     const repainting = !this.#canvasesBehind && this.#timeline.draw(run, colors, nowMs);
-    if (!this.#canvasesBehind) this.#grid.draw(run, colors, { wallNow, spreadMs });
+    if (!this.#canvasesBehind) this.#grid.draw(this.#gridShown ?? run, colors, { wallNow, spreadMs });
     this.#meters.draw(run);
     if (textDue) {
       this.#textDrawn = wallNow;
@@ -240,6 +248,7 @@ export class Stage {
     }
     const spreading = run.cancelWall !== null && wallNow - run.cancelWall < spreadMs;
     this.#afterDraw(colors, nowMs);
+    if (!this.#canvasesBehind) this.#markJobs();
     if ((!run.report && !frozen && !reducedMotion) || spreading || repainting) this.schedule();
   }
 }

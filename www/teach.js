@@ -7,6 +7,11 @@ import { Scrubber } from "./scrubber.js";
 import { narrate } from "./narration.js";
 import { Timeline, GUTTER, AXIS } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
+import { LANES } from "./compare.js";
+import { STATE_NAMES, ABORTED } from "./run-state.js";
+
+/** The states' names in the lane of Go's select, where a running job at the cancel stops itself. */
+const SELECT_NAMES = STATE_NAMES.map((name, state) => (state === ABORTED ? "stopped by its own check of ctx.Done()" : name));
 
 /** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
 const WORDS_EVERY_MS = 200;
@@ -37,6 +42,9 @@ export class Teach {
   #bringIntoView = false;
   /** The moment on show (a replayed RunState) while #count is not null. */
   #moment = null;
+  /** The lane followed in compare mode (its radio button): "rust", "select" or "go" (LANES). */
+  #followed = "rust";
+  #gridTitle;
 
   constructor(root, stage) {
     this.#root = root;
@@ -48,12 +56,43 @@ export class Teach {
     this.#compareText = root.querySelector(".compare-text");
     this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
     this.#selectTimeline = new Timeline(root.querySelector(".select-timeline"));
+    this.#gridTitle = root.querySelector(".grid-title");
   }
 
   /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
   listen({ signal, compare }) {
     this.#scrubber.listen({ signal, seek: (count) => this.showMoment(count) });
     this.#root.querySelector(".compare").addEventListener("click", compare, { signal });
+    for (const radio of this.#root.querySelectorAll('input[name="follow"]')) {
+      radio.addEventListener("change", () => {
+        this.#followed = radio.value;
+        if (this.#run) this.#show(this.#count === null ? this.#run.state : this.#moment);
+      }, { signal });
+    }
+  }
+
+  /**
+   * The lane followed, `{ lane, state, options }`: in compare mode the one
+   * whose radio button is checked, at the moment on show; else ours.
+   */
+  #lane() {
+    const run = this.#run;
+    const lane = run.goWay ? this.#followed : "rust";
+    const way = { rust: run, select: run.selectWay, go: run.goWay }[lane];
+    const stepping = this.#count !== null;
+    const state = way === run ? (stepping ? this.#moment : run.state) : stepping ? way.shown ?? way.state : way.state;
+    // Go's jobs that select on ctx.Done() are not dropped: each stops by its own check.
+    if (lane === "select") state.stateNames = SELECT_NAMES;
+    return { lane, state, options: way.options };
+  }
+
+  /** Shows `ours` (a RunState) on the stage, and the followed lane's jobs on its grid, titled. */
+  #show(ours) {
+    const { lane, state } = this.#lane();
+    const stopped = lane === "select" ? " Its ✂ jobs stopped by their own check of ctx.Done()." : "";
+    const title = `The grid: every job of the lane followed, ${LANES[lane]}.${stopped} The code panel follows it too.`;
+    if (this.#gridTitle.textContent !== title) this.#gridTitle.textContent = title;
+    this.#stage.show(ours, state);
   }
 
   /** The code panel's lit lines, by language, for tests. */
@@ -80,7 +119,7 @@ export class Teach {
     this.#compareBox.hidden = !run.goWay;
     this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
     this.#narration.textContent = run.goWay ? "The three runs go at once, on the same waits…" : "The run goes…";
-    this.#stage.show(run.state);
+    this.#show(run.state);
   }
 
   /** The run (and Go's, in compare mode) settled. */
@@ -94,7 +133,7 @@ export class Teach {
       const recording = run.recording;
       const near = event !== null && event >= 1 && event <= recording.length && Math.abs(recording.at(event - 1) - ms) < 50;
       this.showMoment(near ? event : Math.min(recording.length - 1, recording.countAt(ms)), near ? undefined : ms);
-    } else if (this.#count === null) this.#stage.show(run.state);
+    } else if (this.#count === null) this.#show(run.state);
     this.#stage.schedule();
   }
 
@@ -121,7 +160,7 @@ export class Teach {
     if (count === null || count >= lead.length) {
       this.#count = null;
       for (const way of ways) way.shown = way.state;
-      this.#stage.show(state);
+      this.#show(state);
       this.#setUrl(null);
       return;
     }
@@ -136,7 +175,7 @@ export class Teach {
       way.shown.spanMs = moment.spanMs;
     }
     this.#moment = moment;
-    this.#stage.show(moment);
+    this.#show(moment);
     this.#setUrl(ms);
   }
 
@@ -177,11 +216,13 @@ export class Teach {
       return;
     }
     this.#wordsDrawn = wall;
-    const state = this.#count === null ? run.state : this.#moment;
+    // The code of the lane followed, at its last event.
+    const { lane, state, options } = this.#lane();
     const event = state.lastEvent ?? null;
     this.#code.show(event, {
-      cancelInFlight: run.options.cancelInFlight ?? true,
+      cancelInFlight: options.cancelInFlight ?? true,
       failedBefore: state.cancelAtMs !== null && event?.type === "succeed",
+      lane,
     });
     // At the live end, the scrubber's time is the end of its recording, which in compare mode may be Go's.
     const lead = this.#lead();

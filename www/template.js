@@ -9,7 +9,7 @@ import { CODE_PANEL } from "./code-panel.js";
 import { SCRUBBER } from "./scrubber.js";
 import { NARRATION } from "./narration.js";
 import { GLOSSARY } from "./glossary.js";
-import { COMPARE } from "./compare.js";
+import { COMPARE, follow } from "./compare.js";
 
 export const template = document.createElement("template");
 template.innerHTML = `
@@ -60,12 +60,13 @@ template.innerHTML = `
       <ul class="legend" aria-label="States"></ul>
       <p class="job-readout" aria-live="polite">Point at or tap a bar or a square: its job shows here.</p>
     </div>
-    <p class="lane-title ours-title">Rust: cancel in-flight drops the running jobs' futures, with no code in the job</p>
-    <canvas class="timeline" role="img" aria-label="Workers' timeline"></canvas>
+    <p class="lane-title ours-title">${follow("rust", "Rust", " checked")}: cancel in-flight drops the running jobs' futures, with no code in the job</p>
+    <canvas class="timeline" tabindex="0" role="application" aria-roledescription="timeline" aria-label="Workers' timeline: the arrow keys name each job"></canvas>
     ${COMPARE}
     ${SCRUBBER}
     ${NARRATION}
-    <canvas class="grid" role="img" aria-label="Every job's state"></canvas>
+    <p class="lane-title grid-title"></p>
+    <canvas class="grid" tabindex="0" role="application" aria-roledescription="grid of jobs" aria-label="Every job's state: the arrow keys name each job"></canvas>
   </section>
   ${GLOSSARY}
   ${CODE_PANEL}

@@ -3,8 +3,8 @@
 // have a million jobs, and a frame has a few milliseconds.
 import { RUNNING, FAILED, ABORTED, GLYPHS } from "./run-state.js";
 import { paintLateWork } from "./late-work.js";
-import { CANVAS, fit, setFont } from "./canvas.js";
-import { axisSpan } from "./time-axis.js";
+import { CANVAS, fit, setFont, hatchPattern } from "./canvas.js";
+import { axisSpan, axisLabels } from "./time-axis.js";
 
 export function timelineHeight(workers) {
   return Math.min(360, Math.max(120, workers * 22 + 34));
@@ -12,15 +12,6 @@ export function timelineHeight(workers) {
 
 export const AXIS = 22;
 export const GUTTER = 34;
-
-/** A readable tick step for a span of `ms`. */
-function tickStep(ms, pixels) {
-  const target = ms / Math.max(1, pixels / 90);
-  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 60000, 120000, 300000];
-  return steps.find((step) => step >= target) ?? 600000;
-}
-
-const label = (ms) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 /** The longest a frame spends repainting the timeline's finished jobs; the rest waits for the next frames. */
 const REPAINT_MS = 4;
@@ -48,6 +39,9 @@ export class Timeline {
   #previous = null;
   /** The layer of jobs before #jobs, to be cleared and used again. */
   #spare = null;
+  /** The axis's labels and the failure's (time-axis.js's axisLabels), as last laid out, and for what. */
+  #axis = null;
+  #axisKey = "";
 
   constructor(canvas) {
     this.#canvas = canvas;
@@ -55,7 +49,7 @@ export class Timeline {
 
   /** The time span drawn last, in ms, and the run drawn: for tooltips. */
   get drawn() {
-    return { span: this.#span, run: this.#run };
+    return { span: this.#span, run: this.#run, axis: this.#axis };
   }
 
   /** Draws `run` at `nowMs`. Returns whether the jobs' layer is still being repainted: then draw again next frame. */
@@ -74,21 +68,30 @@ export class Timeline {
 
     const look = `${canvas.width}|${canvas.height}|${colors.state.join()}`;
     const key = `${look}|${span}|${run.report !== null}|${run.frozenAtMs}`;
+    // The failure's label is laid out with the ticks' (it leaves out those it
+    // would cover): when it comes, the background is painted again, not the jobs.
+    const mark = markOf(run);
+    const axisKey = `${key}|${mark?.ms}|${mark?.text}`;
     const ended = run.takeEnded();
-    if (key !== this.#key || run !== this.#run) {
+    const repaint = key !== this.#key || run !== this.#run;
+    if (repaint) {
       const rescaled = run === this.#run && this.#key.startsWith(`${look}|`);
       if (!rescaled) this.#previous = null;
       else if (this.#repainted >= run.jobs) this.#previous = { layer: this.#jobs, span: this.#jobsSpan };
       this.#key = key;
       this.#run = run;
-      // Three layers, made once for a size: the background, the jobs, and the previous jobs.
-      this.#background = layer(this.#background, canvas, ratio);
-      paintBackground(this.#background.getContext("2d", CANVAS), run, colors, geometry);
       const spare = this.#spare;
       this.#spare = this.#jobs;
+      // Three layers, made once for a size: the background, the jobs, and the previous jobs.
       this.#jobs = layer(spare === this.#previous?.layer ? null : spare, canvas, ratio);
       this.#jobsSpan = span;
       this.#repainted = 0;
+    }
+    if (repaint || axisKey !== this.#axisKey) {
+      this.#axisKey = axisKey;
+      this.#background = layer(this.#background, canvas, ratio);
+      this.#axis = layoutAxis(this.#background.getContext("2d", CANVAS), mark, geometry);
+      paintBackground(this.#background.getContext("2d", CANVAS), run, colors, geometry, this.#axis);
     }
 
     const jobs = new JobPainter(this.#jobs.getContext("2d", CANVAS), run, colors, geometry, nowMs);
@@ -118,7 +121,7 @@ export class Timeline {
       for (const job of run.current) if (job >= 0) running.paint(job);
       running.flush();
     }
-    paintMarks(c, run, colors, geometry, nowMs);
+    paintMarks(c, run, colors, geometry, nowMs, this.#axis.mark);
     return repainting;
   }
 }
@@ -133,8 +136,8 @@ function layer(reused, canvas, ratio) {
   return offscreen;
 }
 
-function paintBackground(c, run, colors, { width, height, span, plot, lane, x }) {
-  setFont(c, "11px system-ui, sans-serif");
+function paintBackground(c, run, colors, { height, plot, lane }, axis) {
+  setFont(c, TICK_FONT);
   c.textBaseline = "middle";
   for (let w = 0; w < run.workers; w++) {
     if (lane >= 8 && w % 2 === 1) {
@@ -146,18 +149,16 @@ function paintBackground(c, run, colors, { width, height, span, plot, lane, x })
       c.fillText(`W${w}`, 4, (w + 0.5) * lane);
     }
   }
-  const step = tickStep(span, plot);
   c.strokeStyle = colors.grid;
   c.fillStyle = colors.muted;
   c.textAlign = "center";
   c.lineWidth = 1;
-  for (let t = 0; t <= span; t += step) {
-    const px = Math.round(x(t)) + 0.5;
+  for (const { x: px, text, from, to } of axis.ticks) {
     c.beginPath();
     c.moveTo(px, 0);
     c.lineTo(px, height - AXIS + 4);
     c.stroke();
-    c.fillText(label(t), Math.min(px, width - 24), height - AXIS / 2 + 2);
+    if (text) c.fillText(text, (from + to) / 2, height - AXIS / 2 + 2);
   }
   c.textAlign = "left";
 }
@@ -278,12 +279,12 @@ class JobPainter {
   }
 }
 
-/** The first failure (or the stop) and the cancellation it caused, and the work done after it; and "now". */
-function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
+/** The first failure (or the stop) and the cancellation it caused, its label laid out with the axis's, and the work done after it; and "now". */
+function paintMarks(c, run, colors, { height, x, lane, bar }, nowMs, label) {
   const failure = run.failure;
-  const cancelAt = failure?.atMs ?? run.cancelAtMs;
-  if (cancelAt !== null && cancelAt !== undefined && run.cancelAtMs !== null) paintLateWork(c, run, colors, { x, lane, bar }, cancelAt, nowMs);
-  if (cancelAt !== null && cancelAt !== undefined) {
+  const cancelAt = markOf(run)?.ms ?? null;
+  if (cancelAt !== null && run.cancelAtMs !== null) paintLateWork(c, run, colors, { x, lane, bar }, cancelAt, nowMs);
+  if (cancelAt !== null) {
     const px = Math.round(x(cancelAt)) + 0.5;
     c.strokeStyle = colors.state[FAILED];
     c.lineWidth = 2;
@@ -293,12 +294,9 @@ function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
     c.lineTo(px, height - AXIS);
     c.stroke();
     c.setLineDash([]);
-    const text = failure ? `✕ job #${failure.job} fails` : "stopped";
-    setFont(c, "600 11px system-ui, sans-serif");
+    setFont(c, MARK_FONT);
     c.textBaseline = "middle";
-    const textWidth = c.measureText(text).width;
-    const tx = px + 6 + textWidth > width ? px - 6 - textWidth : px + 6;
-    // On the axis's row, where it covers no job's bar (only a tick's label).
+    // On the axis's row, where it covers no job's bar; the ticks' labels it would cover are left out (axisLabels).
     const ty = height - AXIS / 2;
     // The failed job fails as it starts: its bar has no length, so it is marked at any zoom.
     if (failure && run.worker[failure.job] >= 0) {
@@ -306,9 +304,9 @@ function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
       c.fillRect(px - 2.5, run.worker[failure.job] * lane, 5, Math.max(1, lane - (lane > 6 ? 3 : 0)));
     }
     c.fillStyle = colors.background;
-    c.fillRect(tx - 3, ty - 8, textWidth + 6, 16);
+    c.fillRect(label.from - 3, ty - 8, label.to - label.from + 6, 16);
     c.fillStyle = colors.state[FAILED];
-    c.fillText(text, tx, ty);
+    c.fillText(label.text, label.from, ty);
   }
   if (!run.report) {
     const px = Math.round(x(nowMs)) + 0.5;
@@ -321,25 +319,25 @@ function paintMarks(c, run, colors, { width, height, x, lane, bar }, nowMs) {
   }
 }
 
-const hatches = new Map();
+const TICK_FONT = "11px system-ui, sans-serif";
+const MARK_FONT = "600 11px system-ui, sans-serif";
 
-/** Diagonal stripes, for aborted jobs, made once per colour. */
-function hatchPattern(context, color) {
-  const cached = hatches.get(color);
-  if (cached) return cached;
-  const tile = new OffscreenCanvas(6, 6);
-  const t = tile.getContext("2d", CANVAS);
-  t.fillStyle = color;
-  t.globalAlpha = 0.35;
-  t.fillRect(0, 0, 6, 6);
-  t.globalAlpha = 1;
-  t.strokeStyle = color;
-  t.lineWidth = 2;
-  t.beginPath();
-  t.moveTo(-1, 7);
-  t.lineTo(7, -1);
-  t.stroke();
-  const pattern = context.createPattern(tile, "repeat");
-  hatches.set(color, pattern);
-  return pattern;
+/** The failure's (or the stop's) label on the axis's row: `{ ms, text }`, or null. */
+function markOf(run) {
+  const ms = run.failure?.atMs ?? run.cancelAtMs;
+  if (ms === null || ms === undefined) return null;
+  return { ms, text: run.failure ? `✕ job #${run.failure.job} fails` : "stopped" };
+}
+
+/** The widths of the ticks' labels, by text: the same few on every timeline. */
+const widths = new Map();
+
+/** The axis's labels and the failure's, measured on `c`, in its fonts (time-axis.js lays them out). */
+function layoutAxis(c, mark, { span, plot, width }) {
+  const measure = (font) => (text) => {
+    setFont(c, font);
+    return c.measureText(text).width;
+  };
+  const tick = (text) => widths.get(text) ?? widths.set(text, measure(TICK_FONT)(text)).get(text);
+  return axisLabels({ span, plot, left: GUTTER, width, measure: tick, measureMark: measure(MARK_FONT), mark });
 }

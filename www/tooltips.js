@@ -5,11 +5,12 @@
 import { STATE_NAMES, RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
 import { GUTTER, AXIS } from "./timeline.js";
+import { listenJobKeys } from "./job-keys.js";
 
-/** What to say of job `job` of `run`. */
+/** What to say of job `job` of `run`, in its own words for the states if it has them (`stateNames`, a Go lane's). */
 export function describeJob(run, job) {
   const state = run.state[job];
-  const name = STATE_NAMES[state];
+  const name = (run.stateNames ?? STATE_NAMES)[state];
   const worker = run.worker[job];
   const wait = run.wait[job];
   if (worker < 0 || state < RUNNING) return `Job #${job}: ${name}${wait ? `, wait ${wait} ms` : ""}`;
@@ -35,9 +36,13 @@ export function timelineJob(run, span, width, height, x, y) {
   return -1;
 }
 
-/** Keeps the titles of the timeline and grid canvases (and `readout`'s text) on the job under the pointer, until `signal` aborts. */
-export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, readout }) {
-  const track = (canvas, find) => {
+/**
+ * Keeps the titles of the timeline and grid canvases (and `readout`'s text)
+ * on the job under the pointer, or named by keyboard (job-keys.js), until
+ * `signal` aborts. Returns the keyboard's `refresh()`, for after each draw.
+ */
+export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
+  const track = (canvas, find, shown) => {
     let last = -2;
     // Hover, or a tap (a touch has no hover, and no title): the readout beside the legend says it too.
     const point = (event) => {
@@ -57,12 +62,13 @@ export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, s
       canvas.title = "";
     }, { signal });
   };
-  track(timelineCanvas, (run, x, y, box) => timelineJob(run, timeline.drawn.span, box.width, box.height, x, y));
+  track(timelineCanvas, (run, x, y, box) => timelineJob(run, timeline.drawn.span, box.width, box.height, x, y), shown);
   track(gridCanvas, (run, x, y, box) => {
     const { size, columns, perCell } = gridLayout(run.jobs, box.width);
     const column = Math.floor(x / size);
     if (column >= columns) return -1;
     const job = (Math.floor(y / size) * columns + column) * perCell;
     return job < run.jobs ? job : -1;
-  });
+  }, gridShown);
+  return listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout, describe: describeJob });
 }

@@ -46,8 +46,8 @@ test("under the strict Content-Security-Policy, two dist/ elements run with no v
   assert.deepEqual([last.id, last.jobs], ["b", 100]);
   // No repository beside dist/: the code panel names its sources, and links none (a dead link in someone's docs).
   const sources = b.locator(".code-box .code-about");
-  assert.equal(await sources.locator("a[href*='article.go'], a[href*='run_loop.rs']").count(), 0);
-  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "crates/bounded-dispatcher/src/run_loop.rs"]);
+  assert.equal(await sources.locator("a[href*='article.go'], a[href*='select.go'], a[href*='run_loop.rs']").count(), 0);
+  assert.deepEqual(await sources.locator("code").allTextContents(), ["tests/go/article.go", "make test", "tests/go/select.go", "make test", "crates/bounded-dispatcher/src/run_loop.rs"]);
   assert.deepEqual(await page.evaluate(() => window.violations), ["script-src-elem inline"]);
   assert.equal(page.problems.length, 1, page.problems.join("\n"));
   assert.match(page.problems[0], /^console: .*inline script/);
@@ -141,10 +141,15 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   // panel's Go and Rust (code.js, 3 KB) left for a file of their own, imported
   // once the panel is open, and issue 24's one alarm for a run's waits added
   // 1.0 KB (the wasm 0.8 KB of it); showMap's hooks (the drawing of a page's
-  // own run loads when first used) 0.3 KB: 66.8 KB. make bench reports it
-  // against its 50 KB target, which it misses. This guard fails on a jump.
+  // own run loads when first used) 0.3 KB: 66.8 KB. Issue 21's last items
+  // 2.6 KB: naming jobs by keyboard (job-keys.js, 1.4 KB: the next to load
+  // on first use, at a canvas's first focus), the lanes followed in compare
+  // mode and their words, and the axis's ticks laid out with the failure's
+  // label. With speed up to 4 and issue 23's dispatch inlined in wasm (main
+  // alone: 68,750 bytes, over 67 KB), 71,455 bytes (69.8 KB). make bench
+  // reports it against its 50 KB target, which it misses. This guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 67 * 1024;
+  const BUDGET = 70 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });

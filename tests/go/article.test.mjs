@@ -6,9 +6,11 @@
 // ours ends the run (the library's unbuffered tests). make test-go.
 //
 // The variants are the same source with a constant changed: the page shows
-// article.go as it is. One variant is Go's cooperative cancel (SELECT): each
-// job selects on ctx.Done() instead of sleeping, as compare mode's middle
-// lane shows it, and its run is checked against that lane.
+// article.go as it is. Go's cooperative cancel is a program of its own,
+// tests/go/select.go (tests/generated.rs makes it from article.go): each job
+// selects on ctx.Done() instead of sleeping, as compare mode's middle lane
+// shows it (and the code panel, when that lane is followed), and its run is
+// checked against that lane.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -17,18 +19,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const source = readFileSync(join(root, "tests/go/article.go"), "utf8");
 const article = JSON.parse(readFileSync(join(root, "www/article-run.json"), "utf8"));
 const { expected } = article;
 const build = join(root, "target/go");
 mkdirSync(build, { recursive: true });
 const env = { ...process.env, GO111MODULE: "off", GOPATH: "/usr/share/gocode", GOCACHE: join(build, "cache") };
 
-/** Builds `source` with `changes` ([from, to] replacements) and runs it. */
-function run(name, changes = []) {
-  let variant = source;
+/** Builds the program at `path` with `changes` ([from, to] replacements) and runs it. */
+function run(name, changes = [], path = "tests/go/article.go") {
+  let variant = readFileSync(join(root, path), "utf8");
   for (const [from, to] of changes) {
-    assert.ok(variant.includes(from), `article.go has ${from}`);
+    assert.ok(variant.includes(from), `${path} has ${from}`);
     variant = variant.replace(from, to);
   }
   const file = join(build, `${name}.go`);
@@ -57,18 +58,8 @@ test("the Go program prints the article's run", () => {
   assert.ok(go.ms >= expected.elapsedMsWhenRunningJobsFinish, `${go.ms} ms`);
 });
 
-/** Go's cooperative cancel: the job's time.Sleep becomes a select on its timer and ctx.Done(). */
-export const SELECT = [["\ttime.Sleep(time.Duration(j.Wait) * time.Millisecond)\n\treturn nil\n", `\tselect {
-\tcase <-time.After(time.Duration(j.Wait) * time.Millisecond):
-\t\treturn nil
-\tcase <-ctx.Done():
-\t\tfmt.Printf("Stopped the job #%d while it was waiting\\n", j.ID)
-\t\treturn ctx.Err()
-\t}
-`]];
-
 test("with a select on ctx.Done() in each job, Go stops the running jobs at the failure: the page's middle lane", () => {
-  const select = run("select", SELECT);
+  const select = run("select", [], "tests/go/select.go");
   const sleep = run("article");
   assert.equal(select.status, 0, select.stderr);
   // The page's lane of Go's select is the library's run with cancel in-flight: what it aborts, Go's jobs stop themselves.

@@ -1,5 +1,6 @@
 // The run as the stage draws it, in headless Chromium: the timeline's marks,
-// the meters, the canvases' tooltips and colours, and the layout on a phone.
+// the meters, the canvases' tooltips and colours, the jobs named by keyboard,
+// the time axis, and the layout on a phone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pageSuite, demoOf, whenReady, nthReport, collectReports, readableSources } from "./harness.mjs";
@@ -112,5 +113,73 @@ test("the canvases take the stylesheet's colours even when it comes after the fi
     return [[...pixel.slice(0, 3)].join(), color.match(/\d+/g).join()];
   });
   assert.equal(cell, succeeded);
+  await page.close();
+});
+
+for (const [device, viewport] of [["a phone", { width: 390, height: 844 }], ["a desktop", { width: 1280, height: 800 }]]) {
+  test(`on ${device} (${viewport.width} px), the time axis has a tick every half second, and the failure's label covers none of their labels`, async () => {
+    const page = await open("index.html?preset=article&speed=1&autorun", { viewport, isMobile: viewport.width < 500 });
+    await nthReport(page);
+    await page.waitForTimeout(200);
+    // The layout the timeline drew, in the browser's own fonts at the canvas's width (www/time-axis.js).
+    const { ticks, mark, width, height } = await demo(page).locator("canvas.timeline").evaluate(async (canvas) => {
+      const { axisLabels, axisSpan } = await import(new URL("www/time-axis.js", document.baseURI));
+      const c = new OffscreenCanvas(1, 1).getContext("2d");
+      const measure = (font) => (text) => ((c.font = font), c.measureText(text).width);
+      const width = canvas.clientWidth;
+      const layout = axisLabels({ span: axisSpan(0, 0, 3144), plot: width - 42, left: 34, width, measure: measure("11px system-ui, sans-serif"), measureMark: measure("600 11px system-ui, sans-serif"), mark: { ms: 3144, text: "✕ job #78 fails" } });
+      return { ...layout, width, height: canvas.clientHeight };
+    });
+    const shown = ticks.filter((tick) => tick.text);
+    assert.ok(ticks[1].ms <= 500 && shown.length >= 4, `${ticks.length} ticks, ${shown.map((tick) => tick.text)} shown`);
+    for (const tick of shown) assert.ok(tick.to < mark.from - 3 || tick.from > mark.to + 3, `${tick.text} under the failure's label`);
+    // The failure's label is drawn there: its red is in its box on the axis's row, and none is left of it.
+    const red = [0xd0, 0x34, 0x2c];
+    const row = { y: height - 19, height: 16 };
+    assert.ok((await pixelsNear(page, "canvas.timeline", { ...row, x: mark.from, width: mark.to - mark.from }, red)) > 40);
+    assert.equal(await pixelsNear(page, "canvas.timeline", { ...row, x: 0, width: mark.from - 4 }, red), 0);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test("every job can be named by keyboard: Tab to the timeline or the grid, and the arrow keys go from job to job, announced and ringed", async () => {
+  const page = await open("index.html?preset=article&speed=1&autorun");
+  await nthReport(page);
+  const focused = () => page.evaluate(() => document.querySelector("dispatcher-demo").shadowRoot.activeElement?.className);
+  const tabTo = async (name) => {
+    for (let i = 0; i < 60 && (await focused()) !== name; i++) await page.keyboard.press("Tab");
+    assert.equal(await focused(), name);
+  };
+  const readout = demo(page).locator(".job-readout");
+  assert.equal(await readout.getAttribute("aria-live"), "polite");
+  const said = async (key) => {
+    if (key) await page.keyboard.press(key);
+    return readout.textContent();
+  };
+  await tabTo("timeline");
+  assert.equal(await said(), "Job #0: succeeded on W0, 0.0–81.0 ms (wait 81 ms)");
+  assert.equal(await said("ArrowRight"), "Job #11: succeeded on W0, 81.0–592.0 ms (wait 511 ms)");
+  assert.equal(await said("ArrowRight"), "Job #21: succeeded on W0, 592.0–1058.0 ms (wait 466 ms)");
+  // Down keeps the time it left from (825 ms): the jobs of W1, W2 and W3 running then.
+  assert.match(await said("ArrowDown"), /^Job #1: succeeded on W1, 0\.0–887\.0 ms/);
+  await said("ArrowDown");
+  assert.match(await said("ArrowDown"), /^Job #\d+: succeeded on W3, ([0-7]\d\d|\d\d)\.\d–(8[3-9]\d|9\d\d|1\d{3})\.\d ms/);
+  assert.equal(await said("End"), "Job #78: failed on W3, 3144.0–3144.0 ms (wait 996 ms)");
+  // A ring marks it, on W3's lane, at the failure's moment.
+  const canvas = await demo(page).locator("canvas.timeline").boundingBox();
+  const ring = await demo(page).locator(".job-ring").first().boundingBox();
+  const lane = (canvas.height - 22) / 10;
+  assert.ok(Math.abs(ring.y + 2 - (canvas.y + 3 * lane)) < 2, `ring at ${ring.y}, W3's lane at ${canvas.y + 3 * lane}`);
+  assert.ok(ring.x > canvas.x + canvas.width * 0.8 && ring.x + ring.width < canvas.x + canvas.width, `ring at x ${ring.x}`);
+  // The grid: cell by cell, row by row.
+  await tabTo("grid");
+  assert.equal(await demo(page).locator(".job-ring").first().isVisible(), false, "the timeline's ring goes with its focus");
+  assert.equal(await said(), "Job #0: succeeded on W0, 0.0–81.0 ms (wait 81 ms)");
+  assert.match(await said("ArrowRight"), /^Job #1: succeeded on W1/);
+  assert.match(await said("End"), /^Job #99: canceled, wait \d+ ms$/);
+  assert.match(await said("ArrowLeft"), /^Job #98: canceled/);
+  assert.equal(await demo(page).locator(".job-ring").nth(1).isVisible(), true);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { start, stop, root, nthReport, openPage } from "./harness.mjs";
-import { GO, RUST } from "../../www/code.js";
+import { GO, GO_SELECT, RUST } from "../../www/code.js";
 
 let server, browser, fixture;
 before(async () => {
@@ -244,6 +244,58 @@ test("compare mode shows three ways on one axis, Rust, Go with select and the ar
   await slider.press("End");
   for (let i = 0; i < 5; i++) await demo(page).getByRole("button", { name: "Previous event" }).click();
   assert.match(await shadow(page, ".compare-text"), /^At \d+ ms: Rust settled at 3144 ms; Go with select settled at 3144 ms; Go \(article\) has [1-9] running, 0 queued\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("compare mode follows the lane chosen: the code panel shows and marks its Go program, and the grid shows its jobs, titled", async () => {
+  const page = await open(ARTICLE);
+  await nthReport(page);
+  await demo(page).getByRole("button", { name: "Compare with Go's way" }).click();
+  const { report } = await nthReport(page, 2);
+  await demo(page).locator(".compare-text").getByText("The article's Go took").waitFor({ timeout: 20_000 });
+  const lit = () => demo(page).evaluate((element) => element.litLines);
+  const goPane = demo(page).locator(".code-pane.go");
+  const gridTitle = () => shadow(page, ".grid-title");
+  // Rust is followed first: the article's Go, and the grid of Rust's jobs.
+  assert.equal(await demo(page).getByRole("radio", { name: "Rust" }).isChecked(), true);
+  assert.match(await gridTitle(), /lane followed, Rust\./);
+  // At the end the select lane's last event is a running job stopping itself: its own case <-ctx.Done().
+  await demo(page).getByRole("radio", { name: "Go with a select on ctx.Done() in each job" }).check();
+  assert.match(await gridTitle(), /lane followed, Go with select\./);
+  assert.match(await shadow(page, ".code-now"), /^Job #\d+ was waiting in its select when ctx was canceled: .* by its own check\.$/);
+  assert.deepEqual(await lit(), [[GO_SELECT.marks.stop, GO_SELECT.marks.stoppedPrint, GO_SELECT.marks.stopReturn], []]);
+  assert.match(await goPane.textContent(), /case <-time\.After\(time\.Duration\(j\.Wait\) \* time\.Millisecond\):/);
+  assert.match(await goPane.locator("figcaption").textContent(), /tests\/go\/select\.go/);
+  // The article's Go: its last event is a job that slept on past the cancel.
+  await demo(page).getByRole("radio", { name: "Go (article)" }).check();
+  assert.match(await gridTitle(), /lane followed, Go \(article\)\./);
+  assert.match(await shadow(page, ".code-now"), /time\.Sleep does not look at ctx, so it sleeps to its end\.$/);
+  assert.deepEqual(await lit(), [[GO.marks.sleep], []]);
+  assert.doesNotMatch(await goPane.textContent(), /time\.After/);
+  // The grid shows the lane's jobs: one that Rust aborted ran on to its end in the article's Go, as keyboard names it.
+  const aborted = report.jobs.findIndex((job) => job.state === "aborted");
+  const named = async (job) => {
+    const grid = demo(page).locator("canvas.grid");
+    await grid.focus();
+    await grid.press("Home");
+    await grid.press("ArrowDown");
+    const columns = Number((await shadow(page, ".job-readout")).match(/^Job #(\d+)/)[1]);
+    await grid.press("Home");
+    for (let i = 0; i < Math.floor(job / columns); i++) await grid.press("ArrowDown");
+    for (let i = 0; i < job % columns; i++) await grid.press("ArrowRight");
+    return shadow(page, ".job-readout");
+  };
+  assert.match(await named(aborted), new RegExp(`^Job #${aborted}: succeeded on W\\d`));
+  await demo(page).getByRole("radio", { name: "Rust" }).check();
+  assert.match(await named(aborted), new RegExp(`^Job #${aborted}: aborted on W\\d`));
+  // In the lane of Go's select, the same job stopped itself: not "aborted", which is ours (dropped).
+  await demo(page).getByRole("radio", { name: "Go with a select on ctx.Done() in each job" }).check();
+  assert.match(await named(aborted), new RegExp(`^Job #${aborted}: stopped by its own check of ctx\\.Done\\(\\) on W\\d`));
+  // Stepping back to the failure, the followed lane's moment: the article's Go there has running jobs.
+  await demo(page).getByRole("radio", { name: "Go (article)" }).check();
+  await demo(page).getByRole("button", { name: "Jump to the failure" }).click();
+  assert.match(await named(aborted), new RegExp(`^Job #${aborted}: running on W\\d`));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
