@@ -3,8 +3,10 @@
 // tests/generated.rs, so they cannot drift), with the lines that the event on
 // show corresponds to highlighted, and a line that says what happens there.
 // The code itself is a module of its own (in dist/, code.js beside the
-// element), imported once a panel is open: embedded in documentation the
-// panel starts folded, and a first visit does not load it (3 KB gzipped).
+// element), imported once a panel is open and within half a screen of the
+// viewport: embedded in documentation the panel starts folded, and on the
+// page it is open but below the run, so a first visit does not load it (3 KB
+// gzipped). Its panes' height is set (teach.css), so nothing moves as it comes.
 import { CODE, SOURCES } from "./assets.js";
 
 
@@ -62,6 +64,8 @@ export class CodePanel {
   #box;
   /** The event on show and its context, marked again once the code is in. */
   #shown = [null, {}];
+  /** Whether the panel has come within half a screen of the viewport. */
+  #near = false;
 
   constructor(root) {
     const box = (this.#box = root.querySelector(".code-box"));
@@ -84,14 +88,21 @@ export class CodePanel {
     if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
     // Opened later, by the reader: the code comes then.
     box.addEventListener("toggle", () => this.#load());
+    const near = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near.disconnect();
+      this.#near = true;
+      this.#load();
+    }, { rootMargin: "50% 0px" });
+    near.observe(box);
   }
 
   /**
-   * Imports the code and fills the panes, once, if the panel is open: from
-   * the element's first frame (measure), when the reader sees it, or as it is opened.
+   * Imports the code and fills the panes, once, if the panel is open and
+   * near the viewport: as it comes near, or as it is opened there.
    */
   #load() {
-    if (this.#panes[0].code || this.#panes.loading || !this.#box.open) return;
+    if (this.#panes[0].code || this.#panes.loading || !this.#box.open || !this.#near) return;
     this.#panes.loading = loadCode().then(({ GO, RUST }) => {
       [this.#panes[0].code, this.#panes[1].code] = [GO, RUST];
       for (const pane of this.#panes) fill(pane);
@@ -122,7 +133,6 @@ export class CodePanel {
    * them would lay the page out again.
    */
   measure() {
-    this.#load();
     for (const pane of this.#panes) {
       if (pane.scrollTo === undefined) continue;
       // Read each time: the stylesheet may have come since.
