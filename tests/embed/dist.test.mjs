@@ -151,3 +151,38 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   const BUDGET = 64 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });
+
+test("the teaching parts' module loads when one is first shown, never after: the scrubber near the viewport, the code opened, Compare", async () => {
+  const asked = [];
+  const page = await distPage(`
+    <dispatcher-demo id="plain" workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>
+    <p>${"A page's text, far above the next element.<br>".repeat(200)}</p>
+    <dispatcher-demo id="far" parts="actions timeline scrubber" workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`,
+  { prepare: (page) => page.on("request", (request) => asked.push(new URL(request.url()).pathname)) });
+  const teachLoaded = () => asked.includes("/dist/dispatcher-demo-teach.js");
+  await reports(page, 2);
+  await page.waitForLoadState("networkidle");
+  // Both ran; the default parts show the narration, which told the run without the module.
+  assert.equal(teachLoaded(), false, asked.join(" "));
+  assert.equal(asked.includes("/dist/code.js"), false);
+  const plain = page.locator("#plain");
+  assert.match(await plain.locator(".narration").textContent(), /^Job #\d+ failed at \d+ ms/);
+  // The far element's scrubber, scrolled to: the module is in before it is seen, and it shows the settled run.
+  const far = page.locator("#far");
+  await far.evaluate((element) => element.scrollIntoView({ block: "end" }));
+  await far.locator(".moment-text").filter({ hasText: /event \d+ of \d+ \(latest\)/ }).waitFor();
+  assert.ok(teachLoaded());
+  await far.getByRole("button", { name: "Jump to the failure" }).click();
+  await far.locator(".moment-text").filter({ hasText: /^\d+\.\d ms · event \d+ of \d+$/ }).waitFor();
+  // The code panel opened: its lines of the run's last event are lit.
+  await plain.evaluate((element) => element.scrollIntoView({ block: "start" }));
+  await plain.locator("summary").getByText("The code").click();
+  await page.waitForFunction(() => document.querySelector("#plain").litLines[0].length > 0);
+  assert.ok(asked.includes("/dist/code.js"));
+  // Compare: Go's two ways, drawn by the module.
+  await plain.getByRole("button", { name: "Compare with Go's way" }).click();
+  await page.waitForFunction(() => window.reports.filter((report) => report.id === "plain").length >= 2);
+  assert.equal(await plain.locator(".compare-box").isVisible(), true);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
