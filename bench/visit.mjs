@@ -1,5 +1,5 @@
-// The first visit's transfer, as `make bench` counts it (bench/run.mjs):
-// a fresh page in Chromium, until its first element's Run is enabled and
+// The first visit's transfer, as `make bench` counts it (bench/run.mjs
+// calls firstVisit): a fresh page in Chromium, until its first element's Run is enabled and
 // the network has been idle for 500 ms; every response's body, gzipped at
 // level 9. `node bench/visit.mjs` prints the two rows' figures with each
 // file, for weighing a lever without the whole benchmark (after make dist).
