@@ -100,7 +100,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
-  // listen; load wasm, and run if `autorun` is set.
+  // listen; load wasm, and run if `autorun` is set. Meanwhile, show the run the settings make.
   connectedCallback() {
     // On a phone the settings fold away, so that Run and the run are on the first
     // screen. (The screen's width: reading the element's would lay the page out.)
@@ -139,7 +139,7 @@ export class DispatcherDemo extends HTMLElement {
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
-    this.#stage.schedule();
+    this.#stage.show(this.#ran ? this.#stage.shown : plannedRun(this.#runOptions()));
   }
 
   // Disconnected: stop the run, and remove every listener and observer.

@@ -186,3 +186,26 @@ test("the teaching parts' module loads when one is first shown, never after: the
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test("before its module is in, the element shows the run its settings make: nothing below it moves when the module comes", async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const page = await distPage(`<dispatcher-demo workers="3" jobs="24" seed="11"></dispatcher-demo><p id="after">After the element.</p>`, {
+    prepare: (page) => page.route(/dispatcher_demo_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    }),
+  });
+  const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const below = () => page.locator("#after").evaluate((element) => element.getBoundingClientRect().top);
+  await page.waitForFunction(() => customElements.get("dispatcher-demo"));
+  await frames();
+  const before = await below();
+  assert.equal(await page.locator("dispatcher-demo span.status").textContent(), "Loading…");
+  release();
+  await page.locator("dispatcher-demo").getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
+  await frames();
+  assert.equal(await below(), before);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
