@@ -56,6 +56,27 @@ export function explain(event, { cancelInFlight = true, failedBefore = false } =
   }
 }
 
+/**
+ * What the panel's markup takes from its element and the screen, as the
+ * element is made (the panel's code, CodePanel, comes later: teaching.js):
+ * its source files' links, and the Rust pane folded on a phone.
+ */
+export function fitCodePanel(root) {
+  const box = root.querySelector(".code-box");
+  // The element's `sources`, resolved from the document, is the repository's
+  // root; without it, from www/ the files are served beside the module, and
+  // from dist/, in someone's documentation, there is no repository: their names.
+  // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
+  const given = root.host.getAttribute("sources");
+  const sources = given === null ? SOURCES : new URL(given, document.baseURI);
+  for (const link of box.querySelectorAll(".go-source, .rust-source")) {
+    if (sources) link.href = new URL(link.textContent, sources).href;
+    else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
+  }
+  // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
+  if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
+}
+
 export class CodePanel {
   #now;
   #panes;
@@ -70,22 +91,10 @@ export class CodePanel {
   constructor(root) {
     const box = (this.#box = root.querySelector(".code-box"));
     this.#now = box.querySelector(".code-now");
-    // The element's `sources`, resolved from the document, is the repository's
-    // root; without it, from www/ the files are served beside the module, and
-    // from dist/, in someone's documentation, there is no repository: their names.
-    // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
-    const given = root.host.getAttribute("sources");
-    const sources = given === null ? SOURCES : new URL(given, document.baseURI);
-    for (const link of box.querySelectorAll(".go-source, .rust-source")) {
-      if (sources) link.href = new URL(link.textContent, sources).href;
-      else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
-    }
     this.#panes = [
       { pre: box.querySelector(".go .code"), lines: new Map() },
       { pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
-    // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
-    if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
     // Opened later, by the reader: the code comes then.
     box.addEventListener("toggle", () => this.#load());
     const near = new IntersectionObserver((entries) => {

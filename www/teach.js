@@ -8,6 +8,8 @@ import { CodePanel } from "./code-panel.js";
 import { Scrubber } from "./scrubber.js";
 import { GUTTER, AXIS } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
+// The glossary's words come with this module (teaching.js puts them in).
+export { GLOSSARY_WORDS } from "./glossary.js";
 
 export class Teach {
   #root;
@@ -62,13 +64,14 @@ export class Teach {
     this.#pendingAt = { ms, event };
   }
 
-  /** A run began: `run` is `{ state, recording, options, goWay }` (teaching.js shows it on the stage). */
+  /** A run began: `run` is `{ state, recording, options, goWay }` (teaching.js has written the narration's first words). */
   started(run) {
     this.#run = run;
     this.#count = null;
     this.#span = 0;
     this.#compareBox.hidden = !run.goWay;
     this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
+    this.#stage.show(run.state);
   }
 
   /** Whether the scrubber shows a moment of the run, not its live end. */

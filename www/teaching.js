@@ -1,15 +1,17 @@
 // The teaching parts as the element holds them. The narration is on show in
 // every embedded element and speaks as a run goes: it is here, with the
-// element. The rest, the code panel, the scrubber and compare mode's
-// timelines (teach.js and what it imports: in dist/ a file of its own, 5 KB
-// gzipped), is imported when one of them is first shown, never after: the
-// scrubber (a `parts` that shows it) or the code panel open, once the element
-// comes within half a screen of the viewport; the code panel opened; Compare
-// pressed; a link's moment (`at`). Their markup and stylesheet are the
-// element's own, so their space is kept and nothing moves when it comes; it
-// then takes up the run where it stands.
+// element. The rest, the code panel, the scrubber, compare mode's timelines
+// and the glossary's words (teach.js and what it imports: in dist/ a file of
+// its own, 5 KB gzipped), is imported when one of them is first shown, never
+// after: the scrubber, the glossary (where `parts` show them) or the code
+// panel open, once the element comes within half a screen of the viewport;
+// the code panel opened; Compare pressed; a link's moment (`at`). Their
+// markup and stylesheet are the element's own (the glossary is folded until
+// the first run ends), so their space is kept and nothing moves when the
+// module comes; it then takes up the run where it stands.
 import { narrate } from "./narration.js";
 import { TEACH } from "./assets.js";
+import { fitCodePanel } from "./code-panel.js";
 import { Timeline } from "./timeline.js";
 
 /** While a run goes, the narration, the code panel and the scrubber's words change at most this often. */
@@ -40,6 +42,7 @@ export class Teaching {
     this.#root = root;
     this.#stage = stage;
     this.#narration = root.querySelector(".narration");
+    fitCodePanel(root);
   }
 
   /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. Call once the parts are shown. */
@@ -64,15 +67,16 @@ export class Teaching {
     signal.addEventListener("abort", () => observer.disconnect(), { once: true });
   }
 
-  /** Whether a part on show is teach.js's to fill: the scrubber, or the code panel open. */
+  /** Whether a part on show is teach.js's to fill: the scrubber, the glossary, or the code panel open. */
   #shownNeedIt() {
     const code = this.#root.querySelector(".code-box");
-    return !this.#root.querySelector(".scrubber").hidden || (!code.hidden && code.open);
+    return ![".scrubber", ".glossary"].every((part) => this.#root.querySelector(part).hidden) || (!code.hidden && code.open);
   }
 
   /** Imports teach.js, once (the element awaits it before a compare run: it draws Go's two ways), and hands it what it has missed: the listeners, a link's moment, the run. */
   load() {
-    this.#loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ TEACH.href).then(({ Teach }) => {
+    this.#loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ TEACH.href).then(({ Teach, GLOSSARY_WORDS }) => {
+      this.#root.querySelector(".glossary dl").innerHTML = GLOSSARY_WORDS;
       const teach = new Teach(this.#root, this.#stage, Timeline);
       if (this.#signal && !this.#signal.aborted) teach.listen({ signal: this.#signal });
       if (this.#at) teach.openAt(this.#at.ms, this.#at.event);
@@ -103,9 +107,9 @@ export class Teaching {
   started(run) {
     this.#run = run;
     this.#settled = false;
-    this.#teach?.started(run);
     this.#narration.textContent = run.goWay ? "The three runs go at once, on the same waits…" : "The run goes…";
-    this.#stage.show(run.state);
+    if (this.#teach) this.#teach.started(run);
+    else this.#stage.show(run.state);
   }
 
   /** The run (and Go's, in compare mode) settled. */
