@@ -243,9 +243,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: "speed",
         setting: setting("speed", "Speed"),
-        kind: OptionKind::Number { min: Hundredths(10), max: Hundredths(100), default: Hundredths(100), step: Hundredths(5) },
+        kind: OptionKind::Number { min: Hundredths(10), max: Hundredths(400), default: Hundredths(100), step: Hundredths(5) },
         of: RUN,
-        doc: Doc::new("How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back."),
+        doc: Doc::new("How fast the jobs' time runs: at 0.25 every wait lasts four times as long, at 4 a quarter as long, and the report's times are scaled back to those of speed 1."),
     },
     #[cfg(any(feature = "map", not(target_arch = "wasm32")))]
     OptionSpec {

@@ -43,9 +43,9 @@ fn messages_name_the_option_the_range_and_the_value() {
         "seed must be an integer from 0 to 9007199254740991, got 1152921504606847000"
     );
     assert_eq!(message(&[("signal", Value::Bool(true))]), "signal must be an AbortSignal, got true");
-    assert_eq!(message(&[("speed", Value::Number(0.05))]), "speed must be a number from 0.1 to 1, got 0.05");
-    assert_eq!(message(&[("speed", Value::Number(f64::NAN))]), "speed must be a number from 0.1 to 1, got NaN");
-    assert_eq!(message(&[("speed", Value::String("1".into()))]), r#"speed must be a number from 0.1 to 1, got "1" (a string)"#);
+    assert_eq!(message(&[("speed", Value::Number(0.05))]), "speed must be a number from 0.1 to 4, got 0.05");
+    assert_eq!(message(&[("speed", Value::Number(f64::NAN))]), "speed must be a number from 0.1 to 4, got NaN");
+    assert_eq!(message(&[("speed", Value::String("1".into()))]), r#"speed must be a number from 0.1 to 4, got "1" (a string)"#);
     assert_eq!(parse(&[("speed", Value::Number(0.25))]).unwrap().speed, 0.25);
 }
 

@@ -6,11 +6,11 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use bounded_dispatcher::Status;
+use bounded_dispatcher::{Event, Status};
 use dispatcher_demo::demo::{self, Context, DemoReport};
 use dispatcher_demo::{JobState, Options};
 use serde_json::Value;
-use virtual_clock::VirtualClock;
+use virtual_clock::{Clock, VirtualClock};
 
 fn fixture() -> Value {
     serde_json::from_str(include_str!("../www/article-run.json")).unwrap()
@@ -116,19 +116,59 @@ fn an_unbuffered_queue_replays_the_same_run() {
     }
 }
 
+/// A run of `waits` at `speed` on the virtual clock: its report, its events
+/// with their times, and the clock's time at the end.
+fn at_speed(options: &Options, speed: f64) -> (DemoReport, Vec<(Event, f64)>, f64) {
+    let options = Options { speed, ..options.clone() };
+    let clock = VirtualClock::new();
+    let mut events = Vec::new();
+    let mut on_event = |event: Event, _wait: u32, at_ms: f64| events.push((event, at_ms));
+    let context = Context { on_event: Some(&mut on_event), ..Context::new(&clock) };
+    let report = clock.block_on(demo::run(&options, context)).unwrap();
+    assert_eq!(clock.pending_timers(), 0, "a timer outlived the run at speed {speed}");
+    (report, events, clock.now())
+}
+
 #[test]
-fn a_slowed_run_reports_the_times_of_one_at_full_speed() {
-    // At a quarter of the speed every wait lasts four times as long, and
-    // the report's times are scaled back: the same run, to the millisecond.
+fn at_every_speed_a_run_reports_the_times_of_one_at_speed_1_exactly() {
+    // At speed s a wait of w ms lasts w / s on the clock, thirds of a ms and
+    // all, and the report reads the clock times s: the same run, every event
+    // at the same time and in the same order, at each speed the form offers.
+    // The runs: the article's, with cancel in-flight and without; and a
+    // thousand short waits, many ending together, every job run.
     let fixture = fixture();
-    let waits: Vec<u32> = fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect();
-    let at = |speed| {
-        let options = Options { waits: Some(waits.clone()), speed, ..Options::default() };
-        let clock = VirtualClock::new();
-        let report = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
-        (report, clock.now_ms())
+    let article = Options {
+        waits: Some(fixture["waits"].as_array().unwrap().iter().map(|w| w.as_u64().unwrap() as u32).collect()),
+        ..Options::default()
     };
-    let ((full, full_ms), (slowed, slowed_ms)) = (at(1.0), at(0.25));
-    assert_eq!(slowed.report, full.report);
-    assert_eq!(slowed_ms, 4 * full_ms);
+    let runs = [
+        article.clone(),
+        Options { cancel_in_flight: false, ..article },
+        Options { jobs: 1000, max_wait_ms: 20, seed: Some(7), fail_fast: false, ..Options::default() },
+    ];
+    for options in &runs {
+        let (full, full_events, full_ms) = at_speed(options, 1.0);
+        assert_eq!(full_ms, full.report.elapsed_ms);
+        for speed in (10..=400).step_by(5).map(|hundredths| f64::from(hundredths) / 100.0) {
+            let (report, events, clock_ms) = at_speed(options, speed);
+            assert_eq!(report, full, "the report at speed {speed}");
+            assert!(events == full_events, "the events at speed {speed}");
+            // The clock ran for the run's time divided by the speed, to the nanosecond it keeps.
+            assert!((clock_ms - full_ms / speed).abs() <= 1e-6, "{clock_ms} ms on the clock at speed {speed}, for a {full_ms} ms run");
+        }
+    }
+}
+
+#[test]
+fn a_wait_ends_at_a_deadline_between_two_milliseconds() {
+    let clock = VirtualClock::new();
+    clock.block_on(clock.sleep_until(107.0 / 3.0)).unwrap();
+    assert_eq!(clock.now(), 35.666667, "the first nanosecond at or after 35.666... ms");
+    assert_eq!(clock.now_ms(), 35);
+    // Whole milliseconds from there stay on the nanosecond.
+    clock.block_on(clock.sleep(2)).unwrap();
+    assert_eq!(clock.now(), 37.666667);
+    // A deadline passed ends at once, and moves no time.
+    clock.block_on(clock.sleep_until(1.0)).unwrap();
+    assert_eq!(clock.now(), 37.666667);
 }

@@ -3,9 +3,12 @@
 
 mod js;
 
-use dispatcher_demo::PauseController;
+use bounded_dispatcher::Event;
+use dispatcher_demo::demo::{self, Context};
+use dispatcher_demo::{EventKind, Options, PauseController};
 use js::*;
 use js_sys::{Array, Object, Reflect};
+use virtual_clock::VirtualClock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -268,9 +271,6 @@ async fn waits_may_be_a_typed_array() {
 
 /// The log the Rust demo writes for the same run, on the virtual clock.
 fn log_on_the_virtual_clock(workers: usize, waits: &[u32], fail_fast: bool) -> Vec<String> {
-    use dispatcher_demo::demo::{self, Context};
-    use dispatcher_demo::Options;
-    use virtual_clock::VirtualClock;
     let options = Options { workers, waits: Some(waits.to_vec()), fail_fast, ..Options::default() };
     let clock = VirtualClock::new();
     let demo = clock.block_on(demo::run(&options, Context::new(&clock))).unwrap();
@@ -287,4 +287,63 @@ async fn the_log_is_the_one_the_rust_demo_writes() {
         assert_eq!(expected.len(), 7, "{expected:?}");
         assert_eq!(strings(&get(&report(options).await, "log")), expected);
     }
+}
+
+#[wasm_bindgen_test]
+async fn at_speed_4_a_run_takes_a_quarter_of_the_time_and_reports_the_times_of_speed_1() {
+    // Three workers, three waits each; on the virtual clock no two events
+    // are less than 400 ms of run time apart (100 ms of the page's at speed 4).
+    let waits = [1200, 2000, 2800, 2400, 2000, 1600, 1200, 1200, 1200];
+    let (exact, exact_events) = {
+        let options = Options { workers: 3, waits: Some(waits.to_vec()), threshold_ms: 3000, ..Options::default() };
+        let clock = VirtualClock::new();
+        let mut events = Vec::new();
+        let mut on_event = |event: Event, _: u32, _: f64| events.push(format!("{} {}", EventKind::of(&event).name(), event.jobs().start));
+        let context = Context { on_event: Some(&mut on_event), ..Context::new(&clock) };
+        (clock.block_on(demo::run(&options, context)).unwrap().report, events)
+    };
+    assert_eq!(exact.elapsed_ms, 5600.0);
+    // A timer rings at or after its deadline: the page's alarms are never
+    // early (alarms.rs). Late, by the timer's own delay (Firefox's nested
+    // setTimeout is clamped to 4 ms) and by whatever else the thread was
+    // doing: generously, RING_MS of the page's time, which the report reads
+    // `speed` times longer. A job's wait starts when the one before it on
+    // its worker ended, so its lateness adds to theirs; and the first jobs
+    // start a little after the run's origin (a progress event, a reading),
+    // as late as a ring at most.
+    const RING_MS: f64 = 100.0;
+    // The report's times are differences of the clock's readings: exact to a float's rounding.
+    const ROUNDING: f64 = 1e-9;
+    let mut took = Vec::new();
+    for speed in [1.0, 4.0] {
+        let (events, on_progress) = collect_events();
+        let options = options(&format!(r#"{{"workers": 3, "waits": {waits:?}, "thresholdMs": 3000, "speed": {speed}}}"#));
+        let started = now();
+        let report = report_of(run(options, on_progress.as_ref().clone())).await;
+        took.push(now() - started);
+        assert_eq!(get(&report, "status"), "completed");
+        let events: Vec<String> =
+            events.iter().map(|event| format!("{} {}", get(&event, "type").as_string().unwrap(), number(&event, "jobId"))).collect();
+        assert_eq!(events, exact_events, "the events' order at speed {speed}");
+        let late_by = RING_MS * speed;
+        for (id, (job, &wait)) in exact.jobs.iter().zip(&waits).enumerate() {
+            let shown = self::job(&report, id as u32);
+            let (start, end) = (number(&shown, "startMs"), number(&shown, "endMs"));
+            let (late, start_after, end_after) = (end - start - f64::from(wait), start - job.start_ms.unwrap(), end - job.end_ms.unwrap());
+            // The rings before its start: the run's, and those of the jobs before it on its worker.
+            let rings = (id / 3 + 1) as f64;
+            assert!((-ROUNDING..=late_by + ROUNDING).contains(&late), "job {id} ended {late} ms after its wait at speed {speed}");
+            assert!(
+                (-ROUNDING..=rings * late_by + ROUNDING).contains(&start_after),
+                "job {id} started {start_after} ms late at speed {speed}"
+            );
+            assert!(
+                (-ROUNDING..=(rings + 1.0) * late_by + ROUNDING).contains(&end_after),
+                "job {id} ended {end_after} ms late at speed {speed}"
+            );
+        }
+    }
+    // A quarter of the time on the virtual clock: 1400 ms against 5600; here
+    // at least that, and clearly less than half.
+    assert!(took[1] >= 1399.0 && took[1] < took[0] / 2.0, "{} ms at speed 4, {} ms at speed 1", took[1], took[0]);
 }

@@ -142,7 +142,10 @@ function begin(recorded, options, logLines, changed) {
     }
     changed();
     if (next === events.length) return finish();
-    if (heldAt === null) timer = setTimeout(play, Math.max(0, (events[next].atMs - now) / speed));
+    // setTimeout drops a delay's fraction of a ms, and above speed 1 most
+    // delays have one: rounded up, the timer comes at or after the next
+    // event, not once before it for nothing (then, nested, clamped to 4 ms).
+    if (heldAt === null) timer = setTimeout(play, Math.max(0, Math.ceil((events[next].atMs - now) / speed)));
   };
   timer = setTimeout(play);
   const abort = {

@@ -12,7 +12,7 @@ export const OPTIONS = [
   { name: "waits", attribute: "waits", label: "Waits (ms, comma-separated)", kind: "waits", min: 0, max: 600000, maxLength: 1000000, overrides: ["jobs", "maxWaitMs", "seed"], default: null, doc: "The waits in ms, given rather than drawn: they override jobs, maxWaitMs and seed." },
   { name: "cancelInFlight", attribute: "cancel-in-flight", label: "Cancel in-flight jobs", kind: "boolean", default: true, doc: "Whether cancelling the run aborts the running jobs, or lets them finish as Go's do." },
   { name: "failFast", attribute: "fail-fast", label: "Fail fast", kind: "boolean", default: true, doc: "Whether the first failure cancels the run, or every job runs and every error is kept." },
-  { name: "speed", attribute: "speed", label: "Speed", kind: "number", min: 0.1, max: 1, step: 0.05, default: 1, doc: "How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back." },
+  { name: "speed", attribute: "speed", label: "Speed", kind: "number", min: 0.1, max: 4, step: 0.05, default: 1, doc: "How fast the jobs' time runs: at 0.25 every wait lasts four times as long, at 4 a quarter as long, and the report's times are scaled back to those of speed 1." },
 ];
 
 /** The element's attributes (and the page's URL parameters) that are flags, not options. */

@@ -33,7 +33,7 @@ template.innerHTML = `
       <button type="button" class="stop" disabled>Stop</button>
       <button type="button" class="pause" aria-pressed="false" disabled>Pause</button>
       <button type="button" class="copy-link" hidden>Copy link</button>
-      <button type="button" class="run-live" hidden title="On real timers: the failure may come a few ms later, and job #78 run on another worker">Live, on real timers</button>
+      <button type="button" class="run-live" hidden title="On real timers: the failure may come later (timers ring a little late, the more so in the run's time the higher the speed), and job #78 run on another worker">Live, on real timers</button>
       <span class="status" role="status">Loading…</span>
     </div>
   </form>

@@ -25,7 +25,7 @@ declare class DispatcherDemo extends HTMLElement {
   cancelInFlight: boolean | null;
   /** Whether the first failure cancels the run, or every job runs and every error is kept. */
   failFast: boolean | null;
-  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back. */
+  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, at 4 a quarter as long, and the report's times are scaled back to those of speed 1. */
   speed: number | null;
   // generated:end
   /** Whether it runs as soon as it is connected and the module is in. */

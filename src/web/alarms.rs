@@ -100,7 +100,10 @@ impl Alarms {
         }
     }
 
-    /// Sets the timer for `at`, in place of the one set.
+    /// Sets the timer for `at`, in place of the one set. A deadline may fall
+    /// between two ms (a run above speed 1 has them), and the browser drops
+    /// a delay's fraction: rounded up, the ring comes at or after `at`, and
+    /// one that reads an earlier time (a coarse clock) sets the timer again.
     fn arm(&self, at: f64) {
         self.disarm();
         let alarm = set_alarm(self.ring.as_ref(), (at - performance_now()).max(0.0).ceil());

@@ -79,7 +79,13 @@ impl Clock for BrowserClock {
         if ms == 0 {
             Either::Left(ready(()))
         } else {
-            Either::Right(Alarm::new(&self.alarms, self.now() + f64::from(ms)))
+            self.sleep_until(self.now() + f64::from(ms))
         }
+    }
+
+    /// The page's alarm for `at`, a fraction of a millisecond included: it
+    /// ends once the alarms ring at or after it (`alarms.rs`).
+    fn sleep_until(&self, at: f64) -> Self::Sleep {
+        Either::Right(Alarm::new(&self.alarms, at))
     }
 }

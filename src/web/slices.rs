@@ -96,6 +96,10 @@ impl Clock for Slices<'_> {
         self.clock.now()
     }
 
+    fn sleep_until(&self, at: f64) -> Self::Sleep {
+        Either::Left(self.clock.sleep_until(at))
+    }
+
     fn sleep(&self, ms: u32) -> Self::Sleep {
         if ms > 0 {
             return Either::Left(self.clock.sleep(ms));

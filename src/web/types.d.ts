@@ -21,7 +21,7 @@ export interface RunOptions {
   cancelInFlight?: boolean;
   /** Whether the first failure cancels the run, or every job runs and every error is kept. Default true. */
   failFast?: boolean;
-  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, and the report's times are scaled back. A number from 0.1 to 1; default 1. */
+  /** How fast the jobs' time runs: at 0.25 every wait lasts four times as long, at 4 a quarter as long, and the report's times are scaled back to those of speed 1. A number from 0.1 to 4; default 1. */
   speed?: number;
   /** Stops the run: run's report ends "stopped", and map rejects with the signal's reason. */
   signal?: AbortSignal;

@@ -133,6 +133,42 @@ test("in Firefox, the article's run fails at job #78 as in Chromium, under the s
   assert.deepEqual(complaints, [], "nothing on the console");
 });
 
+test("in Firefox, the article's run at speed 4 takes a quarter of the time: replayed with the report of speed 1, live with no wait ended early", async () => {
+  await inSession("POST", "/url", { url: `${server.url}/index.html?preset=article&speed=1` });
+  const runs = await evaluate(`
+    const done = arguments[arguments.length - 1];
+    (async () => {
+      await customElements.whenDefined("dispatcher-demo");
+      const element = document.querySelector("dispatcher-demo");
+      const button = () => [...element.shadowRoot.querySelectorAll("button")].find((b) => b.textContent.trim() === "Run");
+      while (!button() || button().disabled) await new Promise((resolve) => setTimeout(resolve, 50));
+      const runs = {};
+      for (const live of [false, true]) for (const speed of [1, 4]) {
+        element.speed = speed;
+        const started = performance.now();
+        const { error, elapsedMs, jobs } = await element.run({ live });
+        runs[(live ? "live" : "replay") + speed] = { ms: performance.now() - started, error: error?.message, elapsedMs,
+          jobs: jobs.map(({ id, state, worker, waitMs, startMs, endMs }) => ({ id, state, worker, waitMs, startMs, endMs })) };
+      }
+      return runs;
+    })().then(done, (error) => done({ thrown: String(error) }));
+  `);
+  assert.equal(runs.thrown, undefined, runs.thrown);
+  const { replay1, replay4, live1, live4 } = runs;
+  const fastest = (full) => full.elapsedMs / 4;
+  assert.deepEqual({ ...replay4, ms: 0 }, { ...replay1, ms: 0 });
+  assert.ok(replay4.ms >= fastest(replay1) && replay4.ms < replay1.ms / 2, `replayed: ${replay4.ms} ms at speed 4, ${replay1.ms} at 1`);
+  assert.ok(live4.ms < live1.ms / 2, `live: ${live4.ms} ms at speed 4, ${live1.ms} at 1`);
+  // As in Chromium (tests/page/speed.test.mjs): never early, late by at most 250 ms of the page's time.
+  for (const [speed, run] of [[1, live1], [4, live4]]) {
+    assert.equal(run.error, "cannot wait for more than 990 ms: job #78; 996 ms");
+    for (const job of run.jobs.filter((job) => job.state === "succeeded")) {
+      const late = job.endMs - job.startMs - job.waitMs;
+      assert.ok(late >= -1e-9 && late <= 250 * speed, `job #${job.id} ended ${late} ms after its wait at speed ${speed}`);
+    }
+  }
+});
+
 test("in Firefox, map's first failed fetch aborts the three in flight at once, and no further request arrives", async (t) => {
   const slow = await slowServer();
   try {

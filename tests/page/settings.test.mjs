@@ -167,7 +167,7 @@ test("the JS API and the element refuse the same inputs with the same message", 
     "jobs is 5, but 3 waits are given, which set the number of jobs: leave jobs out",
     "workers must be an integer from 1 to 10000, got 0",
     "queueLength must be an integer from 0 to 1000000, got 2.5",
-    'speed must be a number from 0.1 to 1, got "fast" (a string)',
+    'speed must be a number from 0.1 to 4, got "fast" (a string)',
     "waits[1] must be an integer from 0 to 600000, got -2",
     'failFast must be true or false, got "yes" (a string)',
   ]);

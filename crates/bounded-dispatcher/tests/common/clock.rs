@@ -16,6 +16,9 @@
 //!    [`coalescing`](VirtualClock::coalescing) fires every timer due at the
 //!    same time before the next poll, as tokio's timer wheel does.
 //! 3. A dropped [`Sleep`] leaves no timer behind.
+//! 4. Its time is kept in whole nanoseconds: a sleep of whole milliseconds
+//!    moves it exactly, and one until a deadline between two milliseconds
+//!    ([`Clock::sleep_until`]) ends at the first nanosecond at or after it.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -38,7 +41,17 @@ pub trait Clock {
     /// Completes `ms` milliseconds from now. A 0 ms sleep is ready at once:
     /// it takes no time and yields to nobody.
     fn sleep(&self, ms: u32) -> Self::Sleep;
+
+    /// Completes at `at` ms on this clock, which may fall between two
+    /// milliseconds: never before it, and as soon after as the clock can
+    /// tell. By default, after the whole milliseconds that reach it.
+    fn sleep_until(&self, at: f64) -> Self::Sleep {
+        self.sleep((at - self.now()).ceil().max(0.0) as u32)
+    }
 }
+
+/// A virtual millisecond, in the nanoseconds the clock counts.
+const NS_PER_MS: u64 = 1_000_000;
 
 /// A clock whose time only moves when everything it drives is waiting on it.
 ///
@@ -52,6 +65,8 @@ pub trait Clock {
 /// let clock = VirtualClock::new();
 /// clock.block_on(clock.sleep(1500)).unwrap(); // at once
 /// assert_eq!(clock.now_ms(), 1500);
+/// clock.block_on(clock.sleep_until(1500.25)).unwrap();
+/// assert_eq!(clock.now(), 1500.25);
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct VirtualClock {
@@ -60,10 +75,11 @@ pub struct VirtualClock {
 
 #[derive(Debug, Default)]
 struct Timers {
+    /// The time, in ns.
     now: u64,
     set: u64,
     coalescing: bool,
-    /// Pending timers by (deadline, order set), each with the waker to call.
+    /// Pending timers by (deadline in ns, order set), each with the waker to call.
     pending: BTreeMap<(u64, u64), Waker>,
 }
 
@@ -97,9 +113,9 @@ impl VirtualClock {
         clock
     }
 
-    /// The virtual time, in whole milliseconds.
+    /// The virtual time, in whole milliseconds (rounded down).
     pub fn now_ms(&self) -> u64 {
-        self.timers.borrow().now
+        self.timers.borrow().now / NS_PER_MS
     }
 
     /// How many timers are set and have not fired or been dropped.
@@ -124,7 +140,7 @@ impl VirtualClock {
             let due = {
                 let mut timers = self.timers.borrow_mut();
                 let Some(((deadline, _), timer)) = timers.pending.pop_first() else {
-                    return Err(Stalled { at_ms: timers.now });
+                    return Err(Stalled { at_ms: timers.now / NS_PER_MS });
                 };
                 timers.now = deadline;
                 let mut due = vec![timer];
@@ -142,11 +158,16 @@ impl Clock for VirtualClock {
     type Sleep = Sleep;
 
     fn now(&self) -> f64 {
-        self.now_ms() as f64
+        self.timers.borrow().now as f64 / NS_PER_MS as f64
     }
 
     fn sleep(&self, ms: u32) -> Sleep {
-        Sleep { timers: self.timers.clone(), state: State::Unset(ms) }
+        Sleep { timers: self.timers.clone(), state: State::For(u64::from(ms) * NS_PER_MS) }
+    }
+
+    /// Until the first nanosecond at or after `at`; at once if it has passed.
+    fn sleep_until(&self, at: f64) -> Sleep {
+        Sleep { timers: self.timers.clone(), state: State::Until((at * NS_PER_MS as f64).ceil() as u64) }
     }
 }
 
@@ -160,7 +181,10 @@ pub struct Sleep {
 
 #[derive(Debug)]
 enum State {
-    Unset(u32),
+    /// Not set yet: to wait this long from its first poll, in ns,
+    For(u64),
+    /// or until then.
+    Until(u64),
     Set((u64, u64)),
     Done,
 }
@@ -171,29 +195,27 @@ impl Future for Sleep {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
         let mut timers = this.timers.borrow_mut();
-        match this.state {
-            State::Unset(0) | State::Done => {
-                this.state = State::Done;
-                Poll::Ready(())
-            }
-            State::Unset(ms) => {
-                let key = (timers.now + u64::from(ms), timers.set);
-                timers.set += 1;
-                timers.pending.insert(key, cx.waker().clone());
-                this.state = State::Set(key);
-                Poll::Pending
-            }
-            State::Set(key) => match timers.pending.get_mut(&key) {
-                Some(waker) => {
+        let at = match this.state {
+            State::For(ns) => timers.now + ns,
+            State::Until(at) => at,
+            State::Set(key) => {
+                if let Some(waker) = timers.pending.get_mut(&key) {
                     waker.clone_from(cx.waker());
-                    Poll::Pending
+                    return Poll::Pending;
                 }
-                None => {
-                    this.state = State::Done;
-                    Poll::Ready(())
-                }
-            },
+                timers.now
+            }
+            State::Done => timers.now,
+        };
+        if at <= timers.now {
+            this.state = State::Done;
+            return Poll::Ready(());
         }
+        let key = (at, timers.set);
+        timers.set += 1;
+        timers.pending.insert(key, cx.waker().clone());
+        this.state = State::Set(key);
+        Poll::Pending
     }
 }
 
