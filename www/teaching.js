@@ -2,7 +2,7 @@
 // every embedded element and speaks as a run goes: it is here, with the
 // element. The rest, the code panel, the scrubber, compare mode's timelines
 // and the glossary's words (teach.js and what it imports: in dist/ a file of
-// its own, 5 KB gzipped), is imported when one of them is first shown, never
+// its own, 5.4 KB gzipped), is imported when one of them is first shown, never
 // after: the scrubber, the glossary (where `parts` show them) or the code
 // panel open, once the element comes within half a screen of the viewport;
 // the code panel opened; Compare pressed; a link's moment (`at`). Their

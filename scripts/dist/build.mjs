@@ -15,8 +15,8 @@
 //                              when it replays (www/replay.js and what it uses)
 //   code.js                    the code panel's Go and Rust (www/code.js), imported
 //                              once the panel is open (folded when embedded)
-//   dispatcher-demo-teach.js   the code panel, the scrubber and compare mode (www/teach.js
-//                              and what it uses), imported when one is first shown
+//   dispatcher-demo-teach.js   the code panel, the scrubber, compare mode and the glossary's
+//                              words (www/teach.js and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
 //   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
 //                              when a page first shows one

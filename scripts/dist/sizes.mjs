@@ -15,7 +15,7 @@ const WHAT = {
   "dispatcher_demo_api_bg.wasm": "the JS API's wasm module",
   "article-run.json": "the article's run, fetched when its preset is chosen",
   "replay.js": "the article's run's player, imported when it replays",
-  "dispatcher-demo-teach.js": "the code panel, the scrubber and compare mode, imported when one is first shown",
+  "dispatcher-demo-teach.js": "the code panel, the scrubber, compare mode and the glossary's words, imported when one is first shown",
   "code.js": "the code panel's Go and Rust, imported once the panel is open and near the viewport",
   "dispatcher-demo-own-run.js": "what draws a page's own run of `map` (showMap), imported when a page first shows one",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
