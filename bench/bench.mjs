@@ -3,11 +3,14 @@
 import pMap from "p-map";
 import pLimit from "p-limit";
 import PQueue from "p-queue";
-// bench/pkg: the page's module built with the `bench` feature, for __benchDispatch.
-import init, * as dispatcher from "./pkg/dispatcher_demo.js";
 import { countTimers, liveTimers } from "../tests/timers.js";
 
-const { memory } = await init();
+// bench/pkg: the page's module built with the `bench` feature, for
+// __benchDispatch; or another build of it, named by `?pkg=` (a folder of
+// this page's), to set two builds side by side (bench/dispatch.mjs).
+const pkg = new URLSearchParams(location.search).get("pkg") ?? "pkg";
+const dispatcher = await import(`./${pkg}/dispatcher_demo.js`);
+const { memory } = await dispatcher.default();
 
 const best = async (times, measure) => {
   let fastest = Infinity;

@@ -3,8 +3,8 @@
 // target was missed in the run it prints.
 export const TRIED = {
   wasmShare:
-    "tried: strict cancellation in the dispatcher itself, so no Abortable, and the workers as a fixed set polled in place, so no FuturesUnordered; the producer inlined into the take, so ready jobs run in one poll with no wake (callgrind 128 → 53 instructions a job natively); wasm-opt -O3 against no wasm-opt and -O4, whose differences drowned in the spread between page loads; left: V8's code for the same loop, which moves by half from one page load to the next",
-  go: "the Go pattern's own rate moves from one round to the next by a third, and with it the ratio",
+    "tried: strict cancellation in the dispatcher itself, so no Abortable, and the workers as a fixed set polled in place, so no FuturesUnordered; the producer inlined into the take, so ready jobs run in one poll with no wake (callgrind 128 → 53 instructions a job natively); wasm-opt -O3 against no wasm-opt and -O4, whose differences drowned in the spread between page loads; in wasm, the take inlined as natively and a poll budget of 16,384 jobs, not 1,024 (a yield there is a microtask, a call out to JS and one back: 192 → 278 M jobs/s, 41 → 59 % in one run of node bench/dispatch.mjs); the worker's loop inlined too, and -O3 --converge, no faster; left: V8's code for the loop itself, about 90 % of a dispatch's samples in Chromium's profile, which moves by up to a third from one page load to the next",
+  go: "tried: as for wasm ÷ native; the Go pattern's own rate moves from one round to the next by a third, and with it the ratio",
   instructions: "",
   cancellation: "p99 was 0.6–0.7 ms on 2026-11-27, before the dispatcher became its own crate with strict cancellation, and 1.2–1.6 ms in the three runs of 2026-12-02 (p50 0.2–0.3 ms): a regression in the tail, not yet profiled",
   makespan: "",

@@ -125,10 +125,10 @@ where
 
     // panel: begin
     /// A worker's loop, from its job's poll: while its jobs are ready at
-    /// once, takes and polls the next. It, `take` and `fill` are inlined
-    /// natively, where their calls were much of a job's cost; in wasm,
-    /// whose bytes the page counts, LLVM weighs them (docs/performance.md
-    /// has the counts).
+    /// once, takes and polls the next. `take` and `fill` are inlined, where
+    /// their calls were much of a job's cost; this loop too, natively (in
+    /// wasm, whose bytes the page counts, it costs bytes and gains nothing:
+    /// docs/performance.md has the counts).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn run_worker(&mut self, worker: usize, mut polled: Polled<F>, cx: &mut Context<'_>, budget: &mut usize) {
         let mut left = *budget;
@@ -164,7 +164,7 @@ where
     /// Starts the next job on `worker`, and polls it, if one may start:
     /// the run is not cancelled, the gate is open (a `plain` run has
     /// neither to check), and the queue or the producer has one.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[inline(always)]
     fn take(&mut self, worker: usize, plain: bool, cx: &mut Context<'_>) -> Option<Polled<F>> {
         if !plain && (self.cause.is_some() || self.config.gate.as_ref().is_some_and(|gate| gate.poll_open(cx).is_pending())) {
             return None;
@@ -182,7 +182,7 @@ where
 
     /// Fills the queue: the producer, one range of a count at once, then
     /// one input at a time while there is room and the source has one.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[inline(always)]
     fn fill(&mut self, cx: &mut Context<'_>) {
         let start = self.queue.fed;
         let room = self.config.queue_length - self.queue.len();
