@@ -38,9 +38,9 @@ build: dist
 # imports and exports, and the glue is rewritten to match (scripts/minify-wasm.mjs).
 API_WASM := pkg/api/dispatcher_demo_api_bg.wasm
 wasm: setup-build
-	wasm-pack --quiet build --target web --release
+	wasm-pack --quiet build --target web --release -- --no-default-features
 	node scripts/minify-wasm.mjs $(WASM_OPT) $(WASM) $(WASM_OPT_FLAGS)
-	wasm-pack --quiet build --target web --release --out-dir pkg/api --out-name dispatcher_demo_api -- --features map
+	wasm-pack --quiet build --target web --release --out-dir pkg/api --out-name dispatcher_demo_api -- --no-default-features --features map
 	node scripts/minify-wasm.mjs $(WASM_OPT) $(API_WASM) $(WASM_OPT_FLAGS)
 
 # The distributable build, dist/: the element bundled and minified by
@@ -50,7 +50,7 @@ dist: wasm
 
 # The same module with the benchmark's hook (the `bench` feature), for bench/.
 build-bench: setup-build
-	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --features bench
+	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --no-default-features --features bench
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
 test: setup-test test-native test-browser test-consumer test-go test-unit test-api test-page test-firefox test-embed
@@ -65,6 +65,7 @@ test-native:
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --quiet --lib --features map --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --no-default-features --features map --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet --workspace
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet --workspace --no-deps
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" cargo doc --quiet -p bounded-dispatcher --no-deps --all-features

@@ -11,6 +11,10 @@
 
 use crate::messages::{got, Got, OptionError, Problem};
 use crate::options::{integer_from, setting_spec, spec, Api, OptionKind, OptionSpec};
+use alloc::borrow::ToOwned;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// A value as it arrives from JS, before any check.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +125,7 @@ impl Options {
             specs.push((resolve(api, given)?, given));
         }
         for (i, &(spec, first)) in specs.iter().enumerate() {
-            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| std::ptr::eq(*other, spec)) {
+            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| core::ptr::eq(*other, spec)) {
                 return Err(OptionError::new(spec, first.source, Problem::Twice { given: [text(first), text(second)] }));
             }
         }
@@ -250,7 +254,7 @@ impl OptionSpec {
 /// `value` as an integer from `min` to `max`; else whether it is a number out of range (or else of the wrong type).
 fn integer(value: &Value, min: u64, max: u64) -> Result<u64, bool> {
     match *value {
-        Value::Number(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
+        Value::Number(n) if n % 1.0 == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
         Value::Number(_) => Err(true),
         _ => Err(false),
     }

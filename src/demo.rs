@@ -1,8 +1,11 @@
 //! The original Go program's job, and a whole demo run: options in, report
 //! and log out.
 
-use std::fmt::{self, Write};
-use std::future::{Future, Pending};
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::{self, Write};
+use core::future::{Future, Pending};
 
 use bounded_dispatcher::{Dispatcher, Event, Gate, JobId};
 use virtual_clock::Clock;
@@ -27,7 +30,7 @@ impl fmt::Display for WaitTooLong {
     }
 }
 
-impl std::error::Error for WaitTooLong {}
+impl core::error::Error for WaitTooLong {}
 
 /// Job `job` of the original Go program: fails at once if `wait_ms` is over
 /// `threshold_ms`, else sleeps `wait_ms` and succeeds.
@@ -77,7 +80,7 @@ pub struct Context<'a, C, S = Pending<()>> {
 impl<'a, C> Context<'a, C> {
     /// A run on `clock`, with no gate, no observer and no stop, and a random seed of 0.
     pub fn new(clock: &'a C) -> Self {
-        Context { clock, gate: None, random_seed: 0, on_event: None, stop: std::future::pending() }
+        Context { clock, gate: None, random_seed: 0, on_event: None, stop: core::future::pending() }
     }
 }
 
@@ -153,7 +156,7 @@ struct Slowed<'c, C> {
 /// scaling (a few ulps: under 0.3 µs even at the end of the longest run the
 /// options allow, a million waits of 600 s on one worker).
 fn to_us(ms: f64) -> f64 {
-    (ms * 1000.0).round() / 1000.0
+    virtual_clock::round(ms * 1000.0) / 1000.0
 }
 
 impl<C: Clock> Clock for Slowed<'_, C> {

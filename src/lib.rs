@@ -5,8 +5,14 @@
 //!
 //! The dispatcher itself is the `bounded-dispatcher` crate of this
 //! workspace (`crates/bounded-dispatcher`): depend on that one.
-#![forbid(unsafe_code)]
+// The page's modules are built without std (see the `std` feature):
+// core and alloc are all they have.
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
+// Only web/global.rs has some, on wasm32 (a `static` of one thread's).
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
+
+extern crate alloc;
 
 mod check;
 pub mod demo;

@@ -3,7 +3,11 @@
 //! shows as it is; and the suggestion for a misspelt name. Every message of
 //! the check is written here, once.
 
-use std::fmt;
+use alloc::format;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+use core::fmt;
 
 use crate::check::{Source, Value};
 use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
@@ -137,7 +141,7 @@ impl fmt::Display for OptionError {
     }
 }
 
-impl std::error::Error for OptionError {}
+impl core::error::Error for OptionError {}
 
 /// The known option of `run` closest to an unknown name, by its JS name, if
 /// one is close enough to be a likely typo: same letters in another case or

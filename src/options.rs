@@ -9,7 +9,9 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use std::fmt;
+use alloc::format;
+use alloc::string::String;
+use core::fmt;
 
 /// One option of the JS API's `run` or `map` (or both: [`OptionSpec::of`]),
 /// which is also a setting of the page and of `<dispatcher-demo>` when it

@@ -5,8 +5,9 @@
 //! `tests/tables.rs` writes them into the TypeScript, the page's
 //! `www/spec.js` and `src/web/report.js`.
 
-use std::fmt;
-use std::ops::Range;
+use alloc::vec::Vec;
+use core::fmt;
+use core::ops::Range;
 
 use bounded_dispatcher::{Event, Failure, JobId, Outcome, Status};
 use virtual_clock::Clock;

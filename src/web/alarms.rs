@@ -22,17 +22,18 @@
 //!    the heap emptied: once no run waits, no timer is left.
 //! 3. An alarm ends once a ring has come at or after its deadline (`rang`).
 
-use std::cell::{Cell, RefCell};
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use alloc::collections::BinaryHeap;
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
+use core::cmp::Ordering;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 
 use super::clock::performance_now;
+use super::global::Global;
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
 extern "C" {
@@ -43,9 +44,7 @@ extern "C" {
     fn clear_alarm(alarm: &JsValue);
 }
 
-thread_local! {
-    static SHARED: Rc<Alarms> = Alarms::new();
-}
+static SHARED: Global<Rc<Alarms>> = Global::new(Alarms::new);
 
 /// The waits of the page's runs, and their one timer.
 pub(super) struct Alarms {
@@ -67,11 +66,11 @@ struct Due {
 impl Alarms {
     /// The page's alarms, which every run shares.
     pub(super) fn shared() -> Rc<Self> {
-        SHARED.with(Rc::clone)
+        Rc::clone(&SHARED)
     }
 
     fn new() -> Rc<Self> {
-        let ring = Closure::new(|| SHARED.with(|alarms| alarms.ring()));
+        let ring = Closure::new(|| SHARED.ring());
         let (due, timer) = Default::default();
         Rc::new(Alarms { due, live: Cell::new(0), rang: Cell::new(f64::NEG_INFINITY), timer, ring })
     }
@@ -106,7 +105,7 @@ impl Alarms {
     /// one that reads an earlier time (a coarse clock) sets the timer again.
     fn arm(&self, at: f64) {
         self.disarm();
-        let alarm = set_alarm(self.ring.as_ref(), (at - performance_now()).max(0.0).ceil());
+        let alarm = set_alarm(self.ring.as_ref(), virtual_clock::ceil((at - performance_now()).max(0.0)));
         self.timer.replace(Some((at, alarm)));
     }
 
@@ -143,7 +142,7 @@ impl Alarm {
     }
 
     fn end(&mut self) {
-        if std::mem::take(&mut self.waiting) {
+        if core::mem::take(&mut self.waiting) {
             self.alarms.forget();
         }
     }

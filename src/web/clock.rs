@@ -10,10 +10,10 @@
 //!
 //! [`read_after_js`]: BrowserClock::read_after_js
 
-use std::cell::Cell;
-use std::future::{ready, Future, Ready};
-use std::pin::Pin;
-use std::rc::Rc;
+use alloc::rc::Rc;
+use core::cell::Cell;
+use core::future::{ready, Future, Ready};
+use core::pin::Pin;
 
 use futures::future::Either;
 use virtual_clock::Clock;
@@ -55,7 +55,7 @@ impl BrowserClock {
     /// `future`, polled with a fresh reading each time: each poll comes in a
     /// new task or microtask.
     pub(super) fn fresh_each_poll<'c, F: Future + Unpin + 'c>(&'c self, mut future: F) -> impl Future<Output = F::Output> + 'c {
-        std::future::poll_fn(move |cx| {
+        core::future::poll_fn(move |cx| {
             self.forget();
             Pin::new(&mut future).poll(cx)
         })

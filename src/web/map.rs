@@ -20,10 +20,11 @@
 //! 3. `failures` holds every job's error, in the order they failed: when
 //!    the observer hears of a failure, the last one is that job's.
 
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{ready, Context, Poll};
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{ready, Context, Poll};
 
 use bounded_dispatcher::{Dispatcher, Event, Failure, RunError};
 use futures::channel::oneshot;
@@ -157,7 +158,7 @@ pub fn map(input: JsValue, mapper: JsValue, options: Option<MapOptions>) -> Prom
             match input_failed.await {
                 Ok(error) => input_error.set(Some(error)),
                 // The input ended, or the run closed it: it stops nothing.
-                Err(_) => std::future::pending().await,
+                Err(_) => core::future::pending().await,
             }
         };
         let values = dispatcher

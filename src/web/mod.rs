@@ -12,7 +12,8 @@
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
 //! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
-//! - `panic.rs`: `onPanic`;
+//! - `panic.rs`: `onPanic`, and the module's panic handler;
+//! - `global.rs`: a `static` of the module, for want of std's `thread_local!`;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
 //! callback, `run`'s options as given, a `PauseController`'s check, an
@@ -25,6 +26,7 @@
 
 mod alarms;
 mod clock;
+mod global;
 #[cfg(feature = "map")]
 mod map;
 mod options;
@@ -34,7 +36,8 @@ mod report;
 mod signal;
 mod slices;
 
-use std::pin::pin;
+use alloc::vec::Vec;
+use core::pin::pin;
 
 use bounded_dispatcher::Event;
 use js_sys::{Function, Promise};

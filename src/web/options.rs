@@ -3,6 +3,9 @@
 //! tell (an `AbortSignal`, a `PauseController`, a function); and an option's
 //! error as the `TypeError` or `RangeError` JS throws.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;

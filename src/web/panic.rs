@@ -1,38 +1,73 @@
 //! What a page hears of a panic.
 
-use std::cell::RefCell;
-use std::sync::Once;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+use core::panic::Location;
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static LISTENERS: RefCell<Vec<Function>> = const { RefCell::new(Vec::new()) };
+use super::global::Global;
+
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// `panicked at {file}:{line}:{column}:`, and `message` on a line of its own.
+    #[wasm_bindgen(js_name = panicMessage)]
+    fn panic_message(file: &str, line: u32, column: u32, message: Option<&str>) -> JsValue;
 }
+
+static LISTENERS: Global<RefCell<Vec<Function>>> = Global::new(|| RefCell::new(Vec::new()));
 
 /// Calls `listener` with the message of a panic, if one happens. A panic
 /// traps this wasm instance: nothing more it runs will settle, and the page
 /// should load a fresh instance (`<dispatcher-demo>` does).
 #[wasm_bindgen(js_name = onPanic)]
 pub fn on_panic(#[wasm_bindgen(unchecked_param_type = "(message: string) => void")] listener: Function) {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            let message = JsValue::from(info.to_string());
-            LISTENERS.with(|listeners| {
-                for listener in listeners.borrow().iter() {
-                    let _ = listener.call1(&JsValue::NULL, &message);
-                }
-            });
-        }));
-    });
-    LISTENERS.with(|listeners| listeners.borrow_mut().push(listener));
+    // The wasm tests' builds have std, and so std's panic handler, which calls its hook.
+    #[cfg(feature = "std")]
+    {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            std::panic::set_hook(alloc::boxed::Box::new(|info| {
+                let payload = info.payload();
+                let message = payload.downcast_ref::<&str>().copied();
+                tell(info.location(), message.or_else(|| payload.downcast_ref::<alloc::string::String>().map(|s| s.as_str())));
+            }))
+        });
+    }
+    LISTENERS.borrow_mut().push(listener);
+}
+
+/// Tells the listeners of a panic at `location`, with `message` if there is one to tell.
+fn tell(location: Option<&Location<'_>>, message: Option<&str>) {
+    let message = match location {
+        Some(at) => panic_message(at.file(), at.line(), at.column(), message),
+        None => panic_message("?", 0, 0, message),
+    };
+    // Not borrowed: the one borrow_mut pushes, and does not panic.
+    if let Ok(listeners) = LISTENERS.try_borrow() {
+        for listener in listeners.iter() {
+            let _ = listener.call1(&JsValue::NULL, &message);
+        }
+    }
+}
+
+/// The page's modules' panic handler (they have no std, and so no std's).
+/// It tells the listeners what std's hook would, without `core::fmt`: the
+/// message is there when it is a string as written (`panic!("…")`,
+/// `unwrap()` on `None`), and left out when it would have to be formatted.
+/// Then it traps the instance, as std's does with `panic = "abort"`.
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[panic_handler]
+fn panicked(info: &core::panic::PanicInfo) -> ! {
+    tell(info.location(), info.message().as_str());
+    core::arch::wasm32::unreachable()
 }
 
 /// Panics, for the tests of what a page does after a panic. Nothing else
 /// in this crate panics on any input.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests, skip_typescript)]
-pub fn panic_for_tests(message: &str) {
-    panic!("{message}");
+pub fn panic_for_tests() {
+    panic!("forced by a test");
 }

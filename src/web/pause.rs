@@ -2,8 +2,8 @@
 //! stops them, and the one gate of a run: closed while it is paused, or
 //! while the page has its turn (`slices.rs`).
 
-use std::cell::Cell;
-use std::rc::Rc;
+use alloc::rc::Rc;
+use core::cell::Cell;
 
 use bounded_dispatcher::Gate;
 use wasm_bindgen::prelude::*;

@@ -7,6 +7,9 @@
 //! into JS: for a big run, the page gets a turn between one column and the
 //! next, so that no step holds it for long.
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 use js_sys::{Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

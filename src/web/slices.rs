@@ -15,11 +15,12 @@
 //! worker starts a job either: 10,000 workers would otherwise each start one
 //! (and tell the page) after the slice was over.
 
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 
 use futures::future::Either;
 use js_sys::Promise;

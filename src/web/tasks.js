@@ -1,6 +1,6 @@
 // What the binding asks of JS, besides the report: the page's turns, the
 // run's alarm, the calls to the progress callback, a PauseController's
-// check, and an option's error.
+// check, an option's error, and a panic's message.
 
 // A promise that resolves in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
@@ -99,4 +99,11 @@ export function optionError(typeError, message, option, expected, got, unknown, 
   const error = typeError ? new TypeError(message) : new RangeError(message);
   if (unknown) return Object.assign(error, { option, suggestion: suggestion ?? null });
   return Object.assign(error, expected === undefined ? { option } : { option, expected, got });
+}
+
+// A panic's message, as std's hook writes it: "panicked at src/file.rs:1:2:",
+// and the message on a line of its own where the module can give it (a
+// string as written; one it would have to format, it leaves out).
+export function panicMessage(file, line, column, message) {
+  return `panicked at ${file}:${line}:${column}:${message === undefined ? "" : `\n${message}`}`;
 }

@@ -64,7 +64,7 @@ test("after a panic the dist/ element says so, and runs again on a fresh module"
   // The test-only export, on the module instance the element uses: dist/dispatcher-demo-glue.js.
   await page.evaluate(() => import("/dist/dispatcher-demo-glue.js").then((glue) => {
     try {
-      glue.__panicForTests("forced by a test");
+      glue.__panicForTests();
     } catch {
       // The trap: RuntimeError: unreachable.
     }

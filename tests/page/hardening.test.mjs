@@ -127,7 +127,7 @@ for (const [build, glue] of [["dist/", "/dist/dispatcher-demo-glue.js"], ["www/"
     // The test-only export, on the module instance the element uses.
     await page.evaluate((url) => import(url).then((glue) => {
       try {
-        glue.__panicForTests("forced by a test");
+        glue.__panicForTests();
       } catch {
         // The trap: RuntimeError: unreachable.
       }

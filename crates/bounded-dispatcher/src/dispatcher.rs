@@ -1,8 +1,9 @@
 //! The dispatcher: its configuration, [`Dispatcher`], and the runs it
 //! makes. Each run is one state machine (`run_loop.rs`, the heart).
 
-use std::future::Future;
-use std::num::NonZeroUsize;
+use alloc::boxed::Box;
+use core::future::Future;
+use core::num::NonZeroUsize;
 
 use futures_core::{Stream, TryFuture};
 

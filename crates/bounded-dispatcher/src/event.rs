@@ -1,7 +1,7 @@
 //! What the observer of a run sees: one [`Event`] per thing that happens to
 //! a job, or to a range of jobs.
 
-use std::ops::Range;
+use core::ops::Range;
 
 use crate::JobId;
 

@@ -1,10 +1,13 @@
 //! A gate that holds workers back: while it is closed, no worker takes a new
 //! job, and jobs already running go on.
 
-use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::task::{Context, Poll, Waker};
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+use core::fmt;
+use core::sync::atomic::{AtomicBool, Ordering};
+
+use crate::lock::{lock, Mutex, MutexGuard};
+use core::task::{Context, Poll, Waker};
 
 /// Pauses and resumes the runs of the [`Dispatcher`](crate::Dispatcher)s
 /// that hold it. Clones share the same gate, and it is `Send + Sync`: any
@@ -53,7 +56,7 @@ impl Gate {
     /// Resumes: wakes every run that is waiting to start a job.
     pub fn open(&self) {
         self.shared.closed.store(false, Ordering::Release);
-        let waiting = std::mem::take(&mut *self.waiting());
+        let waiting = core::mem::take(&mut *self.waiting());
         waiting.into_iter().for_each(Waker::wake);
     }
 
@@ -80,7 +83,7 @@ impl Gate {
 
     fn waiting(&self) -> MutexGuard<'_, Vec<Waker>> {
         // Nothing panics while it is held.
-        self.shared.waiting.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.shared.waiting)
     }
 }
 

@@ -10,11 +10,14 @@
 //!    `closed` is set and the inbox is empty: a submission is refused, not
 //!    kept for nobody.
 
-use std::collections::VecDeque;
-use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::task::Waker;
+use alloc::collections::VecDeque;
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+use core::fmt;
+use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use crate::lock::{lock, Mutex, MutexGuard};
+use core::task::Waker;
 
 /// Adds jobs to a run while it goes, and cancels it: errgroup's `g.Go` from
 /// inside a goroutine, and tokio's `CancellationToken` in one. Give it to
@@ -139,7 +142,7 @@ impl<I> RunHandle<I> {
 impl<I> Shared<I> {
     fn lock(&self) -> MutexGuard<'_, State<I>> {
         // Nothing panics while it is held.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.state)
     }
 }
 
@@ -271,4 +274,4 @@ impl<I> fmt::Display for SubmitError<I> {
     }
 }
 
-impl<I> std::error::Error for SubmitError<I> {}
+impl<I> crate::lock::Error for SubmitError<I> {}

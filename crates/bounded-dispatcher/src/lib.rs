@@ -68,17 +68,22 @@
 //! # Features
 //!
 //! None: it depends only on `futures-core`, for the [`Stream`](futures_core::Stream)
-//! it takes and gives.
+//! it takes and gives. On wasm32 the crate is `no_std` (core and alloc), so
+//! that a module can leave std out, and its lock is `spin`'s there.
 //!
 //! [`cancel_in_flight(false)`]: Dispatcher::cancel_in_flight
 #![doc = include_str!("../docs/demo.md")]
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+extern crate alloc;
 
 mod dispatcher;
 mod event;
 mod gate;
 mod handle;
+mod lock;
 mod outcome;
 mod output;
 mod run;

@@ -1,7 +1,8 @@
 //! How a run ended: its [`Outcome`], and the [`RunError`] it gives.
 
-use std::error::Error;
-use std::fmt;
+use crate::lock::Error;
+use alloc::vec::Vec;
+use core::fmt;
 
 use crate::JobId;
 

@@ -2,11 +2,12 @@
 //! ([`Collect`]), or its results as they come ([`Results`]); and the sinks
 //! the run loop hands values and errors to.
 
-use std::collections::VecDeque;
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use alloc::collections::VecDeque;
+use alloc::vec::Vec;
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 use futures_core::{FusedStream, Stream, TryFuture};
 
@@ -148,7 +149,7 @@ where
         if machine.poll(cx).is_ready() {
             // Over: what is left to read, then why it stopped, if it did.
             let (status, by) = machine.status(false);
-            this.left = std::mem::take(&mut machine.sink.ready);
+            this.left = core::mem::take(&mut machine.sink.ready);
             match status {
                 Status::Stopped => this.left.push_back(Err(RunError::Stopped { by: by.unwrap_or("a stop") })),
                 Status::Cancelled => this.left.push_back(Err(RunError::Cancelled)),

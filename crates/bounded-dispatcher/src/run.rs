@@ -3,11 +3,13 @@
 //! ([`Collect`](crate::Collect)), or its results as they come
 //! ([`Results`](crate::Results)).
 
-use std::collections::VecDeque;
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use alloc::boxed::Box;
+use alloc::collections::VecDeque;
+use alloc::vec::Vec;
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 use futures_core::TryFuture;
 

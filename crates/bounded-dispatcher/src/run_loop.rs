@@ -25,7 +25,7 @@
 //! 4. `plain` is true only while the run has no handle, no gate and no
 //!    cause: cancelling clears it, so a cancelled run checks everything.
 
-use std::task::{Context, Poll};
+use core::task::{Context, Poll};
 
 use futures_core::TryFuture;
 

@@ -9,10 +9,11 @@
 //!    other job's input waits in `inputs`, which holds exactly the queued
 //!    jobs from `max(next, counted)` on.
 
-use std::collections::VecDeque;
-use std::fmt;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use alloc::boxed::Box;
+use alloc::collections::VecDeque;
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 use futures_core::Stream;
 

@@ -1,10 +1,11 @@
 //! The stops of a run, each a future with a name: the first to complete
 //! stops the run, and the outcome says which.
 
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use alloc::boxed::Box;
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 /// The stops given to [`Run::stop`](crate::Run::stop): [`NoStop`], or a
 /// [`Stop`] after those given before it. It is sealed: it is made only by

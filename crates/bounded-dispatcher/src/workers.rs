@@ -21,11 +21,16 @@
 //!    before anything is polled.
 //! 4. A worker with no job is in `idle`, once; one with a job is not.
 
-use std::collections::{BinaryHeap, VecDeque};
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::task::{Context, Poll, Wake, Waker};
+use alloc::boxed::Box;
+use alloc::collections::{BinaryHeap, VecDeque};
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+use core::pin::Pin;
+use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use crate::lock::{lock, Mutex, MutexGuard};
+use alloc::task::Wake;
+use core::task::{Context, Poll, Waker};
 
 use futures_core::TryFuture;
 
@@ -88,7 +93,7 @@ impl Woken {
 
     fn parent(&self) -> MutexGuard<'_, Option<Waker>> {
         // Nothing panics while it is held.
-        self.parent.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.parent)
     }
 }
 

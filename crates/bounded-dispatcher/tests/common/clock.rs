@@ -20,15 +20,23 @@
 //!    moves it exactly, and one until a deadline between two milliseconds
 //!    ([`Clock::sleep_until`]) ends at the first nanosecond at or after it.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::fmt;
-use std::future::Future;
-use std::pin::{pin, Pin};
-use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+// The virtual-clock crate is no_std on wasm32, as the page's module is (its
+// tests, and the library's, which take this file as a module, have std).
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+
+extern crate alloc;
+
+use alloc::collections::BTreeMap;
+use alloc::rc::Rc;
+use alloc::sync::Arc;
+use alloc::task::Wake;
+use alloc::vec;
+use core::cell::RefCell;
+use core::fmt;
+use core::future::Future;
+use core::pin::{pin, Pin};
+use core::sync::atomic::{AtomicBool, Ordering};
+use core::task::{Context, Poll, Waker};
 
 /// A source of time in milliseconds, for jobs and for whoever records a run.
 pub trait Clock {
@@ -46,12 +54,48 @@ pub trait Clock {
     /// milliseconds: never before it, and as soon after as the clock can
     /// tell. By default, after the whole milliseconds that reach it.
     fn sleep_until(&self, at: f64) -> Self::Sleep {
-        self.sleep((at - self.now()).ceil().max(0.0) as u32)
+        self.sleep(ceil(at - self.now()).max(0.0) as u32)
     }
 }
 
 /// A virtual millisecond, in the nanoseconds the clock counts.
 const NS_PER_MS: u64 = 1_000_000;
+
+/// `x.ceil()` (with 0 for −0): core has no `ceil`, and this crate is
+/// `no_std` on wasm32, as is the page's module, which rounds with it too.
+pub fn ceil(x: f64) -> f64 {
+    let whole = toward_zero(x);
+    if whole < x {
+        whole + 1.0
+    } else {
+        whole
+    }
+}
+
+/// `x.round()`, halves away from zero (with 0 for −0), for want of std's
+/// likewise: the page's module reads its slowed clock with it.
+pub fn round(x: f64) -> f64 {
+    let whole = toward_zero(x);
+    // Exact: below 2^52, both are on the same grid.
+    let rest = x - whole;
+    if rest >= 0.5 {
+        whole + 1.0
+    } else if rest <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    }
+}
+
+/// `x` without its fraction.
+fn toward_zero(x: f64) -> f64 {
+    // Past 2^52 every f64 is whole; NaN stays NaN.
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
+        x
+    } else {
+        x as i64 as f64
+    }
+}
 
 /// A clock whose time only moves when everything it drives is waiting on it.
 ///
@@ -97,7 +141,7 @@ impl fmt::Display for Stalled {
     }
 }
 
-impl std::error::Error for Stalled {}
+impl core::error::Error for Stalled {}
 
 impl VirtualClock {
     /// A clock at 0 ms with no timers, firing them one at a time.
@@ -167,7 +211,7 @@ impl Clock for VirtualClock {
 
     /// Until the first nanosecond at or after `at`; at once if it has passed.
     fn sleep_until(&self, at: f64) -> Sleep {
-        Sleep { timers: self.timers.clone(), state: State::Until((at * NS_PER_MS as f64).ceil() as u64) }
+        Sleep { timers: self.timers.clone(), state: State::Until(ceil(at * NS_PER_MS as f64) as u64) }
     }
 }
 
