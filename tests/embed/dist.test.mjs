@@ -146,11 +146,12 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   // own, imported when one is first shown (www/teaching.js), took 3.0 KB
   // off, and the glossary's words with them 0.6 KB: 63.3 KB; issue 23's
   // faster dispatch (its wasm 0.3 KB larger, 65,122 bytes by node's zlib):
-  // 63.6 KB. make bench reports it against its 50 KB target, which it
-  // misses. This guard fails on a jump.
+  // 63.6 KB; then its no_std module (34,102 bytes): 63,725 bytes, 62.2 KB.
+  // make bench reports it against its 50 KB target, which it misses. This
+  // guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 64 * 1024;
+  const BUDGET = 62.5 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });
 
