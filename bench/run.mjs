@@ -5,7 +5,6 @@
 // that the ratios come from the same minutes of the same machine; the rest
 // in headless Chromium, with callgrind and criterion natively.
 import { readFile, writeFile, stat } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
 import { cpus, totalmem } from "node:os";
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
@@ -15,6 +14,7 @@ import { demoPage, thirtyElements, seen, THIRTY } from "../tests/page/scenes.mjs
 import { TRIED } from "./tried.mjs";
 import { plainSite } from "../tests/embed/sites.mjs";
 import { mapRows } from "./map.mjs";
+import { firstVisit, gz } from "./visit.mjs";
 
 const M = 1_000_000;
 const ROUNDS = 5;
@@ -31,7 +31,6 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 /** The longest task, in words (the observer reports only tasks of 50 ms or more). */
 const longestText = (longest) => (longest ? `longest task ${ms(longest)}` : "no task of 50 ms or more");
-const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const MAKESPAN_RUNS = 5;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 /** "median (min–max)" of rates. */
@@ -153,17 +152,10 @@ try {
   const visits = [["the page (index.html)", `${server.url}/index.html`]];
   if (plain) visits.push([PLAIN, `${plain.url}/docs/guide/`]);
   for (const [name, url] of visits) {
-    const visit = await browser.newPage();
-    const bodies = [];
-    visit.on("response", (response) => bodies.push(response.body().then((body) => ({ url: response.url(), body })).catch(() => null)));
-    await visit.goto(url);
-    await visit.locator("dispatcher-demo button.run:enabled").first().waitFor();
-    await visit.waitForLoadState("networkidle");
-    const files = (await Promise.all(bodies)).filter(Boolean);
-    const zipped = files.reduce((sum, { body }) => sum + gz(body), 0);
-    const raw = files.reduce((sum, { body }) => sum + body.length, 0);
+    const files = await firstVisit(browser, url);
+    const zipped = files.reduce((sum, file) => sum + file.zipped, 0);
+    const raw = files.reduce((sum, file) => sum + file.raw, 0);
     row(`first visit of ${name}: ${files.length} files`, `${kb(raw)} raw, ${kb(zipped)} gzipped`, "≤ 50 KB gzipped", zipped <= 50 * 1024, `${kb(zipped - 50 * 1024)} over; ${name.includes("dist/") ? TRIED.visit : TRIED.pageVisit}`);
-    await visit.close();
   }
 
   console.error("9. the page, as it is and with the CPU 4× slower (DevTools' throttling, as Lighthouse's mobile profile)");

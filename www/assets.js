@@ -12,6 +12,8 @@ export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
 export const REPLAY = new URL("./replay.js", import.meta.url);
 /** The code panel's Go and Rust (code.js), imported once a panel is open. */
 export const CODE = new URL("./code.js", import.meta.url);
+/** The code panel, the scrubber and compare mode (teach.js), imported when one is first shown (teaching.js). */
+export const TEACH = new URL("./teach.js", import.meta.url);
 
 // The element's stylesheet, then the teaching parts' (the code panel, the
 // scrubber, the narration, compare mode), which comes after it in the cascade,

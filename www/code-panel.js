@@ -5,8 +5,10 @@
 // the event on show corresponds to highlighted, and a line that says what
 // happens there.
 // The code itself is a module of its own (in dist/, code.js beside the
-// element), imported once a panel is open: embedded in documentation the
-// panel starts folded, and a first visit does not load it (3 KB gzipped).
+// element), imported once a panel is open and within half a screen of the
+// viewport: embedded in documentation the panel starts folded, and on the
+// page it is open but below the run, so a first visit does not load it (3 KB
+// gzipped). Its panes' height is set (teach.css), so nothing moves as it comes.
 import { CODE, SOURCES } from "./assets.js";
 
 
@@ -85,6 +87,27 @@ function explainRust(event, cancelInFlight, failedBefore) {
   }
 }
 
+/**
+ * What the panel's markup takes from its element and the screen, as the
+ * element is made (the panel's code, CodePanel, comes later: teaching.js):
+ * its source files' links, and the Rust pane folded on a phone.
+ */
+export function fitCodePanel(root) {
+  const box = root.querySelector(".code-box");
+  // The element's `sources`, resolved from the document, is the repository's
+  // root; without it, from www/ the files are served beside the module, and
+  // from dist/, in someone's documentation, there is no repository: their names.
+  // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
+  const given = root.host.getAttribute("sources");
+  const sources = given === null ? SOURCES : new URL(given, document.baseURI);
+  for (const link of box.querySelectorAll(".go-source, .select-source, .rust-source")) {
+    if (sources) link.href = new URL(link.textContent, sources).href;
+    else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
+  }
+  // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
+  if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
+}
+
 export class CodePanel {
   #now;
   #panes;
@@ -93,36 +116,33 @@ export class CodePanel {
   #box;
   /** The event on show and its context, marked again once the code is in. */
   #shown = [null, {}];
+  /** Whether the panel has come within half a screen of the viewport. */
+  #near = false;
 
   constructor(root) {
     const box = (this.#box = root.querySelector(".code-box"));
     this.#now = box.querySelector(".code-now");
-    // The element's `sources`, resolved from the document, is the repository's
-    // root; without it, from www/ the files are served beside the module, and
-    // from dist/, in someone's documentation, there is no repository: their names.
-    // The links' text is the file's path: code.js's `file` (tests/unit/teach.test.mjs).
-    const given = root.host.getAttribute("sources");
-    const sources = given === null ? SOURCES : new URL(given, document.baseURI);
-    for (const link of box.querySelectorAll(".go-source, .select-source, .rust-source")) {
-      if (sources) link.href = new URL(link.textContent, sources).href;
-      else link.replaceWith(Object.assign(document.createElement("code"), { textContent: link.textContent }));
-    }
     this.#panes = [
       { pre: box.querySelector(".go .code"), caption: box.querySelector(".go figcaption"), lines: new Map() },
       { pre: box.querySelector(".rust .code"), lines: new Map() },
     ];
-    // The Rust pane folds: a web developer may want Go's side only. On a phone it starts folded.
-    if (matchMedia("(max-width: 35em)").matches) box.querySelector(".code-pane.rust").open = false;
     // Opened later, by the reader: the code comes then.
     box.addEventListener("toggle", () => this.#load());
+    const near = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near.disconnect();
+      this.#near = true;
+      this.#load();
+    }, { rootMargin: "50% 0px" });
+    near.observe(box);
   }
 
   /**
-   * Imports the code and fills the panes, once, if the panel is open: from
-   * the element's first frame (measure), when the reader sees it, or as it is opened.
+   * Imports the code and fills the panes, once, if the panel is open and
+   * near the viewport: as it comes near, or as it is opened there.
    */
   #load() {
-    if (this.#panes[0].code || this.#panes.loading || !this.#box.open) return;
+    if (this.#panes[0].code || this.#panes.loading || !this.#box.open || !this.#near) return;
     this.#panes.loading = loadCode().then(({ GO, GO_SELECT, RUST }) => {
       this.#panes[0].variants = { go: GO, select: GO_SELECT };
       [this.#panes[0].code, this.#panes[1].code] = [GO, RUST];
@@ -168,7 +188,6 @@ export class CodePanel {
    * them would lay the page out again.
    */
   measure() {
-    this.#load();
     for (const pane of this.#panes) {
       if (pane.scrollTo === undefined) continue;
       // Read each time: the stylesheet may have come since.

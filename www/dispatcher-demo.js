@@ -16,7 +16,7 @@
 // This file holds the lifecycle, the properties and the run; the parts are
 // modules of their own: template.js, settings.js (the properties' store),
 // setting-sources.js, controls.js and form.js (the form), stage.js (the
-// drawing), teach.js (the teaching parts), live-run.js and replay.js (a run
+// drawing), teaching.js and teach.js (the teaching parts), live-run.js and replay.js (a run
 // going, live or replayed), wasm.js (the module, which every instance shares).
 import { OPTIONS } from "./spec.js";
 import { FLAGS, BY_NAME, BY_ATTRIBUTE, DEFAULTS, Settings, readPairs, readText, writeText, flagOn, toSearch, randomSeed } from "./settings.js";
@@ -25,7 +25,7 @@ import { loadModule, loadedModule, onCrash } from "./wasm.js";
 import { Controls, presetOptions } from "./controls.js";
 import { Stage } from "./stage.js";
 import { addStyles } from "./assets.js";
-import { Teach } from "./teach.js";
+import { Teaching } from "./teaching.js";
 import { plannedRun, newRun, recordedRuns } from "./live-run.js";
 import { showMap } from "./show-map.js";
 import { followHostTheme } from "./theme.js";
@@ -92,7 +92,7 @@ export class DispatcherDemo extends HTMLElement {
       beforeDraw: () => this.#teach.measure(),
       afterDraw: (colors, nowMs) => this.#teach.draw(colors, nowMs),
     });
-    this.#teach = new Teach(root, this.#stage);
+    this.#teach = new Teaching(root, this.#stage);
     // A group, which its own aria-label may name; its parts have ::part names.
     this.#internals.role = "group";
     nameParts(root);
@@ -100,7 +100,7 @@ export class DispatcherDemo extends HTMLElement {
 
   // Connected: take the settings (from the attributes, or with `sync-url`
   // the page's URL), then any property set before the element was defined;
-  // listen; load wasm, and run if `autorun` is set.
+  // listen; load wasm, and run if `autorun` is set. Meanwhile, show the run the settings make.
   connectedCallback() {
     // On a phone the settings fold away, so that Run and the run are on the first
     // screen. (The screen's width: reading the element's would lay the page out.)
@@ -139,7 +139,7 @@ export class DispatcherDemo extends HTMLElement {
       },
       (error) => this.#controls.fail(`Could not load the WebAssembly module (${error.message}).`),
     );
-    this.#stage.schedule();
+    this.#stage.show(this.#ran ? this.#stage.shown : plannedRun(this.#runOptions()));
   }
 
   // Disconnected: stop the run, and remove every listener and observer.
@@ -155,6 +155,7 @@ export class DispatcherDemo extends HTMLElement {
     if (settingOwnAttribute(this)) return;
     if (LOOKS.includes(name)) {
       showParts(this);
+      this.#teach.partsChanged();
       this.#controls.linkable = linkedPage(this) !== null;
       this.#stage.repaint();
     } else if (FLAGS.includes(name)) this.#autorun = text !== null && flagOn(text);
@@ -195,6 +196,7 @@ export class DispatcherDemo extends HTMLElement {
     previous?.stop();
     await previous?.done.catch(() => {});
     const glue = await loadModule();
+    if (compare) await this.#teach.load();
     const invalid = this.#check();
     if (invalid) throw invalid;
     this.#ran = true;
@@ -239,9 +241,7 @@ export class DispatcherDemo extends HTMLElement {
   compare() { return this.run({ compare: true }); }
 
   /** The code panel's lit lines (Go's, Rust's), by line number. */
-  get litLines() {
-    return this.#teach.lit;
-  }
+  get litLines() { return this.#teach.lit; }
 
   #listen(signal) {
     this.#controls.listen({

@@ -1,11 +1,20 @@
 // The glossary: what the page's words mean (the four states, errgroup, the
 // dispatcher, a worker, the queue's length, the options), under the narration.
 
-/** The glossary's markup, which template.js puts after the narration. */
+/**
+ * The glossary's markup, which template.js puts after the narration. Its
+ * words come with the teaching parts' module (teaching.js puts them in):
+ * an embedded element shows the glossary only where its `parts` name it.
+ */
 export const GLOSSARY = `
   <details class="glossary">
     <summary>What the words mean</summary>
-    <dl>
+    <dl></dl>
+  </details>
+`;
+
+/** The glossary's words, its list's content. */
+export const GLOSSARY_WORDS = `
       <dt>Dispatcher</dt><dd>The producer: it feeds the jobs into the queue, in order, and closes it when the run is canceled (Go's <code>jobs &lt;- &amp;Job{…}</code> and <code>close(jobs)</code>).</dd>
       <dt>Worker</dt><dd>One of a fixed number of loops that take a job from the queue and run it, then the next: at most that many jobs run at once. The timeline has a lane per worker.</dd>
       <dt>Queue length</dt><dd>How many jobs wait for a worker. The dispatcher keeps it full; 0 is Go's unbuffered channel, where each job goes straight to a worker. It changes what is queued, not what runs: the workers stay busy either way.</dd>
@@ -18,6 +27,4 @@ export const GLOSSARY = `
       <dt><span class="swatch canceled" aria-hidden="true">○</span> canceled</dt><dd>It had not started when the run was canceled, and never will.</dd>
       <dt><span class="swatch aborted" aria-hidden="true">✂</span> aborted</dt><dd>It was running when the run was canceled, and was dropped (cancel in-flight).</dd>
       <dt>Cancellation took</dt><dd>From the failure (or Stop) to the end of the run: how long the running jobs held it up. Near 0 ms with cancel in-flight.</dd>
-    </dl>
-  </details>
 `;

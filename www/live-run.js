@@ -2,7 +2,7 @@
 // AbortController and a PauseController of its own (wasm.js's startRun), the
 // RunState its progress events build, and their recording, which the
 // scrubber replays; in compare mode, Go's two ways beside it, on the same waits.
-import { DEFAULTS } from "./settings.js";
+import { DEFAULTS, BY_NAME } from "./settings.js";
 import { runSetup, RunGroup } from "./run-setup.js";
 import { loadArticleRun } from "./controls.js";
 import { REPLAY } from "./assets.js";
@@ -10,12 +10,31 @@ import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { loadedModule, startRun } from "./wasm.js";
 
-/** A run with `options` that has not run: its workers idle, its jobs waiting, at 0 ms. */
+/**
+ * A run with `options` that has not run: its workers idle, its jobs waiting,
+ * at 0 ms. The element shows one as it is connected, before the module and
+ * its check are in (no `logLines`: a planned run has no log lines): each of
+ * its sizes is then held within its limits, so that the element takes the
+ * height its run will have from its first frame, and nothing moves when the
+ * check's preview comes.
+ */
 export function plannedRun(options, logLines) {
-  const planned = new RunState(runSetup(options, logLines));
+  const planned = new RunState(runSetup(withinLimits(options), logLines ?? (() => [])));
   planned.planned = true;
   planned.frozenAtMs = 0;
   return planned;
+}
+
+/** `options` with its workers, queue length and jobs made whole numbers within their limits (their defaults where they are no number), and its waits kept only as a list of numbers. */
+function withinLimits(options) {
+  const held = { ...options };
+  for (const name of ["workers", "queueLength", "jobs"]) {
+    const { min, max } = BY_NAME.get(name);
+    held[name] = Number.isFinite(options[name]) ? Math.min(max, Math.max(min, Math.floor(options[name]))) : DEFAULTS[name];
+  }
+  const { waits } = options;
+  if (!(waits?.length <= BY_NAME.get("waits").maxLength && Array.prototype.every.call(waits, Number.isFinite))) delete held.waits;
+  return held;
 }
 
 /** One run going: `state`, `recording`, `options`, and `done`, `abort`, `pause` and `crash` as wasm.js's startRun has them. */

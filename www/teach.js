@@ -1,27 +1,26 @@
-// What makes the demo teach, beside the stage: the code panel, the scrubber
-// over the recorded run, the narration, and the compare mode's second
-// timeline (Go's way). The element tells it of each run; the stage calls
-// `measure` before each of its frames and `draw` after it.
+// What makes the demo teach, beside the stage and the narration: the code
+// panel, the scrubber over the recorded run, and the compare mode's second
+// timeline (Go's way). A module of its own (in dist/, a file of its own),
+// imported when one of them is first shown: teaching.js, which the element
+// holds, tells it of each run, and calls `measure` before each of the stage's
+// frames and `drawGoWays` and `drawWords` after it.
 import { CodePanel } from "./code-panel.js";
 import { Scrubber } from "./scrubber.js";
-import { narrate } from "./narration.js";
-import { Timeline, GUTTER, AXIS } from "./timeline.js";
+import { GUTTER, AXIS } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
 import { LANES } from "./compare.js";
 import { STATE_NAMES, ABORTED } from "./run-state.js";
+// The glossary's words come with this module (teaching.js puts them in).
+export { GLOSSARY_WORDS } from "./glossary.js";
 
 /** The states' names in the lane of Go's select, where a running job at the cancel stops itself. */
 const SELECT_NAMES = STATE_NAMES.map((name, state) => (state === ABORTED ? "stopped by its own check of ctx.Done()" : name));
-
-/** While a run goes, the code panel, the scrubber's words and the narration change at most this often. */
-const WORDS_EVERY_MS = 200;
 
 export class Teach {
   #root;
   #stage;
   #code;
   #scrubber;
-  #narration;
   #compareBox;
   #compareText;
   #goTimeline;
@@ -34,24 +33,18 @@ export class Teach {
   #pendingAt = null;
   /** The compare mode's shared span. */
   #span = 0;
-  /** When the words (code, scrubber, narration) were last drawn, and whether a draw is due for them. */
-  #wordsDrawn = 0;
-  #wordsDue = false;
-  /** Whether a run has ended: the first brings the explanation into view. */
-  #firstEnded = false;
-  #bringIntoView = false;
   /** The moment on show (a replayed RunState) while #count is not null. */
   #moment = null;
   /** The lane followed in compare mode (its radio button): "rust", "select" or "go" (LANES). */
   #followed = "rust";
   #gridTitle;
 
-  constructor(root, stage) {
+  /** `Timeline` is the element's (timeline.js), given so that this module, in dist/ a file of its own, does not hold it again. */
+  constructor(root, stage, Timeline) {
     this.#root = root;
     this.#stage = stage;
     this.#code = new CodePanel(root);
     this.#scrubber = new Scrubber(root);
-    this.#narration = root.querySelector(".narration");
     this.#compareBox = root.querySelector(".compare-box");
     this.#compareText = root.querySelector(".compare-text");
     this.#goTimeline = new Timeline(root.querySelector(".go-timeline"));
@@ -59,10 +52,9 @@ export class Teach {
     this.#gridTitle = root.querySelector(".grid-title");
   }
 
-  /** Listens until `signal` aborts; `compare()` is the element's, for the Compare button. */
-  listen({ signal, compare }) {
+  /** Listens to the scrubber until `signal` aborts. */
+  listen({ signal }) {
     this.#scrubber.listen({ signal, seek: (count) => this.showMoment(count) });
-    this.#root.querySelector(".compare").addEventListener("click", compare, { signal });
     for (const radio of this.#root.querySelectorAll('input[name="follow"]')) {
       radio.addEventListener("change", () => {
         this.#followed = radio.value;
@@ -111,22 +103,30 @@ export class Teach {
     this.#pendingAt = { ms, event };
   }
 
-  /** A run began: `run` is `{ state, recording, options, goWay }`. */
+  /** A run began: `run` is `{ state, recording, options, goWay }` (teaching.js has written the narration's first words). */
   started(run) {
     this.#run = run;
     this.#count = null;
     this.#span = 0;
     this.#compareBox.hidden = !run.goWay;
     this.#root.host.toggleAttribute("comparing", Boolean(run.goWay));
-    this.#narration.textContent = run.goWay ? "The three runs go at once, on the same waits…" : "The run goes…";
     this.#show(run.state);
+  }
+
+  /** Whether the scrubber shows a moment of the run, not its live end. */
+  get stepping() {
+    return this.#count !== null;
+  }
+
+  /** The moment on show while stepping (a replayed RunState). */
+  get moment() {
+    return this.#moment;
   }
 
   /** The run (and Go's, in compare mode) settled. */
   finished() {
     const run = this.#run;
     if (!run) return;
-    if (!this.#firstEnded) this.#firstEnded = this.#bringIntoView = true;
     if (this.#pendingAt !== null && run.recording.complete) {
       const { ms, event } = this.#pendingAt;
       this.#pendingAt = null;
@@ -197,25 +197,10 @@ export class Teach {
     this.#code.measure();
   }
 
-  /** After each of the stage's frames: the code, the scrubber, the narration and Go's timeline. */
-  draw(colors, nowMs) {
+  /** After each of the stage's frames, as often as teaching.js draws the words: the code panel's and the scrubber's. */
+  drawWords(nowMs) {
     const run = this.#run;
     if (!run) return;
-    // While a run goes, the words change a few times a second, as the summary's do: each change costs a layout.
-    const wall = performance.now();
-    const live = this.#count === null && !(run.state.report && (!run.goWay || run.goWay.state.report));
-    if (run.goWay) this.#drawGoWays(colors);
-    if (live && wall - this.#wordsDrawn < WORDS_EVERY_MS) {
-      if (!this.#wordsDue) {
-        this.#wordsDue = true;
-        setTimeout(() => {
-          this.#wordsDue = false;
-          this.#stage.schedule();
-        }, WORDS_EVERY_MS);
-      }
-      return;
-    }
-    this.#wordsDrawn = wall;
     // The code of the lane followed, at its last event.
     const { lane, state, options } = this.#lane();
     const event = state.lastEvent ?? null;
@@ -228,34 +213,15 @@ export class Teach {
     const lead = this.#lead();
     const endMs = lead === run.recording || !lead.length ? nowMs : Math.max(nowMs, lead.at(lead.length - 1));
     this.#scrubber.show(lead, this.#count, this.#count === null ? endMs : this.#moment.frozenAtMs);
-    this.#narrate(nowMs);
-  }
-
-  /**
-   * The narration of the moment on show, from its own events (narration.js),
-   * drawn whenever the words are: it follows every step. While the run goes
-   * it is not read aloud; a step, or the run's end, is.
-   */
-  #narrate(nowMs) {
-    const run = this.#run;
-    const stepping = this.#count !== null;
-    const settled = Boolean(run.state.report && (!run.goWay || run.goWay.state.report));
-    let text = narrate(stepping ? this.#moment : run.state, run.options, { nowMs, next: stepping && settled ? run.state : null });
-    this.#narration.setAttribute("aria-live", stepping || settled ? "polite" : "off");
-    if (this.#narration.textContent !== text) this.#narration.textContent = text;
-    if (this.#bringIntoView && settled) {
-      this.#bringIntoView = false;
-      firstRunEnded(this.#root);
-    }
   }
 
   /**
    * Go's two ways in compare mode, on the axis all three timelines share, at
    * the moment on show: each lane's state then, in words, and the bracket
    * from where ours settled to where the article's Go does, as far as the
-   * moment has come.
+   * moment has come. After each of the stage's frames in compare mode.
    */
-  #drawGoWays(colors) {
+  drawGoWays(colors) {
     const run = this.#run;
     const wall = performance.now();
     const ways = [[run, "Rust", null], [run.selectWay, "Go with select", this.#selectTimeline], [run.goWay, "Go (article)", this.#goTimeline]];
@@ -279,21 +245,6 @@ export class Teach {
     if (ended(ours) && go.nowMs(wall) > ours.lastMs) {
       markDifference(this.#root.querySelector(".go-timeline"), colors, this.#span, ours.lastMs, ended(go) ? go.lastMs : go.nowMs(wall));
     }
-  }
-}
-
-/**
- * At the end of the first run, the glossary opens (the clearest words on
- * what just happened); and on the page (sync-url), if the reader has not
- * scrolled, the page scrolls so that the timeline's end, the scrubber and
- * the narration (as it has just been written) are in view together.
- */
-function firstRunEnded(root) {
-  root.querySelector(".glossary").open = true;
-  if (root.host.hasAttribute("sync-url") && scrollY === 0) {
-    const explain = root.querySelector(".explain");
-    const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    explain.scrollIntoView({ block: "end", behavior: reduced ? "instant" : "smooth" });
   }
 }
 

@@ -1,7 +1,7 @@
 // www/assets.js as the distributable build has it (scripts/dist/build.mjs
 // puts this module in its place): the stylesheet is bundled and adopted by
-// the shadow root; the glue (dispatcher-demo-glue.js), the wasm, the article's run, its player
-// and the code panel's code are files beside the bundle, found from its URL.
+// the shadow root; the glue (dispatcher-demo-glue.js), the wasm, the article's run, its player,
+// the teaching parts and the code panel's code are files beside the bundle, found from its URL.
 import stylesheet from "dispatcher-demo:stylesheet";
 
 /** The JS glue of the wasm module, imported by URL (wasm.js imports it afresh after a panic). */
@@ -12,6 +12,8 @@ export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
 export const REPLAY = new URL("./replay.js", import.meta.url);
 /** The code panel's Go and Rust, a file of its own, imported once a panel is open. */
 export const CODE = new URL("./code.js", import.meta.url);
+/** The code panel, the scrubber and compare mode, a file of its own, imported when one is first shown. */
+export const TEACH = new URL("./dispatcher-demo-teach.js", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 
