@@ -6,7 +6,7 @@
 // state, worker and times.
 import { RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
-import { GUTTER, AXIS } from "./timeline.js";
+import { laneGeometry, barEnd } from "./timeline.js";
 
 const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 
@@ -101,7 +101,7 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
       const run = shown();
       if (!run) return;
       job = step(run, job, key, canvas.clientWidth, atMs);
-      if (job >= 0 && key !== "ArrowUp" && key !== "ArrowDown") atMs = (run.start[job] + (run.state[job] === RUNNING ? (run.frozenAtMs ?? run.lastMs) : run.end[job])) / 2;
+      if (job >= 0 && key !== "ArrowUp" && key !== "ArrowDown") atMs = (run.start[job] + barEnd(run, job)) / 2;
       // The words first: they may change the layout, which the ring is placed in.
       readout.textContent = job >= 0 ? describe(run, job) : "No job has started yet.";
       mark();
@@ -118,12 +118,8 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
   };
   track(timelineCanvas, (run, job, key, width, atMs) => timelineStep(run, job, key, atMs), (run, job, width, height) => {
     if (!started(run, job)) return null;
-    const { span } = timeline.drawn;
-    const plot = width - GUTTER - 8;
-    const lane = (height - AXIS) / run.workers;
-    const x = (ms) => GUTTER + (ms / span) * plot;
-    const end = run.state[job] === RUNNING ? (run.frozenAtMs ?? run.lastMs) : run.end[job];
-    return { x: x(run.start[job]), y: run.worker[job] * lane, width: Math.max(3, x(end) - x(run.start[job])), height: lane };
+    const { x, lane } = laneGeometry({ width, height, span: timeline.drawn.span, workers: run.workers });
+    return { x: x(run.start[job]), y: run.worker[job] * lane, width: Math.max(3, x(barEnd(run, job)) - x(run.start[job])), height: lane };
   }, shown);
   track(gridCanvas, (run, job, key, width) => gridStep(run, job, key, gridLayout(run.jobs, width)), (run, job, width) => {
     const { size, columns, perCell } = gridLayout(run.jobs, width);

@@ -6,7 +6,7 @@
 // frames and `drawGoWays` and `drawWords` after it.
 import { CodePanel } from "./code-panel.js";
 import { Scrubber } from "./scrubber.js";
-import { GUTTER, AXIS } from "./timeline.js";
+import { GUTTER, AXIS, laneGeometry } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
 import { LANES } from "./compare.js";
 import { STATE_NAMES, ABORTED } from "./run-state.js";
@@ -253,8 +253,7 @@ function markDifference(canvas, colors, span, from, to) {
   const c = canvas.getContext("2d", { willReadFrequently: true });
   const width = canvas.knownWidth || canvas.clientWidth;
   const height = parseFloat(canvas.style.height) || canvas.clientHeight;
-  const plot = width - GUTTER - 8;
-  const x = (ms) => GUTTER + (ms / span) * plot;
+  const { x } = laneGeometry({ width, height, span });
   const y = height - AXIS - 14;
   const x0 = Math.round(x(from)) + 0.5, x1 = Math.round(x(to)) + 0.5;
   c.save();

@@ -13,6 +13,15 @@ export function timelineHeight(workers) {
 export const AXIS = 22;
 export const GUTTER = 34;
 
+/** Where a timeline `width` × `height` px over `span` ms puts its `workers` lanes: the plot's width, a lane's height, and a time's `x`. */
+export function laneGeometry({ width, height, span, workers = 1 }) {
+  const plot = width - GUTTER - 8;
+  return { plot, lane: (height - AXIS) / workers, x: (ms) => GUTTER + (ms / span) * plot };
+}
+
+/** Where job `job`'s bar ends: at its end, or while it runs at the run's latest moment (or the one stepped to). */
+export const barEnd = (run, job) => (run.state[job] === RUNNING ? (run.frozenAtMs ?? run.lastMs) : run.end[job]);
+
 /** The longest a frame spends repainting the timeline's finished jobs; the rest waits for the next frames. */
 const REPAINT_MS = 4;
 
@@ -58,12 +67,7 @@ export class Timeline {
     const { context: c, width, height, ratio } = fit(canvas, timelineHeight(run.workers));
     // A span shared with another timeline, or the run's own, which grows in steps while it goes.
     const span = (this.#span = run.spanMs ?? axisSpan(run === this.#run ? this.#span : 0, nowMs, run.report?.elapsedMs ?? null));
-    const geometry = {
-      width, height, span,
-      plot: width - GUTTER - 8,
-      lane: (height - AXIS) / run.workers,
-    };
-    geometry.x = (ms) => GUTTER + (ms / span) * geometry.plot;
+    const geometry = { width, height, span, ...laneGeometry({ width, height, span, workers: run.workers }) };
     geometry.bar = Math.max(1, geometry.lane - (geometry.lane > 6 ? 3 : 0));
 
     const look = `${canvas.width}|${canvas.height}|${colors.state.join()}`;

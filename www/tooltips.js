@@ -4,7 +4,7 @@
 // summary and the log, which say the same).
 import { STATE_NAMES, RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
-import { GUTTER, AXIS } from "./timeline.js";
+import { GUTTER, laneGeometry, barEnd } from "./timeline.js";
 import { listenJobKeys } from "./job-keys.js";
 
 /** What to say of job `job` of `run`, in its own words for the states if it has them (`stateNames`, a Go lane's). */
@@ -21,17 +21,15 @@ export function describeJob(run, job) {
 
 /** The job whose bar is at (`x`, `y`) in the timeline, or -1. */
 export function timelineJob(run, span, width, height, x, y) {
-  const lane = (height - AXIS) / run.workers;
+  const { plot, lane } = laneGeometry({ width, height, span, workers: run.workers });
   const worker = Math.floor(y / lane);
   if (worker < 0 || worker >= run.workers || x < GUTTER) return -1;
-  const ms = ((x - GUTTER) / (width - GUTTER - 8)) * span;
+  const ms = ((x - GUTTER) / plot) * span;
   // Half a pixel's time either side, so that a thin bar can be pointed at.
-  const slack = span / (width - GUTTER - 8);
-  const now = run.frozenAtMs ?? run.lastMs;
+  const slack = span / plot;
   for (let job = 0; job < run.jobs; job++) {
     if (run.worker[job] !== worker || run.state[job] < RUNNING) continue;
-    const end = run.state[job] === RUNNING ? now : run.end[job];
-    if (run.start[job] - slack <= ms && ms <= end + slack) return job;
+    if (run.start[job] - slack <= ms && ms <= barEnd(run, job) + slack) return job;
   }
   return -1;
 }
