@@ -87,7 +87,16 @@ test("print.html printed while a run goes: a still frame of the run the settings
   try {
     const page = await openBook(server.url, "print.html", "light");
     const everyError = page.locator("#every-error");
-    await page.waitForFunction(() => document.querySelector("#every-error")?.running === true);
+    // Paused in the task that sees it running (its Pause button, as a reader
+    // would), so that it is still going when the print comes: a run of 64 jobs
+    // ended before a loaded machine's emulated print reached it (clean clones).
+    await page.waitForFunction(() => {
+      const demo = document.querySelector("#every-error");
+      const pause = demo?.shadowRoot.querySelector("button.pause");
+      if (demo?.running !== true || pause.disabled) return false;
+      pause.click();
+      return true;
+    });
     await page.emulateMedia({ media: "print" });
     // Emulated, the print media's change event comes with the page's next
     // frame (a real print's beforeprint comes at once): read after it.
@@ -105,6 +114,7 @@ test("print.html printed while a run goes: a still frame of the run the settings
     // (A PDF cannot be made here: print.html's own print() holds the page's printing.)
     await screenshot(page, "mdbook-print-mid-run");
     await page.emulateMedia({ media: null });
+    await everyError.getByRole("button", { name: "Resume" }).click();
     await reports(page, 2);
     await everyError.locator(".meter.done .meter-value").getByText("64 / 64").waitFor();
     assert.equal(await everyError.evaluate((demo) => demo.matches(":state(printing-still)")), false);
