@@ -20,8 +20,10 @@ const LOG_LINES = [["Working on the job #", ". Wait for ", " ms."], ["Canceled t
 const EAGER_JOBS = 10_000;
 
 /**
- * The report, from its summary (which it reads once and frees), its columns
- * and its log (LogLines, below, writes its lines). It keeps the columns
+ * The report, from what it says besides its columns (`errorJobs` and
+ * `errorMessages`, the failures' jobs and messages, in the order they
+ * happened; `seed` undefined when the waits were given), its columns and
+ * its log (LogLines, below, writes its lines). It keeps the columns
  * as `report.columns` (not enumerable: no copy or serialisation of the report
  * sees them), for the demo page, which would rather not have a million
  * objects made and collected: `{ waits, states, stateNames, workers, starts,
@@ -33,22 +35,20 @@ const EAGER_JOBS = 10_000;
  * are read: building them, and collecting them, would hold the page for
  * hundreds of milliseconds, whether it wants them or not.
  */
-export function buildReport(from, waits, states, workers, starts, ends, log) {
-  const messages = from.errorMessages;
-  const errors = Array.from(from.errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
+export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, errorJobs, errorMessages, waits, states, workers, starts, ends, log) {
+  const errors = Array.from(errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: errorMessages[i] }));
   const columns = { waits, states, stateNames: JOB_STATES, workers, starts, ends, log };
   const report = {
-    status: from.status,
+    status,
     error: errors[0] ?? null,
     errors,
-    elapsedMs: from.elapsedMs,
-    maxLateMs: from.maxLateMs,
-    timingDistorted: from.timingDistorted,
-    seed: from.seed ?? null,
+    elapsedMs,
+    maxLateMs,
+    timingDistorted,
+    seed: seed ?? null,
     jobs: null,
     log: null,
   };
-  from.free();
   const makeJobs = () => jobsOf(columns);
   const makeLog = () => log.slice(0, log.length);
   if (waits.length <= EAGER_JOBS) {
