@@ -20,10 +20,11 @@ const LOG_LINES = [["Working on the job #", ". Wait for ", " ms."], ["Canceled t
 const EAGER_JOBS = 10_000;
 
 /**
- * The report, from what it says besides its columns (`errorJobs` and
- * `errorMessages`, the failures' jobs and messages, in the order they
- * happened; `seed` undefined when the waits were given), its columns and
- * its log (LogLines, below, writes its lines). It keeps the columns
+ * The report, from what it says besides its columns (`errorJobs`, the
+ * failures' jobs, in the order they happened; `seed` undefined when the
+ * waits were given) and the steps of src/web/report.rs, which made its
+ * columns, the failures' messages and its log (LogLines, below, writes its
+ * lines). It keeps the columns
  * as `report.columns` (not enumerable: no copy or serialisation of the report
  * sees them), for the demo page, which would rather not have a million
  * objects made and collected: `{ waits, states, stateNames, workers, starts,
@@ -35,7 +36,8 @@ const EAGER_JOBS = 10_000;
  * are read: building them, and collecting them, would hold the page for
  * hundreds of milliseconds, whether it wants them or not.
  */
-export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, errorJobs, errorMessages, waits, states, workers, starts, ends, log) {
+export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, errorJobs, steps) {
+  const [, , , waits, errorMessages, log, states, workers, starts, ends] = steps;
   const errors = Array.from(errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: errorMessages[i] }));
   const columns = { waits, states, stateNames: JOB_STATES, workers, starts, ends, log };
   const report = {

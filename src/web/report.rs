@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::slices::next_task;
-use crate::demo::DemoReport;
+use crate::demo::{DemoReport, DISTORTED_AFTER_MS};
 use crate::RunStatus;
 
 /// A run of more jobs than this yields between the steps of its report.
@@ -23,8 +23,7 @@ const BIG_RUN: usize = 10_000;
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
     /// The report's JS object, from what it says besides its columns (the
-    /// failures' jobs and messages, in the order they happened), its
-    /// columns by job id (`states` are the job states' codes) and its log.
+    /// failures' jobs, in the order they happened) and [`Column`]'s steps.
     #[wasm_bindgen(js_name = buildReport)]
     fn build_report(
         status: &str,
@@ -33,18 +32,20 @@ extern "C" {
         timing_distorted: bool,
         seed: Option<f64>,
         error_jobs: Uint32Array,
-        error_messages: &Array,
-        waits: Uint32Array,
-        states: Uint8Array,
-        workers: Int32Array,
-        starts: Float64Array,
-        ends: Float64Array,
-        log: JsValue,
+        steps: &Array,
     ) -> JsValue;
 
+    /// The log: `kinds`, `starts` and `ends` are the moments' columns.
     #[wasm_bindgen(js_name = logOf)]
-    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, errors: &Array) -> JsValue;
+    fn log_of(kinds: &JsValue, starts: &JsValue, ends: &JsValue, waits: &JsValue, errors: &JsValue) -> JsValue;
 }
+
+/// What each step of [`to_js`] adds to the steps it hands `buildReport`, in
+/// their order: the moments' columns (their log kinds' codes, first and end
+/// job), the waits, the failures' messages and the log, then the jobs'
+/// columns (their states' codes, workers, -1 for none, start and end times,
+/// NaN for none).
+const STEPS: u32 = 7;
 
 /// The page's turn, between two steps of a big run's report.
 async fn turn(big: bool) {
@@ -54,45 +55,50 @@ async fn turn(big: bool) {
     }
 }
 
-/// The report's JS object: for a big run, made over several tasks.
+/// The report's JS object: for a big run, made over several tasks. What
+/// it has made is in one JS array: the one value kept between two steps.
 pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let DemoReport { report, waits, seed } = &demo;
     let big = waits.len() > BIG_RUN;
     let jobs = &report.jobs;
     let moments = &report.moments;
-    let kinds = Uint8Array::from(&moments.iter().map(|moment| moment.kind as u8).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let starts = Uint32Array::from(&moments.iter().map(|moment| moment.jobs.0 as u32).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let ends = Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let waits_js = Uint32Array::from(&waits[..]);
-    // Each failure's message, made once: the report's errors have them all,
-    // its log the first, or all when the run did not fail fast.
-    let messages: Array = report.failures.iter().map(|failure| JsValue::from(failure.error().to_string())).collect();
-    let log = log_of(&kinds, &starts, &ends, &waits_js, &if every_error { messages.clone() } else { messages.slice(0, 1) });
-    turn(big).await;
-    let states = Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]);
-    let workers = Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let job_starts = Float64Array::from(&jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let job_ends = Float64Array::from(&jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..]);
-    let error_jobs = Uint32Array::from(&report.failures.iter().map(|failure| failure.job() as u32).collect::<Vec<_>>()[..]);
+    let steps = Array::new();
+    for step in 0..STEPS {
+        if step > 0 {
+            turn(big).await;
+        }
+        match step {
+            0 => steps.push(&Uint8Array::from(&moments.iter().map(|moment| moment.kind as u8).collect::<Vec<_>>()[..])),
+            1 => steps.push(&Uint32Array::from(&moments.iter().map(|moment| moment.jobs.0 as u32).collect::<Vec<_>>()[..])),
+            2 => steps.push(&Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..])),
+            3 => {
+                let waits = Uint32Array::from(&waits[..]);
+                // Each failure's message, made once: the report's errors have
+                // them all, its log the first, or all when the run did not fail fast.
+                let messages: Array = report.failures.iter().map(|failure| JsValue::from(failure.error().to_string())).collect();
+                let errors = if every_error { messages.clone() } else { messages.slice(0, 1) };
+                let log = log_of(&steps.get(0), &steps.get(1), &steps.get(2), &waits, &errors);
+                steps.push(&waits);
+                steps.push(&messages);
+                steps.push(&log)
+            }
+            4 => {
+                steps.push(&Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]));
+                steps.push(&Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]))
+            }
+            5 => steps.push(&Float64Array::from(&jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..])),
+            _ => steps.push(&Float64Array::from(&jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..])),
+        };
+    }
+    let max_late_ms = demo.max_lateness_ms();
     build_report(
         RunStatus::from(report.status).name(),
         report.elapsed_ms,
-        demo.max_lateness_ms(),
-        demo.timing_distorted(),
+        max_late_ms,
+        max_late_ms > DISTORTED_AFTER_MS,
         seed.map(|seed| seed as f64),
-        error_jobs,
-        &messages,
-        waits_js,
-        states,
-        workers,
-        job_starts,
-        job_ends,
-        log,
+        Uint32Array::from(&report.failures.iter().map(|failure| failure.job() as u32).collect::<Vec<_>>()[..]),
+        &steps,
     )
 }
 
