@@ -263,12 +263,11 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// The report of the run that ended with `outcome`.
     pub fn finish<E>(self, outcome: Outcome<E>) -> Report<E> {
         let elapsed_ms = self.elapsed_ms();
-        let mut jobs = self.jobs;
-        // The jobs with no record yet were cancelled before they were fed.
-        jobs.resize(self.total.max(jobs.len()), NOT_YET);
-        let jobs = jobs
-            .into_iter()
-            .map(|Record { state, worker, start_ms, end_ms }| {
+        let records = &self.jobs;
+        let jobs = (0..self.total.max(records.len()))
+            .map(|job| {
+                // The jobs with no record yet were cancelled before they were fed.
+                let Record { state, worker, start_ms, end_ms } = records.get(job).copied().unwrap_or(NOT_YET);
                 // Every job of a finished run has ended (the dispatcher's
                 // invariant 3): only one never fed has no state yet.
                 JobRecord { state: state.unwrap_or(JobState::Canceled), worker, start_ms, end_ms }
