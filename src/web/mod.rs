@@ -13,6 +13,7 @@
 //! - `pause.rs`: `PauseController`, the run's gate;
 //! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
 //! - `panic.rs`: `onPanic`, and the module's panic handler;
+//! - `task.rs`: a future as the task of a promise;
 //! - `global.rs`: a `static` of the module, for want of std's `thread_local!`;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
@@ -35,6 +36,7 @@ mod pause;
 mod report;
 mod signal;
 mod slices;
+mod task;
 
 use alloc::vec::Vec;
 use core::pin::pin;
@@ -42,7 +44,6 @@ use core::pin::pin;
 use bounded_dispatcher::Event;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::demo::{self, Context};
 use crate::EventKind;
@@ -102,7 +103,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         Err(error) => return Promise::reject(&option_error(&error)),
     };
     let random_seed = random_seed();
-    future_to_promise(async move {
+    task::promise(async move {
         let clock = &BrowserClock::default();
         // The run's one gate: closed while it is paused, or while the page has its turn.
         let gate = gate.unwrap_or_default();
@@ -164,7 +165,7 @@ fn random_seed() -> u64 {
 pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
     use futures::future;
     let dispatcher = bounded_dispatcher::Dispatcher::new(workers as usize).queue_length(queue_length as usize);
-    future_to_promise(async move {
+    task::promise(async move {
         let started = clock::performance_now();
         let _ = dispatcher.run(jobs as usize, |_| future::ready(Ok::<(), ()>(()))).await;
         Ok(JsValue::from(clock::performance_now() - started))
