@@ -11,9 +11,8 @@ use alloc::string::ToString;
 use alloc::vec::Vec;
 use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use super::slices::next_task;
+use super::slices::NextTask;
 use crate::demo::{DemoReport, DISTORTED_AFTER_MS};
 use crate::RunStatus;
 
@@ -50,8 +49,7 @@ const STEPS: u32 = 7;
 /// The page's turn, between two steps of a big run's report.
 async fn turn(big: bool) {
     if big {
-        // The promise never rejects; either way, the turn is over.
-        let _ = JsFuture::from(next_task()).await;
+        NextTask::new().await;
     }
 }
 

@@ -2,7 +2,7 @@
 // run's alarm, the calls to the progress callback, a PauseController's
 // check, an option's error, and a panic's message.
 
-// A promise that resolves in a new task, after the browser has had its turn
+// Calls `then` in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
 // scheduler.yield(): its continuation goes ahead of the page's own tasks.
 //
@@ -18,28 +18,26 @@ const TaskController = globalThis.TaskController;
 const resumes = [];
 /** The channel whose messages resume them, made when first needed. */
 let channel = null;
-export function nextTask() {
-  return new Promise((resolve) => {
-    if (scheduler?.postTask && TaskController) {
-      const background = new TaskController({ priority: "background" });
-      const timer = setTimeout(() => {
-        background.abort();
-        resolve();
-      }, TURN_MS);
-      const resume = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      scheduler.postTask(resume, { signal: background.signal }).catch(() => {});
-      return;
-    }
-    resumes.push(resolve);
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => resumes.shift()?.();
-    }
-    channel.port2.postMessage(null);
-  });
+export function nextTask(then) {
+  if (scheduler?.postTask && TaskController) {
+    const background = new TaskController({ priority: "background" });
+    const timer = setTimeout(() => {
+      background.abort();
+      then();
+    }, TURN_MS);
+    const resume = () => {
+      clearTimeout(timer);
+      then();
+    };
+    scheduler.postTask(resume, { signal: background.signal }).catch(() => {});
+    return;
+  }
+  resumes.push(then);
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => resumes.shift()?.();
+  }
+  channel.port2.postMessage(null);
 }
 
 // One timer for all the waits of the page's runs (alarms.rs): calls `ring` in `ms`,
