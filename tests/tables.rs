@@ -255,6 +255,14 @@ fn report_js_words() -> String {
     )
 }
 
+/// The words tasks.js writes the progress events of `run` with: their types.
+fn tasks_js_words() -> String {
+    format!(
+        "/** The progress events' types, by their codes. */\nconst EVENT_TYPES = [{}];\n",
+        words(EventKind::ALL.iter().map(|kind| kind.name()), ", ")
+    )
+}
+
 /// The element's properties, one per setting, for its TypeScript (`scripts/dist/dispatcher-demo.d.ts`).
 fn element_properties(table: &[OptionSpec]) -> String {
     let mut out = String::new();
@@ -273,6 +281,11 @@ fn the_elements_properties_are_the_table() {
 #[test]
 fn the_words_report_js_writes_with_are_the_tables() {
     check("src/web/report.js", &between_generated_lines(&read("src/web/report.js"), &report_js_words()));
+}
+
+#[test]
+fn the_words_tasks_js_writes_with_are_the_tables() {
+    check("src/web/tasks.js", &between_generated_lines(&read("src/web/tasks.js"), &tasks_js_words()));
 }
 
 #[test]

@@ -65,12 +65,13 @@ const TYPES: &str = include_str!("types.d.ts");
 extern "C" {
     /// Calls `onProgress` as an event listener is called, with the event
     /// `{ type, jobId, count, worker, waitMs, atMs }` made of these fields
-    /// (`count` for a "queue" or a "cancel", `worker` null for those), and
-    /// returns `performance.now()` after it: the callback may have taken a while.
+    /// (`type` the word of `kind`, an [`EventKind`]'s code; `count` for a
+    /// "queue" or a "cancel", `worker` null for those), and returns
+    /// `performance.now()` after it: the callback may have taken a while.
     #[wasm_bindgen(js_name = emitProgress)]
     fn emit_progress(
         on_progress: &Function,
-        r#type: &JsValue,
+        kind: u8,
         job_id: u32,
         count: Option<u32>,
         worker: Option<u32>,
@@ -80,8 +81,10 @@ extern "C" {
 }
 
 /// Each event's `type`, made once per run from [`EventKind`]'s words.
+#[cfg(feature = "map")]
 struct EventTypes(Vec<JsValue>);
 
+#[cfg(feature = "map")]
 impl EventTypes {
     fn new() -> Self {
         EventTypes(EventKind::ALL.iter().map(|kind| kind.name().into()).collect())
@@ -108,7 +111,6 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         // The run's one gate: closed while it is paused, or while the page has its turn.
         let gate = gate.unwrap_or_default();
         let sliced = Slices::new(clock, gate.clone());
-        let types = EventTypes::new();
         let mut on_event = on_progress.map(|on_progress| {
             move |event: Event, wait_ms: u32, at_ms: f64| {
                 let jobs = event.jobs();
@@ -117,7 +119,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                     Some(worker) => (Some(worker as u32), None),
                     None => (None, Some(jobs.len() as u32)),
                 };
-                let after = emit_progress(&on_progress, types.of(EventKind::of(&event)), jobs.start as u32, count, worker, wait_ms, at_ms);
+                let after = emit_progress(&on_progress, EventKind::of(&event) as u8, jobs.start as u32, count, worker, wait_ms, at_ms);
                 clock.read_after_js(after);
             }
         });

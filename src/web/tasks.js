@@ -59,13 +59,20 @@ export function clearAlarm(alarm) {
   else alarm.abort();
 }
 
+// generated:start by tests/tables.rs from src/report.rs; `cargo test` fails when it differs
+/** The progress events' types, by their codes. */
+const EVENT_TYPES = ["queue", "start", "succeed", "fail", "cancel", "abort"];
+// generated:end
+
 // Calls `onProgress` like an event listener, with the event as the
-// ProgressEvent type has it: an exception is reported, and the run goes on.
+// ProgressEvent type has it, its type by its code (`kind`): an exception is
+// reported, and the run goes on.
 // `count` (how many jobs a "queue" or a "cancel" is about) comes for those
 // two only, and `worker` for the others: it is null for those two. Returns
 // the time after the call, which the run's clock takes as its next reading:
 // the callback may have taken a while.
-export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
+export function emitProgress(onProgress, kind, jobId, count, worker, waitMs, atMs) {
+  const type = EVENT_TYPES[kind];
   const event = count === undefined ? { type, jobId, worker, waitMs, atMs } : { type, jobId, count, worker: null, waitMs, atMs };
   try {
     onProgress(event);
