@@ -23,10 +23,18 @@ pub struct WaitTooLong {
     pub threshold_ms: u32,
 }
 
+impl WaitTooLong {
+    /// Its message's words around the threshold, the job's id and its wait:
+    /// the one source of the message, which `src/web/report.js` writes the
+    /// page's with (`tests/tables.rs` copies them there).
+    pub const PARTS: [&'static str; 4] = ["cannot wait for more than ", " ms: job #", "; ", " ms"];
+}
+
 impl fmt::Display for WaitTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let WaitTooLong { job, wait_ms, threshold_ms } = self;
-        write!(f, "cannot wait for more than {threshold_ms} ms: job #{job}; {wait_ms} ms")
+        let [before, threshold, id, wait] = Self::PARTS;
+        write!(f, "{before}{threshold_ms}{threshold}{job}{id}{wait_ms}{wait}")
     }
 }
 

@@ -7,7 +7,6 @@
 //! into JS: for a big run, the page gets a turn between one column and the
 //! next, so that no step holds it for long.
 
-use alloc::string::ToString;
 use alloc::vec::Vec;
 use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -21,18 +20,14 @@ const BIG_RUN: usize = 10_000;
 
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
-    /// The report's JS object, from what it says besides its columns (the
-    /// failures' jobs, in the order they happened) and [`Column`]'s steps.
+    /// The report's JS object, from what it says besides its columns and
+    /// what the [`STEPS`] made.
     #[wasm_bindgen(js_name = buildReport)]
-    fn build_report(
-        status: &str,
-        elapsed_ms: f64,
-        max_late_ms: f64,
-        timing_distorted: bool,
-        seed: Option<f64>,
-        error_jobs: Uint32Array,
-        steps: &Array,
-    ) -> JsValue;
+    fn build_report(status: &str, elapsed_ms: f64, max_late_ms: f64, timing_distorted: bool, seed: Option<f64>, steps: &Array) -> JsValue;
+
+    /// The failures' messages, from their jobs and the threshold their waits were over.
+    #[wasm_bindgen(js_name = errorMessages)]
+    fn error_messages(error_jobs: &Uint32Array, waits: &Uint32Array, threshold_ms: u32) -> Array;
 
     /// The log: `kinds`, `starts` and `ends` are the moments' columns.
     #[wasm_bindgen(js_name = logOf)]
@@ -41,7 +36,8 @@ extern "C" {
 
 /// What each step of [`to_js`] adds to the steps it hands `buildReport`, in
 /// their order: the moments' columns (their log kinds' codes, first and end
-/// job), the waits, the failures' messages and the log, then the jobs'
+/// job), the waits, the failures' jobs and messages (in the order they
+/// happened) and the log, then the jobs'
 /// columns (their states' codes, workers, -1 for none, start and end times,
 /// NaN for none).
 const STEPS: u32 = 7;
@@ -71,12 +67,16 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
             2 => steps.push(&Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..])),
             3 => {
                 let waits = Uint32Array::from(&waits[..]);
+                let failures = &report.failures;
+                let error_jobs = Uint32Array::from(&failures.iter().map(|failure| failure.job() as u32).collect::<Vec<_>>()[..]);
                 // Each failure's message, made once: the report's errors have
-                // them all, its log the first, or all when the run did not fail fast.
-                let messages: Array = report.failures.iter().map(|failure| JsValue::from(failure.error().to_string())).collect();
+                // them all, its log the first, or all when the run did not fail
+                // fast. Every failure of a run has its threshold.
+                let messages = error_messages(&error_jobs, &waits, failures.first().map_or(0, |failure| failure.error().threshold_ms));
                 let errors = if every_error { messages.clone() } else { messages.slice(0, 1) };
                 let log = log_of(&steps.get(0), &steps.get(1), &steps.get(2), &waits, &errors);
                 steps.push(&waits);
+                steps.push(&error_jobs);
                 steps.push(&messages);
                 steps.push(&log)
             }
@@ -95,7 +95,6 @@ pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
         max_late_ms,
         max_late_ms > DISTORTED_AFTER_MS,
         seed.map(|seed| seed as f64),
-        Uint32Array::from(&report.failures.iter().map(|failure| failure.job() as u32).collect::<Vec<_>>()[..]),
         &steps,
     )
 }
