@@ -254,8 +254,11 @@ impl<'c, C: Clock> Recorder<'c, C> {
     }
 
     fn record_of(&mut self, job: JobId) -> &mut Record {
-        if job >= self.jobs.len() {
-            self.jobs.resize(job + 1, NOT_YET);
+        // Jobs start in id order: this adds one record, or none. A push
+        // loop, not a resize, whose code made the page's module 133 bytes
+        // larger, gzipped.
+        while self.jobs.len() <= job {
+            self.jobs.push(NOT_YET);
         }
         &mut self.jobs[job]
     }
