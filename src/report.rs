@@ -188,21 +188,15 @@ pub struct Recorder<'c, C> {
     /// By id. Records are added as jobs first appear, in id order, and the
     /// vector grows as they go: nothing is written, nor is wasm memory grown,
     /// for a million jobs before the first one starts.
-    jobs: Vec<Record>,
+    jobs: Vec<JobRecord>,
     total: usize,
     moments: Vec<Moment>,
 }
 
-/// A job's record while the run goes: no state until it has ended.
-#[derive(Clone, Copy)]
-struct Record {
-    state: Option<JobState>,
-    worker: Option<usize>,
-    start_ms: Option<f64>,
-    end_ms: Option<f64>,
-}
-
-const NOT_YET: Record = Record { state: None, worker: None, start_ms: None, end_ms: None };
+/// A job's record before anything happened to it: cancelled, as it stays
+/// if it is never fed. Every job that is has ended when the run has (the
+/// dispatcher's invariant 3), and its record has the state it ended in.
+const NOT_YET: JobRecord = JobRecord { state: JobState::Canceled, worker: None, start_ms: None, end_ms: None };
 
 impl<'c, C: Clock> Recorder<'c, C> {
     /// A recorder for jobs `0..jobs`, whose times count from now.
@@ -244,7 +238,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
         if let Some(state) = state {
             let end = jobs.end.min(self.jobs.len());
             for record in &mut self.jobs[jobs.start.min(end)..end] {
-                record.state = Some(state);
+                record.state = state;
                 if record.start_ms.is_some() {
                     record.end_ms = Some(now);
                 }
@@ -253,7 +247,7 @@ impl<'c, C: Clock> Recorder<'c, C> {
         Some(now)
     }
 
-    fn record_of(&mut self, job: JobId) -> &mut Record {
+    fn record_of(&mut self, job: JobId) -> &mut JobRecord {
         // Jobs start in id order: this adds one record, or none. A push
         // loop, not a resize, whose code made the page's module 133 bytes
         // larger, gzipped.
@@ -266,16 +260,11 @@ impl<'c, C: Clock> Recorder<'c, C> {
     /// The report of the run that ended with `outcome`.
     pub fn finish<E>(self, outcome: Outcome<E>) -> Report<E> {
         let elapsed_ms = self.elapsed_ms();
-        let records = &self.jobs;
-        let jobs = (0..self.total.max(records.len()))
-            .map(|job| {
-                // The jobs with no record yet were cancelled before they were fed.
-                let Record { state, worker, start_ms, end_ms } = records.get(job).copied().unwrap_or(NOT_YET);
-                // Every job of a finished run has ended (the dispatcher's
-                // invariant 3): only one never fed has no state yet.
-                JobRecord { state: state.unwrap_or(JobState::Canceled), worker, start_ms, end_ms }
-            })
-            .collect();
+        let mut jobs = self.jobs;
+        // The jobs with no record yet were cancelled before they were fed.
+        while jobs.len() < self.total {
+            jobs.push(NOT_YET);
+        }
         Report { status: outcome.status(), failures: outcome.into_failures(), elapsed_ms, jobs, moments: self.moments }
     }
 }
