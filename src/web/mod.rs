@@ -11,7 +11,7 @@
 //! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
-//! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
+//! - `report.rs`: the report, handed to JS as its summary and typed columns;
 //! - `panic.rs`: `onPanic`, and the module's panic handler;
 //! - `task.rs`: a future as the task of a promise;
 //! - `global.rs`: a `static` of the module, for want of std's `thread_local!`;

@@ -1,5 +1,5 @@
-// The report's JS object, from the ReportSummary and the columns that Rust hands over
-// (src/web/report.rs), and its log. Building the objects here is much
+// The report's JS object, from the summary and the columns that Rust hands
+// over (src/web/report.rs), and its log. Building the objects here is much
 // cheaper than setting each property from wasm, and for a big run, not
 // building them is cheaper still.
 //

@@ -7,7 +7,8 @@
 //! the futures of JSPI's suspending calls, and where `queueMicrotask` is
 //! missing (every browser the page runs in has it) a promise's `then`: with
 //! its queue of tasks, 1.1 KB of the page's module, gzipped (see
-//! docs/performance.md). `JsFuture` (a promise as a future) is still its own.
+//! docs/performance.md). `map`'s `JsFuture`s (a promise as a future) are
+//! still wasm-bindgen-futures'; the page's module has none.
 #![allow(unsafe_code)]
 
 use alloc::boxed::Box;
