@@ -10,7 +10,7 @@
 //! [`Options`], in the type the dispatcher takes.
 
 use crate::messages::{got, Got, OptionError, Problem};
-use crate::options::{integer_from, setting_spec, spec, Api, OptionKind, OptionSpec};
+use crate::options::{integer_from, Api, OptionKind, OptionSpec, OPTIONS};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::String;
@@ -85,24 +85,76 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        let integer = |name| spec(name).and_then(OptionSpec::integer_default).unwrap_or_default();
-        let boolean = |name| spec(name).and_then(OptionSpec::boolean_default).unwrap_or_default();
-        Options {
-            workers: integer("workers") as usize,
-            queue_length: integer("queueLength") as usize,
-            jobs: integer("jobs") as usize,
-            max_wait_ms: integer("maxWaitMs") as u32,
-            threshold_ms: integer("thresholdMs") as u32,
-            seed: None,
-            waits: None,
-            cancel_in_flight: boolean("cancelInFlight"),
-            fail_fast: boolean("failFast"),
-            speed: spec("speed").and_then(OptionSpec::number_default).unwrap_or(1.0),
-            devtools: boolean("devtools"),
-        }
+        Options::DEFAULT
     }
 }
+
+/// The position in [`OPTIONS`] of the option called `name`, found as the
+/// crate is compiled (`usize::MAX` where this build's table has none), so
+/// that the check picks an option's field by a number, not by its name.
+const fn position(name: &str) -> usize {
+    let name = name.as_bytes();
+    let mut i = 0;
+    'options: while i < OPTIONS.len() {
+        let known = OPTIONS[i].name.as_bytes();
+        i += 1;
+        if known.len() != name.len() {
+            continue;
+        }
+        let mut j = 0;
+        while j < name.len() {
+            if known[j] != name[j] {
+                continue 'options;
+            }
+            j += 1;
+        }
+        return i - 1;
+    }
+    usize::MAX
+}
+
+const WORKERS: usize = position("workers");
+const QUEUE_LENGTH: usize = position("queueLength");
+const JOBS: usize = position("jobs");
+const MAX_WAIT_MS: usize = position("maxWaitMs");
+const THRESHOLD_MS: usize = position("thresholdMs");
+const SEED: usize = position("seed");
+const WAITS: usize = position("waits");
+const CANCEL_IN_FLIGHT: usize = position("cancelInFlight");
+const FAIL_FAST: usize = position("failFast");
+const SPEED: usize = position("speed");
+const DEVTOOLS: usize = position("devtools");
+
+/// The default of the option at `position`, as the table says: an integer's,
+/// a number's (in hundredths) or a boolean's; 0 if it has none.
+const fn default_of(position: usize) -> u64 {
+    if position >= OPTIONS.len() {
+        return 0;
+    }
+    match OPTIONS[position].kind {
+        OptionKind::Integer { default: Some(default), .. } => default,
+        OptionKind::Number { default, .. } => default.0 as u64,
+        OptionKind::Boolean { default } => default as u64,
+        _ => 0,
+    }
+}
+
 impl Options {
+    /// The original Go program's, as the table says, worked out as the crate is compiled.
+    const DEFAULT: Options = Options {
+        workers: default_of(WORKERS) as usize,
+        queue_length: default_of(QUEUE_LENGTH) as usize,
+        jobs: default_of(JOBS) as usize,
+        max_wait_ms: default_of(MAX_WAIT_MS) as u32,
+        threshold_ms: default_of(THRESHOLD_MS) as u32,
+        seed: None,
+        waits: None,
+        cancel_in_flight: default_of(CANCEL_IN_FLIGHT) != 0,
+        fail_fast: default_of(FAIL_FAST) != 0,
+        speed: default_of(SPEED) as f64 / 100.0,
+        devtools: default_of(DEVTOOLS) != 0,
+    };
+
     /// Checks every option given, and stops at the first problem: first a
     /// name that is no option's, then an option given twice, then each
     /// value in the order given, then values that contradict each other
@@ -120,60 +172,71 @@ impl Options {
     /// [`parse`](Self::parse), made once for every caller: the wasm module has one copy.
     #[inline(never)]
     fn parse_all(api: Api, given: &[Given<'_>]) -> Result<Options, OptionError> {
-        let mut specs: Vec<(&'static OptionSpec, &Given<'_>)> = Vec::with_capacity(given.len());
+        let mut specs: Vec<(usize, &Given<'_>)> = Vec::with_capacity(given.len());
         for given in given.iter().filter(|given| *given.value != Value::Undefined) {
             specs.push((resolve(api, given)?, given));
         }
-        for (i, &(spec, first)) in specs.iter().enumerate() {
-            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| core::ptr::eq(*other, spec)) {
-                return Err(OptionError::new(spec, first.source, Problem::Twice { given: [text(first), text(second)] }));
+        for (i, &(position, first)) in specs.iter().enumerate() {
+            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| *other == position) {
+                let given = [text(first), text(second)];
+                return Err(OptionError::new(&OPTIONS[position], first.source, Problem::Twice { given }));
             }
         }
         let mut options = Options::default();
         let mut jobs = None;
-        for &(spec, given) in &specs {
-            options.set(spec, given)?;
-            if spec.name == "jobs" {
-                jobs = Some((spec, given.source));
+        for &(position, given) in &specs {
+            options.set(position, given)?;
+            if position == JOBS {
+                jobs = Some(given.source);
             }
         }
         match (jobs, &options.waits) {
-            (Some((spec, source)), Some(waits)) if options.jobs != waits.len() => {
-                Err(OptionError::new(spec, source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
+            (Some(source), Some(waits)) if options.jobs != waits.len() => {
+                Err(OptionError::new(&OPTIONS[JOBS], source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
             }
             _ => Ok(options),
         }
     }
 
-    /// An option's effect: its value checked, into the field it sets.
-    fn set(&mut self, spec: &OptionSpec, given: &Given<'_>) -> Result<(), OptionError> {
-        match spec.name {
+    /// An option's effect: its value checked by its kind, into the field it sets.
+    fn set(&mut self, position: usize, given: &Given<'_>) -> Result<(), OptionError> {
+        let spec = &OPTIONS[position];
+        match (position, spec.check(given)?) {
             // The table's limits fit each field's type.
-            "workers" => self.workers = spec.integer(given)? as usize,
-            "queueLength" => self.queue_length = spec.integer(given)? as usize,
-            "jobs" => self.jobs = spec.integer(given)? as usize,
-            "maxWaitMs" => self.max_wait_ms = spec.integer(given)? as u32,
-            "thresholdMs" => self.threshold_ms = spec.integer(given)? as u32,
-            "seed" => self.seed = Some(spec.integer(given)?),
-            "waits" => self.waits = Some(spec.waits(given)?),
-            "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
-            "failFast" => self.fail_fast = spec.boolean(given)?,
-            "speed" => self.speed = spec.number(given)?,
-            "devtools" => self.devtools = spec.boolean(given)?,
-            // signal, pause and onProgress: the JS layer takes them, and no Value is one.
+            (WORKERS, Checked::Integer(n)) => self.workers = n as usize,
+            (QUEUE_LENGTH, Checked::Integer(n)) => self.queue_length = n as usize,
+            (JOBS, Checked::Integer(n)) => self.jobs = n as usize,
+            (MAX_WAIT_MS, Checked::Integer(n)) => self.max_wait_ms = n as u32,
+            (THRESHOLD_MS, Checked::Integer(n)) => self.threshold_ms = n as u32,
+            (SEED, Checked::Integer(n)) => self.seed = Some(n),
+            (WAITS, Checked::Waits(waits)) => self.waits = Some(waits),
+            (CANCEL_IN_FLIGHT, Checked::Boolean(b)) => self.cancel_in_flight = b,
+            (FAIL_FAST, Checked::Boolean(b)) => self.fail_fast = b,
+            (SPEED, Checked::Number(n)) => self.speed = n,
+            (DEVTOOLS, Checked::Boolean(b)) => self.devtools = b,
             _ => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
 }
 
-/// The spec of a given option's name, by its JS name or its attribute, if `api` takes it.
-fn resolve(api: Api, given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
-    let found = match given.source {
-        Source::Js => spec(given.name),
-        Source::Text(_) | Source::Form(_) => setting_spec(given.name),
-    };
-    found.filter(|spec| spec.is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
+/// A value that its spec's kind allows.
+enum Checked {
+    Integer(u64),
+    Number(f64),
+    Boolean(bool),
+    Waits(Vec<u32>),
+}
+
+/// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
+fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
+    let name = Some(given.name);
+    let by_js_name = given.source == Source::Js;
+    // The table hidden from the optimiser: one loop, not a comparison per option.
+    let found = core::hint::black_box(OPTIONS)
+        .iter()
+        .position(|spec| if by_js_name { Some(spec.name) == name } else { spec.attribute() == name });
+    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
 }
 
 /// What was given, as a message quotes it: its text. (Only text can give an
@@ -188,6 +251,18 @@ fn text(given: &Given<'_>) -> String {
 /// The checks of a value by its spec: what the table says of an option is
 /// all they know of it, and each message names the option as it was given.
 impl OptionSpec {
+    /// The value, checked by the spec's kind (one check for every option).
+    fn check(&self, given: &Given<'_>) -> Result<Checked, OptionError> {
+        Ok(match self.kind {
+            OptionKind::Integer { .. } => Checked::Integer(self.integer(given)?),
+            OptionKind::Number { .. } => Checked::Number(self.number(given)?),
+            OptionKind::Boolean { .. } => Checked::Boolean(self.boolean(given)?),
+            OptionKind::Waits { .. } => Checked::Waits(self.waits(given)?),
+            // signal, pause and onProgress: the JS layer takes them, and no Value is one.
+            OptionKind::Object { .. } => return Err(self.refused(given, false)),
+        })
+    }
+
     /// An integer within the spec's limits.
     pub fn integer(&self, given: &Given<'_>) -> Result<u64, OptionError> {
         let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.refused(given, false)) };
