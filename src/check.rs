@@ -10,7 +10,7 @@
 //! [`Options`], in the type the dispatcher takes.
 
 use crate::messages::{got, Got, OptionError, Problem};
-use crate::options::{integer_from, Api, OptionKind, OptionSpec, OPTIONS};
+use crate::options::{integer_from, position, Api, OptionKind, OptionSpec, OPTIONS};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::String;
@@ -92,7 +92,7 @@ impl Default for Options {
 /// The position in [`OPTIONS`] of the option called `name`, found as the
 /// crate is compiled (`usize::MAX` where this build's table has none), so
 /// that the check picks an option's field by a number, not by its name.
-const fn position(name: &str) -> usize {
+const fn place(name: &str) -> usize {
     let name = name.as_bytes();
     let mut i = 0;
     'options: while i < OPTIONS.len() {
@@ -113,25 +113,25 @@ const fn position(name: &str) -> usize {
     usize::MAX
 }
 
-const WORKERS: usize = position("workers");
-const QUEUE_LENGTH: usize = position("queueLength");
-const JOBS: usize = position("jobs");
-const MAX_WAIT_MS: usize = position("maxWaitMs");
-const THRESHOLD_MS: usize = position("thresholdMs");
-const SEED: usize = position("seed");
-const WAITS: usize = position("waits");
-const CANCEL_IN_FLIGHT: usize = position("cancelInFlight");
-const FAIL_FAST: usize = position("failFast");
-const SPEED: usize = position("speed");
-const DEVTOOLS: usize = position("devtools");
+const WORKERS: usize = place("workers");
+const QUEUE_LENGTH: usize = place("queueLength");
+const JOBS: usize = place("jobs");
+const MAX_WAIT_MS: usize = place("maxWaitMs");
+const THRESHOLD_MS: usize = place("thresholdMs");
+const SEED: usize = place("seed");
+const WAITS: usize = place("waits");
+const CANCEL_IN_FLIGHT: usize = place("cancelInFlight");
+const FAIL_FAST: usize = place("failFast");
+const SPEED: usize = place("speed");
+const DEVTOOLS: usize = place("devtools");
 
 /// The default of the option at `position`, as the table says: an integer's,
 /// a number's (in hundredths) or a boolean's; 0 if it has none.
-const fn default_of(position: usize) -> u64 {
-    if position >= OPTIONS.len() {
+const fn default_of(place: usize) -> u64 {
+    if place >= OPTIONS.len() {
         return 0;
     }
-    match OPTIONS[position].kind {
+    match OPTIONS[place].kind {
         OptionKind::Integer { default: Some(default), .. } => default,
         OptionKind::Number { default, .. } => default.0 as u64,
         OptionKind::Boolean { default } => default as u64,
@@ -230,12 +230,7 @@ enum Checked {
 
 /// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
 fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
-    let name = Some(given.name);
-    let by_js_name = given.source == Source::Js;
-    // The table hidden from the optimiser: one loop, not a comparison per option.
-    let found = core::hint::black_box(OPTIONS)
-        .iter()
-        .position(|spec| if by_js_name { Some(spec.name) == name } else { spec.attribute() == name });
+    let found = position(given.name, given.source != Source::Js);
     found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
 }
 

@@ -283,7 +283,7 @@ pub const OPTIONS: &[OptionSpec] = &[
 
 /// The spec of the option called `name`, by its JS name.
 pub fn spec(name: &str) -> Option<&'static OptionSpec> {
-    OPTIONS.iter().find(|spec| spec.name == name)
+    position(name, false).map(|i| &OPTIONS[i])
 }
 
 /// The options `api` takes, in the table's order.
@@ -293,7 +293,18 @@ pub fn options_of(api: Api) -> impl Iterator<Item = &'static OptionSpec> {
 
 /// The spec of the setting called `attribute`, by its attribute.
 pub fn setting_spec(attribute: &str) -> Option<&'static OptionSpec> {
-    OPTIONS.iter().find(|spec| spec.attribute() == Some(attribute))
+    position(attribute, true).map(|i| &OPTIONS[i])
+}
+
+/// The position in [`OPTIONS`] of the option called `name`, by its
+/// attribute or else by its JS name.
+#[inline(never)]
+pub(crate) fn position(name: &str, by_attribute: bool) -> Option<usize> {
+    let name = Some(name);
+    // The table hidden from the optimiser: one loop, not a comparison per option.
+    core::hint::black_box(OPTIONS)
+        .iter()
+        .position(|spec| if by_attribute { spec.attribute() == name } else { Some(spec.name) == name })
 }
 
 impl OptionSpec {
