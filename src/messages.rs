@@ -212,20 +212,22 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
 fn quote(s: &str) -> String {
     let mut quoted = String::with_capacity(s.len() + 2);
     quoted.push('"');
-    for c in s.chars() {
-        let escaped = match c {
-            '"' | '\\' => c,
-            '\n' => 'n',
-            '\r' => 'r',
-            '\t' => 't',
-            c => {
-                quoted.push(c);
-                continue;
-            }
+    // By bytes: what is escaped is ASCII, which no byte of another character is.
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            _ => continue,
         };
-        quoted.push('\\');
-        quoted.push(escaped);
+        quoted.push_str(s.get(plain..i).unwrap_or_default());
+        quoted.push_str(escaped);
+        plain = i + 1;
     }
+    quoted.push_str(s.get(plain..).unwrap_or_default());
     quoted.push('"');
     quoted
 }
