@@ -9,10 +9,9 @@
 //! (a JS value, which the run is given), a [`Value`], and the field of
 //! [`Options`], in the type the dispatcher takes.
 
-use crate::messages::{got, Got, OptionError, Problem};
+use crate::messages::{concat, decimal, got, Got, OptionError, Problem};
 use crate::options::{integer_from, position, Api, OptionKind, OptionSpec, OPTIONS};
 use alloc::borrow::ToOwned;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -287,11 +286,11 @@ impl OptionSpec {
             return Err(self.refused(given, false));
         };
         if list.len() as u64 > max_length {
-            let expected = format!("an array of at most {max_length} waits");
+            let expected = concat(&["an array of at most ", &decimal(max_length), " waits"]);
             return Err(OptionError::new(
                 self,
                 given.source,
-                Problem::Range { expected, got: Got::Words(format!("{} waits", list.len())) },
+                Problem::Range { expected, got: Got::Words(concat(&[&decimal(list.len() as u64), " waits"])) },
             ));
         }
         let mut waits = Vec::with_capacity(list.len());

@@ -88,8 +88,9 @@ impl OptionError {
 
     /// The same problem, with item `i` of the option's list.
     pub(crate) fn item(mut self, i: usize) -> Self {
-        self.option = format!("{}[{i}]", self.option);
-        self.named = format!("{}[{i}]", self.named);
+        let i = decimal(i as u64);
+        self.option = concat(&[&self.option, "[", &i, "]"]);
+        self.named = concat(&[&self.named, "[", &i, "]"]);
         self
     }
 
@@ -106,11 +107,11 @@ impl OptionError {
             Problem::Unknown { api, suggestion, settings } => {
                 let what = if *settings { "setting" } else { "option" };
                 match suggestion {
-                    Some(known) => format!("unknown {what} {}; did you mean {}?", quote(named), quote(known)),
+                    Some(known) => concat(&["unknown ", what, " ", &quote(named), "; did you mean ", &quote(known), "?"]),
                     None => {
                         // `run`'s are the demo's, and the element's settings; `map`'s are named.
                         let whose = if *api == Api::Map { "map's" } else { "the" };
-                        let mut message = format!("unknown {what} {}; {whose} {what}s are ", quote(named));
+                        let mut message = concat(&["unknown ", what, " ", &quote(named), "; ", whose, " ", what, "s are "]);
                         let names = options_of(*api).filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
                         for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
                             if i > 0 {
@@ -123,13 +124,14 @@ impl OptionError {
                 }
             }
             Problem::Type { expected, got } | Problem::Range { expected, got } => {
-                format!("{named} must be {expected}, got {}", got.written(number))
+                concat(&[named, " must be ", expected, ", got ", &got.written(number)])
             }
             Problem::Twice { given: [first, second] } => {
-                format!("{named} is given twice ({} and {}): give it once", quote(first), quote(second))
+                concat(&[named, " is given twice (", &quote(first), " and ", &quote(second), "): give it once"])
             }
             Problem::Conflict { jobs, waits } => {
-                format!("{named} is {jobs}, but {waits} waits are given, which set the number of jobs: leave {named} out")
+                let (jobs, waits) = (decimal(*jobs as u64), decimal(*waits as u64));
+                concat(&[named, " is ", &jobs, ", but ", &waits, " waits are given, which set the number of jobs: leave ", named, " out"])
             }
         }
     }
@@ -230,6 +232,30 @@ fn quote(s: &str) -> String {
     quoted.push_str(s.get(plain..).unwrap_or_default());
     quoted.push('"');
     quoted
+}
+
+/// The parts of a message, joined. Messages are written without `core::fmt`
+/// and its `format!`, which the wasm module then need not have for them.
+#[inline(never)]
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut text = String::new();
+    for part in parts {
+        text.push_str(part);
+    }
+    text
+}
+
+/// `n` in decimal, as a message writes it (without `core::fmt`).
+#[inline(never)]
+pub(crate) fn decimal(mut n: u64) -> String {
+    let mut digits = String::new();
+    loop {
+        digits.insert(0, char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            return digits;
+        }
+    }
 }
 
 /// `String(n)` in JS, for the numbers a message may show.

@@ -9,7 +9,7 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use alloc::format;
+use crate::messages::{concat, decimal};
 use alloc::string::String;
 use core::fmt;
 
@@ -140,19 +140,24 @@ impl Hundredths {
     }
 }
 
-impl fmt::Display for Hundredths {
-    /// As JS writes the number: `0.25`, `0.1`, `1`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (whole, mut cents) = (self.0 / 100, self.0 % 100);
-        write!(f, "{whole}")?;
+impl Hundredths {
+    /// As JS writes the number: `0.25`, `0.1`, `1`, `0.05`.
+    pub(crate) fn text(self) -> String {
+        let (mut text, cents) = (decimal(u64::from(self.0 / 100)), self.0 % 100);
         if cents > 0 {
-            let digits = if cents % 10 == 0 { 1 } else { 2 };
-            if digits == 1 {
-                cents /= 10;
+            text.push('.');
+            text.push(char::from(b'0' + (cents / 10) as u8));
+            if cents % 10 > 0 {
+                text.push(char::from(b'0' + (cents % 10) as u8));
             }
-            write!(f, ".{cents:0digits$}")?;
         }
-        Ok(())
+        text
+    }
+}
+
+impl fmt::Display for Hundredths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 
@@ -322,9 +327,9 @@ impl OptionSpec {
     pub fn expected(&self) -> String {
         match self.kind {
             OptionKind::Integer { min, max, .. } => integer_from(min, max),
-            OptionKind::Number { min, max, .. } => format!("a number from {min} to {max}"),
+            OptionKind::Number { min, max, .. } => concat(&["a number from ", &min.text(), " to ", &max.text()]),
             OptionKind::Boolean { .. } => "true or false".into(),
-            OptionKind::Waits { max, .. } => format!("an array of integers from 0 to {max}"),
+            OptionKind::Waits { max, .. } => concat(&["an array of integers from 0 to ", &decimal(max)]),
             OptionKind::Object { expected } => expected.into(),
         }
     }
@@ -356,5 +361,5 @@ impl OptionSpec {
 
 /// `"an integer from {min} to {max}"`, for an option or an item of a list.
 pub(crate) fn integer_from(min: u64, max: u64) -> String {
-    format!("an integer from {min} to {max}")
+    concat(&["an integer from ", &decimal(min), " to ", &decimal(max)])
 }
