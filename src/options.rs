@@ -307,9 +307,7 @@ pub fn setting_spec(attribute: &str) -> Option<&'static OptionSpec> {
 pub(crate) fn position(name: &str, by_attribute: bool) -> Option<usize> {
     let name = Some(name);
     // The table hidden from the optimiser: one loop, not a comparison per option.
-    core::hint::black_box(OPTIONS)
-        .iter()
-        .position(|spec| if by_attribute { spec.attribute() == name } else { Some(spec.name) == name })
+    core::hint::black_box(OPTIONS).iter().position(|spec| if by_attribute { spec.attribute() == name } else { Some(spec.name) == name })
 }
 
 impl OptionSpec {

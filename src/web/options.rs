@@ -99,14 +99,11 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
-        let expected = || spec(&name).map(|spec| spec.expected()).unwrap_or_default();
         match (name.as_str(), source.as_deref(), api) {
-            ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
-            ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+            ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
+            ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| not_an_object(&name, &value))?),
             #[cfg(feature = "map")]
-            ("onProgress", Some("js"), Api::Map) => {
-                on_progress = Some(value.dyn_into().map_err(|value| wrong_type("onProgress", &expected(), &value))?)
-            }
+            ("onProgress", Some("js"), Api::Map) => on_progress = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
             _ => read.push((to_value(&value), setting.text(), source, name)),
         }
     }
@@ -120,6 +117,13 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
         Given { name, value, source }
     });
     Ok(Parsed { options: Options::parse_for(api, given)?, signal, gate, on_progress })
+}
+
+/// The `TypeError` for `value`, given as the option `name`, which only JS
+/// can pass: an object of a class, as the table says.
+#[inline(never)]
+fn not_an_object(name: &str, value: &JsValue) -> OptionError {
+    wrong_type(name, &spec(name).map(|spec| spec.expected()).unwrap_or_default(), value)
 }
 
 /// The `TypeError` for `value`, given as `option`, which must be `expected`.
