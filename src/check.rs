@@ -197,34 +197,27 @@ impl Options {
         }
     }
 
-    /// An option's effect: its value checked by its kind, into the field it sets.
+    /// An option's effect: its value checked, into the field it sets.
     fn set(&mut self, position: usize, given: &Given<'_>) -> Result<(), OptionError> {
         let spec = &OPTIONS[position];
-        match (position, spec.check(given)?) {
+        match position {
             // The table's limits fit each field's type.
-            (WORKERS, Checked::Integer(n)) => self.workers = n as usize,
-            (QUEUE_LENGTH, Checked::Integer(n)) => self.queue_length = n as usize,
-            (JOBS, Checked::Integer(n)) => self.jobs = n as usize,
-            (MAX_WAIT_MS, Checked::Integer(n)) => self.max_wait_ms = n as u32,
-            (THRESHOLD_MS, Checked::Integer(n)) => self.threshold_ms = n as u32,
-            (SEED, Checked::Integer(n)) => self.seed = Some(n),
-            (WAITS, Checked::Waits(waits)) => self.waits = Some(waits),
-            (CANCEL_IN_FLIGHT, Checked::Boolean(b)) => self.cancel_in_flight = b,
-            (FAIL_FAST, Checked::Boolean(b)) => self.fail_fast = b,
-            (SPEED, Checked::Number(n)) => self.speed = n,
-            (DEVTOOLS, Checked::Boolean(b)) => self.devtools = b,
+            WORKERS => self.workers = spec.integer(given)? as usize,
+            QUEUE_LENGTH => self.queue_length = spec.integer(given)? as usize,
+            JOBS => self.jobs = spec.integer(given)? as usize,
+            MAX_WAIT_MS => self.max_wait_ms = spec.integer(given)? as u32,
+            THRESHOLD_MS => self.threshold_ms = spec.integer(given)? as u32,
+            SEED => self.seed = Some(spec.integer(given)?),
+            WAITS => self.waits = Some(spec.waits(given)?),
+            CANCEL_IN_FLIGHT => self.cancel_in_flight = spec.boolean(given)?,
+            FAIL_FAST => self.fail_fast = spec.boolean(given)?,
+            SPEED => self.speed = spec.number(given)?,
+            DEVTOOLS => self.devtools = spec.boolean(given)?,
+            // signal, pause and onProgress: the JS layer takes them, and no Value is one.
             _ => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
-}
-
-/// A value that its spec's kind allows.
-enum Checked {
-    Integer(u64),
-    Number(f64),
-    Boolean(bool),
-    Waits(Vec<u32>),
 }
 
 /// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
@@ -245,19 +238,8 @@ fn text(given: &Given<'_>) -> String {
 /// The checks of a value by its spec: what the table says of an option is
 /// all they know of it, and each message names the option as it was given.
 impl OptionSpec {
-    /// The value, checked by the spec's kind (one check for every option).
-    fn check(&self, given: &Given<'_>) -> Result<Checked, OptionError> {
-        Ok(match self.kind {
-            OptionKind::Integer { .. } => Checked::Integer(self.integer(given)?),
-            OptionKind::Number { .. } => Checked::Number(self.number(given)?),
-            OptionKind::Boolean { .. } => Checked::Boolean(self.boolean(given)?),
-            OptionKind::Waits { .. } => Checked::Waits(self.waits(given)?),
-            // signal, pause and onProgress: the JS layer takes them, and no Value is one.
-            OptionKind::Object { .. } => return Err(self.refused(given, false)),
-        })
-    }
-
     /// An integer within the spec's limits.
+    #[inline(never)]
     pub fn integer(&self, given: &Given<'_>) -> Result<u64, OptionError> {
         let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.refused(given, false)) };
         integer(given.value, min, max).map_err(|out_of_range| self.refused(given, out_of_range))
