@@ -98,25 +98,37 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
     let mut on_progress = None;
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
-        let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
-        match (name.as_str(), source.as_deref(), api) {
-            ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
-            ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| not_an_object(&name, &value))?),
+        let (name, value) = (setting.name().unwrap_or_default(), setting.value());
+        let origin = match setting.source().as_deref() {
+            Some("text") => Origin::Text,
+            Some("form") => Origin::Form,
+            _ => Origin::Js,
+        };
+        match (name.as_str(), origin, api) {
+            ("signal", Origin::Js, _) => signal = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
+            ("pause", Origin::Js, _) => gate = Some(pause::gate_of(&value).ok_or_else(|| not_an_object(&name, &value))?),
             #[cfg(feature = "map")]
-            ("onProgress", Some("js"), Api::Map) => on_progress = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
-            _ => read.push((to_value(&value), setting.text(), source, name)),
+            ("onProgress", Origin::Js, Api::Map) => on_progress = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
+            _ => read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name)),
         }
     }
-    let given = read.iter().map(|(value, text, source, name)| {
-        let text = text.as_deref().unwrap_or_default();
-        let source = match source.as_deref() {
-            Some("text") => Source::Text(text),
-            Some("form") => Source::Form(text),
-            _ => Source::Js,
+    let given = read.iter().map(|(value, text, origin, name)| {
+        let source = match origin {
+            Origin::Text => Source::Text(text),
+            Origin::Form => Source::Form(text),
+            Origin::Js => Source::Js,
         };
         Given { name, value, source }
     });
     Ok(Parsed { options: Options::parse_for(api, given)?, signal, gate, on_progress })
+}
+
+/// Where a setting was given (`GivenSetting`'s `source`), before its text is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Origin {
+    Js,
+    Text,
+    Form,
 }
 
 /// The `TypeError` for `value`, given as the option `name`, which only JS
