@@ -9,7 +9,7 @@
 //! (a JS value, which the run is given), a [`Value`], and the field of
 //! [`Options`], in the type the dispatcher takes.
 
-use crate::messages::{concat, decimal, got, Got, OptionError, Problem};
+use crate::messages::{got, Got, OptionError, Problem, Words};
 use crate::options::{integer_from, position, Api, OptionKind, OptionSpec, OPTIONS};
 use alloc::borrow::ToOwned;
 use alloc::string::String;
@@ -268,11 +268,11 @@ impl OptionSpec {
             return Err(self.refused(given, false));
         };
         if list.len() as u64 > max_length {
-            let expected = concat(&["an array of at most ", &decimal(max_length), " waits"]);
+            let expected = Words::default().and("an array of at most ").number(max_length).and(" waits").done();
             return Err(OptionError::new(
                 self,
                 given.source,
-                Problem::Range { expected, got: Got::Words(concat(&[&decimal(list.len() as u64), " waits"])) },
+                Problem::Range { expected, got: Got::Words(Words::default().number(list.len() as u64).and(" waits").done()) },
             ));
         }
         let mut waits = Vec::with_capacity(list.len());

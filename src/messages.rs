@@ -88,9 +88,9 @@ impl OptionError {
 
     /// The same problem, with item `i` of the option's list.
     pub(crate) fn item(mut self, i: usize) -> Self {
-        let i = decimal(i as u64);
-        self.option = concat(&[&self.option, "[", &i, "]"]);
-        self.named = concat(&[&self.named, "[", &i, "]"]);
+        let index = Words::default().and("[").number(i as u64).and("]").done();
+        self.option.push_str(&index);
+        self.named.push_str(&index);
         self
     }
 
@@ -107,31 +107,41 @@ impl OptionError {
             Problem::Unknown { api, suggestion, settings } => {
                 let what = if *settings { "setting" } else { "option" };
                 match suggestion {
-                    Some(known) => concat(&["unknown ", what, " ", &quote(named), "; did you mean ", &quote(known), "?"]),
+                    Some(known) => Words::default()
+                        .and("unknown ")
+                        .and(what)
+                        .and(" ")
+                        .quoted(named)
+                        .and("; did you mean ")
+                        .quoted(known)
+                        .and("?")
+                        .done(),
                     None => {
                         // `run`'s are the demo's, and the element's settings; `map`'s are named.
                         let whose = if *api == Api::Map { "map's" } else { "the" };
-                        let mut message = concat(&["unknown ", what, " ", &quote(named), "; ", whose, " ", what, "s are "]);
+                        let mut message = Words::default();
+                        message.and("unknown ").and(what).and(" ").quoted(named).and("; ").and(whose).and(" ").and(what).and("s are ");
                         let names = options_of(*api).filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
                         for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
                             if i > 0 {
-                                message.push_str(", ");
+                                message.and(", ");
                             }
-                            message.push_str(name);
+                            message.and(name);
                         }
-                        message
+                        message.done()
                     }
                 }
             }
             Problem::Type { expected, got } | Problem::Range { expected, got } => {
-                concat(&[named, " must be ", expected, ", got ", &got.written(number)])
+                Words::default().and(named).and(" must be ").and(expected).and(", got ").and(&got.written(number)).done()
             }
             Problem::Twice { given: [first, second] } => {
-                concat(&[named, " is given twice (", &quote(first), " and ", &quote(second), "): give it once"])
+                Words::default().and(named).and(" is given twice (").quoted(first).and(" and ").quoted(second).and("): give it once").done()
             }
             Problem::Conflict { jobs, waits } => {
-                let (jobs, waits) = (decimal(*jobs as u64), decimal(*waits as u64));
-                concat(&[named, " is ", &jobs, ", but ", &waits, " waits are given, which set the number of jobs: leave ", named, " out"])
+                let mut message = Words::default();
+                message.and(named).and(" is ").number(*jobs as u64).and(", but ").number(*waits as u64);
+                message.and(" waits are given, which set the number of jobs: leave ").and(named).and(" out").done()
             }
         }
     }
@@ -197,7 +207,7 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
             _ => return Got::Number(*n),
         },
         Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
-        Value::String(s) => quote(s) + " (a string)",
+        Value::String(s) => Words::default().quoted(s).and(" (a string)").done(),
         other => String::from(match other {
             Value::Null => "null",
             Value::Bool(true) => "true",
@@ -209,52 +219,67 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
     })
 }
 
-/// `s` in double quotes, as `JSON.stringify` writes it (near enough: quotes,
-/// backslashes and line breaks escaped).
-fn quote(s: &str) -> String {
-    let mut quoted = String::with_capacity(s.len() + 2);
-    quoted.push('"');
-    // By bytes: what is escaped is ASCII, which no byte of another character is.
-    let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            _ => continue,
-        };
-        quoted.push_str(s.get(plain..i).unwrap_or_default());
-        quoted.push_str(escaped);
-        plain = i + 1;
-    }
-    quoted.push_str(s.get(plain..).unwrap_or_default());
-    quoted.push('"');
-    quoted
-}
+/// A message as it is written: its words, quoted texts and numbers, each
+/// added in place by one function (the wasm module has one copy of each,
+/// and neither `core::fmt` nor a `String` for each part).
+#[derive(Default)]
+pub(crate) struct Words(String);
 
-/// The parts of a message, joined. Messages are written without `core::fmt`
-/// and its `format!`, which the wasm module then need not have for them.
-#[inline(never)]
-pub(crate) fn concat(parts: &[&str]) -> String {
-    let mut text = String::new();
-    for part in parts {
-        text.push_str(part);
+impl Words {
+    /// `words` as they are.
+    #[inline(never)]
+    pub(crate) fn and(&mut self, words: &str) -> &mut Words {
+        self.0.push_str(words);
+        self
     }
-    text
-}
 
-/// `n` in decimal, as a message writes it (without `core::fmt`).
-#[inline(never)]
-pub(crate) fn decimal(mut n: u64) -> String {
-    let mut digits = String::new();
-    loop {
-        digits.insert(0, char::from(b'0' + (n % 10) as u8));
-        n /= 10;
-        if n == 0 {
-            return digits;
+    /// `s` in double quotes, as `JSON.stringify` writes it (near enough:
+    /// quotes, backslashes and line breaks escaped).
+    #[inline(never)]
+    pub(crate) fn quoted(&mut self, s: &str) -> &mut Words {
+        self.0.push('"');
+        // By bytes: what is escaped is ASCII, which no byte of another character is.
+        let mut plain = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escaped = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                _ => continue,
+            };
+            self.0.push_str(s.get(plain..i).unwrap_or_default());
+            self.0.push_str(escaped);
+            plain = i + 1;
         }
+        self.0.push_str(s.get(plain..).unwrap_or_default());
+        self.0.push('"');
+        self
+    }
+
+    /// `n` in decimal.
+    #[inline(never)]
+    pub(crate) fn number(&mut self, mut n: u64) -> &mut Words {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &digit in &digits[start..] {
+            self.0.push(char::from(digit));
+        }
+        self
+    }
+
+    /// The message.
+    pub(crate) fn done(&mut self) -> String {
+        core::mem::take(&mut self.0)
     }
 }
 

@@ -9,7 +9,7 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use crate::messages::{concat, decimal};
+use crate::messages::Words;
 use alloc::string::String;
 use core::fmt;
 
@@ -143,15 +143,16 @@ impl Hundredths {
 impl Hundredths {
     /// As JS writes the number: `0.25`, `0.1`, `1`, `0.05`.
     pub(crate) fn text(self) -> String {
-        let (mut text, cents) = (decimal(u64::from(self.0 / 100)), self.0 % 100);
+        let mut text = Words::default();
+        text.number(u64::from(self.0 / 100));
+        let cents = self.0 % 100;
         if cents > 0 {
-            text.push('.');
-            text.push(char::from(b'0' + (cents / 10) as u8));
+            text.and(".").number(u64::from(cents / 10));
             if cents % 10 > 0 {
-                text.push(char::from(b'0' + (cents % 10) as u8));
+                text.number(u64::from(cents % 10));
             }
         }
-        text
+        text.done()
     }
 }
 
@@ -325,9 +326,11 @@ impl OptionSpec {
     pub fn expected(&self) -> String {
         match self.kind {
             OptionKind::Integer { min, max, .. } => integer_from(min, max),
-            OptionKind::Number { min, max, .. } => concat(&["a number from ", &min.text(), " to ", &max.text()]),
+            OptionKind::Number { min, max, .. } => {
+                Words::default().and("a number from ").and(&min.text()).and(" to ").and(&max.text()).done()
+            }
             OptionKind::Boolean { .. } => "true or false".into(),
-            OptionKind::Waits { max, .. } => concat(&["an array of integers from 0 to ", &decimal(max)]),
+            OptionKind::Waits { max, .. } => Words::default().and("an array of integers from 0 to ").number(max).done(),
             OptionKind::Object { expected } => expected.into(),
         }
     }
@@ -359,5 +362,5 @@ impl OptionSpec {
 
 /// `"an integer from {min} to {max}"`, for an option or an item of a list.
 pub(crate) fn integer_from(min: u64, max: u64) -> String {
-    concat(&["an integer from ", &decimal(min), " to ", &decimal(max)])
+    Words::default().and("an integer from ").number(min).and(" to ").number(max).done()
 }
