@@ -237,7 +237,7 @@ impl Words {
     /// quotes, backslashes and line breaks escaped).
     #[inline(never)]
     pub(crate) fn quoted(&mut self, s: &str) -> &mut Words {
-        self.0.push('"');
+        self.and("\"");
         // By bytes: what is escaped is ASCII, which no byte of another character is.
         let mut plain = 0;
         for (i, b) in s.bytes().enumerate() {
@@ -249,13 +249,10 @@ impl Words {
                 b'\t' => "\\t",
                 _ => continue,
             };
-            self.0.push_str(s.get(plain..i).unwrap_or_default());
-            self.0.push_str(escaped);
+            self.and(s.get(plain..i).unwrap_or_default()).and(escaped);
             plain = i + 1;
         }
-        self.0.push_str(s.get(plain..).unwrap_or_default());
-        self.0.push('"');
-        self
+        self.and(s.get(plain..).unwrap_or_default()).and("\"")
     }
 
     /// `n` in decimal.
