@@ -257,21 +257,12 @@ impl Words {
 
     /// `n` in decimal.
     #[inline(never)]
-    pub(crate) fn number(&mut self, mut n: u64) -> &mut Words {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+    pub(crate) fn number(&mut self, n: u64) -> &mut Words {
+        if n >= 10 {
+            self.number(n / 10);
         }
-        for &digit in &digits[start..] {
-            self.0.push(char::from(digit));
-        }
-        self
+        let digit = (n % 10) as usize;
+        self.and("0123456789".get(digit..digit + 1).unwrap_or_default())
     }
 
     /// The message.
