@@ -201,14 +201,15 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
         Source::Text(text) | Source::Form(text) => Some(text.trim()),
         Source::Js => None,
     };
-    Got::Words(match value {
+    let mut words = Words::default();
+    match value {
         Value::Number(n) => match text {
-            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => text.into(),
+            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => words.and(text),
             _ => return Got::Number(*n),
         },
-        Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
-        Value::String(s) => Words::default().quoted(s).and(" (a string)").done(),
-        other => String::from(match other {
+        Value::String(s) if s.is_empty() && text.is_some() => words.and("nothing"),
+        Value::String(s) => words.quoted(s).and(" (a string)"),
+        other => words.and(match other {
             Value::Null => "null",
             Value::Bool(true) => "true",
             Value::Bool(false) => "false",
@@ -216,7 +217,8 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
             Value::Other(what) => what,
             _ => "undefined",
         }),
-    })
+    };
+    Got::Words(words.done())
 }
 
 /// A message as it is written: its words, quoted texts and numbers, each
