@@ -141,24 +141,23 @@ impl Hundredths {
 }
 
 impl Hundredths {
-    /// As JS writes the number: `0.25`, `0.1`, `1`, `0.05`.
-    pub(crate) fn text(self) -> String {
-        let mut text = Words::default();
-        text.number(u64::from(self.0 / 100));
+    /// The number added to `words` as JS writes it: `0.25`, `0.1`, `1`, `0.05`.
+    pub(crate) fn add_to(self, words: &mut Words) -> &mut Words {
+        words.number(u64::from(self.0 / 100));
         let cents = self.0 % 100;
         if cents > 0 {
-            text.and(".").number(u64::from(cents / 10));
+            words.and(".").number(u64::from(cents / 10));
             if cents % 10 > 0 {
-                text.number(u64::from(cents % 10));
+                words.number(u64::from(cents % 10));
             }
         }
-        text.done()
+        words
     }
 }
 
 impl fmt::Display for Hundredths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
+        f.write_str(&self.add_to(&mut Words::default()).done())
     }
 }
 
@@ -324,15 +323,15 @@ impl OptionSpec {
 
     /// What a message says the option must be: `"an integer from 1 to 10000"`.
     pub fn expected(&self) -> String {
+        let mut words = Words::default();
         match self.kind {
-            OptionKind::Integer { min, max, .. } => integer_from(min, max),
-            OptionKind::Number { min, max, .. } => {
-                Words::default().and("a number from ").and(&min.text()).and(" to ").and(&max.text()).done()
-            }
-            OptionKind::Boolean { .. } => "true or false".into(),
-            OptionKind::Waits { max, .. } => Words::default().and("an array of integers from 0 to ").number(max).done(),
-            OptionKind::Object { expected } => expected.into(),
-        }
+            OptionKind::Integer { min, max, .. } => return integer_from(min, max),
+            OptionKind::Number { min, max, .. } => max.add_to(min.add_to(words.and("a number from ")).and(" to ")),
+            OptionKind::Boolean { .. } => words.and("true or false"),
+            OptionKind::Waits { max, .. } => words.and("an array of integers from 0 to ").number(max),
+            OptionKind::Object { expected } => words.and(expected),
+        };
+        words.done()
     }
 
     /// Its default, if it has one that is an integer.
