@@ -106,31 +106,29 @@ impl OptionError {
         match &self.problem {
             Problem::Unknown { api, suggestion, settings } => {
                 let what = if *settings { "setting" } else { "option" };
-                match suggestion {
-                    Some(known) => Words::default()
-                        .and("unknown ")
-                        .and(what)
-                        .and(" ")
-                        .quoted(named)
-                        .and("; did you mean ")
-                        .quoted(known)
-                        .and("?")
-                        .done(),
-                    None => {
-                        // `run`'s are the demo's, and the element's settings; `map`'s are named.
-                        let whose = if *api == Api::Map { "map's" } else { "the" };
-                        let mut message = Words::default();
-                        message.and("unknown ").and(what).and(" ").quoted(named).and("; ").and(whose).and(" ").and(what).and("s are ");
-                        let names = options_of(*api).filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
-                        for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
-                            if i > 0 {
-                                message.and(", ");
-                            }
-                            message.and(name);
-                        }
-                        message.done()
+                let mut message = Words::default();
+                message.and("unknown ").and(what).and(" ").quoted(named).and("; ");
+                if let Some(known) = suggestion {
+                    return message.and("did you mean ").quoted(known).and("?").done();
+                }
+                // `run`'s are the demo's, and the element's settings; `map`'s are named.
+                message.and(if *api == Api::Map { "map's " } else { "the " }).and(what).and("s are ");
+                let mut separator = "";
+                let mut list = |name| {
+                    message.and(separator).and(name);
+                    separator = ", ";
+                };
+                for spec in options_of(*api) {
+                    match (settings, spec.attribute()) {
+                        (false, _) => list(spec.name),
+                        (true, Some(attribute)) => list(attribute),
+                        (true, None) => {}
                     }
                 }
+                if *settings {
+                    FLAGS.into_iter().for_each(list);
+                }
+                message.done()
             }
             Problem::Type { expected, got } | Problem::Range { expected, got } => {
                 Words::default().and(named).and(" must be ").and(expected).and(", got ").and(&got.written(number)).done()
