@@ -55,6 +55,10 @@ extern "C" {
     /// `undefined`, by its JS name, with its value.
     #[wasm_bindgen(js_name = givenOptions)]
     fn given_options(options: &JsValue) -> Vec<GivenSetting>;
+
+    /// What `value` is, as `to_value` tells values apart: a number each.
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u8;
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
@@ -145,33 +149,18 @@ pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> Optio
 }
 
 fn to_value(value: &JsValue) -> Value {
-    if let Some(n) = value.as_f64() {
-        Value::Number(n)
-    } else if let Some(b) = value.as_bool() {
-        Value::Bool(b)
-    } else if let Some(s) = value.as_string() {
-        Value::String(s)
-    } else if value.is_undefined() {
-        Value::Undefined
-    } else if value.is_null() {
-        Value::Null
-    } else if Array::is_array(value) || (js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>()) {
+    match kind_of(value) {
+        0 => Value::Number(value.as_f64().unwrap_or_default()),
+        1 => Value::Bool(value.is_truthy()),
+        2 => Value::String(value.as_string().unwrap_or_default()),
+        3 => Value::Undefined,
+        4 => Value::Null,
         // An array, or a typed array: `Array.from` takes both.
-        Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect())
-    } else {
-        Value::Other(kind_of(value))
-    }
-}
-
-fn kind_of(value: &JsValue) -> &'static str {
-    if value.is_function() {
-        "a function"
-    } else if value.is_bigint() {
-        "a bigint"
-    } else if value.is_symbol() {
-        "a symbol"
-    } else {
-        "an object"
+        5 => Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect()),
+        6 => Value::Other("a function"),
+        7 => Value::Other("a bigint"),
+        8 => Value::Other("a symbol"),
+        _ => Value::Other("an object"),
     }
 }
 
