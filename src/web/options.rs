@@ -166,7 +166,8 @@ fn to_value(value: &JsValue) -> Value {
 
 /// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
 fn js_string(n: f64) -> String {
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+    // "".concat(n): JS's ToString, as String(n), by a method that cannot throw.
+    js_sys::JsString::from("").concat(&JsValue::from_f64(n)).into()
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
