@@ -108,12 +108,19 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
             Some("form") => Origin::Form,
             _ => Origin::Js,
         };
-        match (name.as_str(), origin, api) {
-            ("signal", Origin::Js, _) => signal = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
-            ("pause", Origin::Js, _) => gate = Some(pause::gate_of(&value).ok_or_else(|| not_an_object(&name, &value))?),
+        // What only JS can pass is taken here, if it is what it must be.
+        let taken = match (name.as_str(), origin, api) {
+            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| signal = Some(value.clone())).is_some(),
+            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| gate = Some(value)).is_some(),
             #[cfg(feature = "map")]
-            ("onProgress", Origin::Js, Api::Map) => on_progress = Some(value.dyn_into().map_err(|value| not_an_object(&name, &value))?),
-            _ => read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name)),
+            ("onProgress", Origin::Js, Api::Map) => value.dyn_ref().map(|value: &Function| on_progress = Some(value.clone())).is_some(),
+            _ => {
+                read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name));
+                continue;
+            }
+        };
+        if !taken {
+            return Err(not_an_object(&name, &value));
         }
     }
     let given = read.iter().map(|(value, text, origin, name)| {
