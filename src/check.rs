@@ -11,7 +11,6 @@
 
 use crate::messages::{got, Got, OptionError, Problem, Words};
 use crate::options::{integer_from, position, Api, OptionKind, OptionSpec, OPTIONS};
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -230,7 +229,7 @@ fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
 /// option twice: an object has each key once.)
 fn text(given: &Given<'_>) -> String {
     match given.source {
-        Source::Text(text) | Source::Form(text) => text.to_owned(),
+        Source::Text(text) | Source::Form(text) => Words::default().and(text).done(),
         Source::Js => String::new(),
     }
 }
