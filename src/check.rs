@@ -9,8 +9,9 @@
 //! (a JS value, which the run is given), a [`Value`], and the field of
 //! [`Options`], in the type the dispatcher takes.
 
-use crate::messages::{got, Got, OptionError, Problem, Words};
-use crate::options::{integer_from, position, Api, OptionKind, OptionSpec, OPTIONS};
+use crate::messages::{got, Got, OptionError, Problem};
+use crate::options::{position, Api, OptionKind, OptionSpec, OPTIONS};
+use crate::words::{integer_from, Words};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -307,53 +308,5 @@ fn integer(value: &Value, min: u64, max: u64) -> Result<u64, bool> {
         Value::Number(n) if n % 1.0 == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
         Value::Number(_) => Err(true),
         _ => Err(false),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(entries: &[(&str, Value)]) -> Result<Options, OptionError> {
-        Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))
-    }
-
-    #[test]
-    fn defaults_are_the_original_programs() {
-        let defaults = Options {
-            workers: 10,
-            queue_length: 100,
-            jobs: 100,
-            max_wait_ms: 1000,
-            threshold_ms: 990,
-            seed: None,
-            waits: None,
-            cancel_in_flight: true,
-            fail_fast: true,
-            speed: 1.0,
-            devtools: false,
-        };
-        assert_eq!(Options::default(), defaults);
-        assert_eq!(parse(&[]), Ok(defaults.clone()));
-        assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
-    }
-
-    #[test]
-    fn wrong_types_are_type_errors_and_bad_numbers_range_errors() {
-        assert!(parse(&[("workers", Value::Null)]).unwrap_err().is_type_error());
-        assert!(parse(&[("workers", Value::Other("an object"))]).unwrap_err().is_type_error());
-        assert!(!parse(&[("workers", Value::Number(-1.0))]).unwrap_err().is_type_error());
-        assert!(!parse(&[("workers", Value::Number(10_001.0))]).unwrap_err().is_type_error());
-    }
-
-    #[test]
-    fn limits_are_inclusive() {
-        let options = parse(&[
-            ("workers", Value::Number(10_000.0)),
-            ("jobs", Value::Number(0.0)),
-            ("seed", Value::Number(((1u64 << 53) - 1) as f64)),
-        ])
-        .unwrap();
-        assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
     }
 }

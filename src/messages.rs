@@ -11,6 +11,7 @@ use core::fmt;
 
 use crate::check::{Source, Value};
 use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
+use crate::words::{is_whitespace, Words};
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq)]
@@ -219,68 +220,6 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
     Got::Words(words.done())
 }
 
-/// `char::is_whitespace` (Unicode's `White_Space`), as a list: `str::trim`
-/// looks each character up in core's Unicode tables, 0.4 KB of the wasm
-/// module gzipped. A test checks that the two agree on every character.
-fn is_whitespace(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r' | ' ' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
-    )
-}
-
-/// A message as it is written: its words, quoted texts and numbers, each
-/// added in place by one function (the wasm module has one copy of each,
-/// and neither `core::fmt` nor a `String` for each part).
-#[derive(Default)]
-pub(crate) struct Words(String);
-
-impl Words {
-    /// `words` as they are.
-    #[inline(never)]
-    pub(crate) fn and(&mut self, words: &str) -> &mut Words {
-        self.0.push_str(words);
-        self
-    }
-
-    /// `s` in double quotes, as `JSON.stringify` writes it (near enough:
-    /// quotes, backslashes and line breaks escaped).
-    #[inline(never)]
-    pub(crate) fn quoted(&mut self, s: &str) -> &mut Words {
-        self.and("\"");
-        // By bytes: what is escaped is ASCII, which no byte of another character is.
-        let mut plain = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escaped = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                _ => continue,
-            };
-            self.and(s.get(plain..i).unwrap_or_default()).and(escaped);
-            plain = i + 1;
-        }
-        self.and(s.get(plain..).unwrap_or_default()).and("\"")
-    }
-
-    /// `n` in decimal.
-    #[inline(never)]
-    pub(crate) fn number(&mut self, n: u64) -> &mut Words {
-        if n >= 10 {
-            self.number(n / 10);
-        }
-        let digit = (n % 10) as usize;
-        self.and("0123456789".get(digit..digit + 1).unwrap_or_default())
-    }
-
-    /// The message.
-    pub(crate) fn done(&mut self) -> String {
-        core::mem::take(&mut self.0)
-    }
-}
-
 /// `String(n)` in JS, for the numbers a message may show.
 pub(crate) fn js_number(n: f64) -> String {
     if n.is_nan() {
@@ -331,13 +270,6 @@ mod tests {
             (123456789012345680000.0, "123456789012345680000"),
         ] {
             assert_eq!(js_number(n), js, "{n}");
-        }
-    }
-
-    #[test]
-    fn whitespace_is_unicodes() {
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            assert_eq!(is_whitespace(c), c.is_whitespace(), "{c:?}");
         }
     }
 

@@ -9,7 +9,7 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use crate::messages::Words;
+use crate::words::{integer_from, Words};
 use alloc::string::String;
 use core::fmt;
 
@@ -140,24 +140,9 @@ impl Hundredths {
     }
 }
 
-impl Hundredths {
-    /// The number added to `words` as JS writes it: `0.25`, `0.1`, `1`, `0.05`.
-    pub(crate) fn add_to(self, words: &mut Words) -> &mut Words {
-        words.number(u64::from(self.0 / 100));
-        let cents = self.0 % 100;
-        if cents > 0 {
-            words.and(".").number(u64::from(cents / 10));
-            if cents % 10 > 0 {
-                words.number(u64::from(cents % 10));
-            }
-        }
-        words
-    }
-}
-
 impl fmt::Display for Hundredths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.add_to(&mut Words::default()).done())
+        f.write_str(&Words::default().hundredths(*self).done())
     }
 }
 
@@ -326,7 +311,7 @@ impl OptionSpec {
         let mut words = Words::default();
         match self.kind {
             OptionKind::Integer { min, max, .. } => return integer_from(min, max),
-            OptionKind::Number { min, max, .. } => max.add_to(min.add_to(words.and("a number from ")).and(" to ")),
+            OptionKind::Number { min, max, .. } => words.and("a number from ").hundredths(min).and(" to ").hundredths(max),
             OptionKind::Boolean { .. } => words.and("true or false"),
             OptionKind::Waits { max, .. } => words.and("an array of integers from 0 to ").number(max),
             OptionKind::Object { expected } => words.and(expected),
@@ -357,9 +342,4 @@ impl OptionSpec {
             _ => None,
         }
     }
-}
-
-/// `"an integer from {min} to {max}"`, for an option or an item of a list.
-pub(crate) fn integer_from(min: u64, max: u64) -> String {
-    Words::default().and("an integer from ").number(min).and(" to ").number(max).done()
 }

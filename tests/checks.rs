@@ -130,3 +130,39 @@ fn a_new_integer_option_is_checked_and_named_by_its_table_entry_alone() {
     let error = RETRIES.integer(&Given { name: "retries", value: &empty, source: Source::Form("") }).unwrap_err();
     assert_eq!(error.to_string(), "Retries must be an integer from 0 to 5, got nothing");
 }
+
+#[test]
+fn defaults_are_the_original_programs() {
+    let defaults = Options {
+        workers: 10,
+        queue_length: 100,
+        jobs: 100,
+        max_wait_ms: 1000,
+        threshold_ms: 990,
+        seed: None,
+        waits: None,
+        cancel_in_flight: true,
+        fail_fast: true,
+        speed: 1.0,
+        devtools: false,
+    };
+    assert_eq!(Options::default(), defaults);
+    assert_eq!(parse(&[]), Ok(defaults.clone()));
+    assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
+}
+
+#[test]
+fn wrong_types_are_type_errors_and_bad_numbers_range_errors() {
+    assert!(parse(&[("workers", Value::Null)]).unwrap_err().is_type_error());
+    assert!(parse(&[("workers", Value::Other("an object"))]).unwrap_err().is_type_error());
+    assert!(!parse(&[("workers", Value::Number(-1.0))]).unwrap_err().is_type_error());
+    assert!(!parse(&[("workers", Value::Number(10_001.0))]).unwrap_err().is_type_error());
+}
+
+#[test]
+fn limits_are_inclusive() {
+    let options =
+        parse(&[("workers", Value::Number(10_000.0)), ("jobs", Value::Number(0.0)), ("seed", Value::Number(((1u64 << 53) - 1) as f64))])
+            .unwrap();
+    assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
+}
