@@ -165,31 +165,32 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 fn nearest(api: Api, name: &str) -> Option<&'static OptionSpec> {
     let plain = |s: &str| s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
     let name = plain(name);
-    // The first of the nearest, in the table's order.
-    let mut nearest: Option<(usize, &'static OptionSpec)> = None;
+    // The first of the nearest, in the table's order, within two edits.
+    let (mut nearest, mut fewest) = (None, 3);
     for known in options_of(api) {
         let distance = edits(&name, &plain(known.name));
-        if distance <= 2 && !matches!(nearest, Some((best, _)) if best <= distance) {
-            nearest = Some((distance, known));
+        if distance < fewest {
+            (nearest, fewest) = (Some(known), distance);
         }
     }
-    nearest.map(|(_, known)| known)
+    nearest
 }
 
 /// The Levenshtein distance of two ASCII names: the fewest insertions,
 /// deletions and substitutions that make one the other.
 fn edits(a: &[u8], b: &[u8]) -> usize {
+    // The distances from a's first i letters to each start of b.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(x != y)).min(row[j] + 1).min(above + 1);
-            diagonal = above;
+        let (mut diagonal, mut left) = (i, i + 1);
+        for (cell, &y) in row.iter_mut().skip(1).zip(b) {
+            let above = *cell;
+            left = (diagonal + usize::from(x != y)).min(left + 1).min(above + 1);
+            (*cell, diagonal) = (left, above);
         }
+        row[0] = i + 1;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or_default()
 }
 
 /// A value as a message shows what was given: from text, an empty text is
