@@ -275,22 +275,20 @@ impl OptionSpec {
                 Problem::Range { expected, got: Got::Words(Words::default().number(list.len() as u64).and(" waits").done()) },
             ));
         }
-        let mut waits = Vec::with_capacity(list.len());
-        for (i, item) in list.iter().enumerate() {
-            // An item is shown as a value (read from text, an empty one is nothing).
+        // The first item refused, if any (an item is shown as a value: read
+        // from text, an empty one is nothing).
+        let refused = list.iter().enumerate().find_map(|(i, item)| integer(item, 0, max).err().map(|out_of_range| (i, item, out_of_range)));
+        if let Some((i, item, out_of_range)) = refused {
             let item_source = match given.source {
                 Source::Js => Source::Js,
                 Source::Text(_) => Source::Text(""),
                 Source::Form(_) => Source::Form(""),
             };
-            let wait = integer(item, 0, max).map_err(|out_of_range| {
-                let (expected, got) = (integer_from(0, max), got(item, item_source));
-                let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-                OptionError::new(self, given.source, problem).item(i)
-            })?;
-            waits.push(wait as u32);
+            let (expected, got) = (integer_from(0, max), got(item, item_source));
+            let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
+            return Err(OptionError::new(self, given.source, problem).item(i));
         }
-        Ok(waits)
+        Ok(list.iter().map(|item| integer(item, 0, max).unwrap_or_default() as u32).collect())
     }
 
     /// The error for a value it refuses: out of range (a `RangeError`), or of the wrong type.
