@@ -176,7 +176,7 @@ impl Options {
             specs.push((resolve(api, given)?, given));
         }
         for (i, &(position, first)) in specs.iter().enumerate() {
-            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| *other == position) {
+            if let Some(&(_, second)) = specs.iter().skip(i + 1).find(|(other, _)| *other == position) {
                 let given = [text(first), text(second)];
                 return Err(OptionError::new(&OPTIONS[position], first.source, Problem::Twice { given }));
             }
