@@ -171,10 +171,11 @@ fn to_value(value: &JsValue) -> Value {
     }
 }
 
-/// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
-fn js_string(n: f64) -> String {
-    // "".concat(n): JS's ToString, as String(n), by a method that cannot throw.
-    js_sys::JsString::from("").concat(&JsValue::from_f64(n)).into()
+#[wasm_bindgen]
+extern "C" {
+    /// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(n: f64) -> String;
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
