@@ -157,9 +157,9 @@ pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> Optio
 
 fn to_value(value: &JsValue) -> Value {
     match kind_of(value) {
-        0 => Value::Number(value.as_f64().unwrap_or_default()),
+        0 => Value::Number(number_of(value)),
         1 => Value::Bool(value.is_truthy()),
-        2 => Value::String(value.as_string().unwrap_or_default()),
+        2 => Value::String(string_of(value)),
         3 => Value::Undefined,
         4 => Value::Null,
         // An array, or a typed array: `Array.from` takes both.
@@ -176,6 +176,14 @@ extern "C" {
     /// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
     #[wasm_bindgen(js_name = String)]
     fn js_string(n: f64) -> String;
+
+    /// A number, as it is (`Number(n)`), for a value that `kind_of` says is one.
+    #[wasm_bindgen(js_name = Number)]
+    fn number_of(value: &JsValue) -> f64;
+
+    /// A string, as it is (`String(s)`), for a value that `kind_of` says is one.
+    #[wasm_bindgen(js_name = String)]
+    fn string_of(value: &JsValue) -> String;
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
