@@ -62,11 +62,10 @@ extern "C" {
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
+    // wasm-bindgen passes null and undefined as None.
     let on_progress = match on_progress.map(JsValue::from) {
-        Some(f) if !f.is_null() && !f.is_undefined() => {
-            Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?)
-        }
-        _ => None,
+        Some(f) => Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?),
+        None => None,
     };
     let parsed = parse_for(Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
     Ok(Parsed { on_progress, ..parsed })
