@@ -11,7 +11,7 @@ use core::fmt;
 
 use crate::check::{Source, Value};
 use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
-use crate::words::{is_whitespace, Words};
+use crate::words::{trim, Words};
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq)]
@@ -198,7 +198,7 @@ fn edits(a: &[u8], b: &[u8]) -> usize {
 /// as digits (2^64 has no double of its own).
 pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
     let text = match source {
-        Source::Text(text) | Source::Form(text) => Some(text.trim_matches(is_whitespace)),
+        Source::Text(text) | Source::Form(text) => Some(trim(text)),
         Source::Js => None,
     };
     let mut words = Words::default();
