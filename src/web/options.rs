@@ -62,43 +62,43 @@ extern "C" {
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
+    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
     // wasm-bindgen passes null and undefined as None.
-    let on_progress = match on_progress.map(JsValue::from) {
-        Some(f) => Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?),
-        None => None,
-    };
-    let parsed = parse_for(Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
-    Ok(Parsed { on_progress, ..parsed })
+    if let Some(f) = on_progress.map(JsValue::from) {
+        parsed.on_progress = Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?);
+    }
+    parse_into(&mut parsed, Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
+    Ok(parsed)
 }
 
 /// `map`'s options, whose `onProgress` is one of them.
 #[cfg(feature = "map")]
 pub(super) fn parse_map(options: JsValue) -> Result<Parsed, OptionError> {
-    parse_for(Api::Map, options)
+    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
+    parse_into(&mut parsed, Api::Map, options)?;
+    Ok(parsed)
 }
 
-fn parse_for(api: Api, options: JsValue) -> Result<Parsed, OptionError> {
+/// `api`'s options, checked, into `parsed`.
+fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), OptionError> {
     if options.is_undefined() {
-        return Ok(Parsed { options: Options::default(), signal: None, gate: None, on_progress: None });
+        return Ok(());
     }
     if !options.is_object() || Array::is_array(&options) || options.is_function() {
         return Err(wrong_type("options", "an object", &options));
     }
-    take(api, given_options(&options))
+    take(parsed, api, given_options(&options))
 }
 
 /// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
 pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
-    take(Api::Run, settings).map(drop)
+    take(&mut Parsed { options: Options::default(), signal: None, gate: None, on_progress: None }, Api::Run, settings)
 }
 
 /// Options and settings as they were given, checked: what only JS can tell
 /// (an `AbortSignal`, a `PauseController`, a function, which only JS can
 /// pass) here, the rest by the one check.
-fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
-    let (mut signal, mut gate) = (None, None);
-    #[cfg_attr(not(feature = "map"), allow(unused_mut))] // Only map takes an onProgress option.
-    let mut on_progress = None;
+fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<(), OptionError> {
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value) = (setting.name().unwrap_or_default(), setting.value());
@@ -109,10 +109,12 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
         };
         // What only JS can pass is taken here, if it is what it must be.
         let taken = match (name.as_str(), origin, api) {
-            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| signal = Some(value.clone())).is_some(),
-            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| gate = Some(value)).is_some(),
+            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
+            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
             #[cfg(feature = "map")]
-            ("onProgress", Origin::Js, Api::Map) => value.dyn_ref().map(|value: &Function| on_progress = Some(value.clone())).is_some(),
+            ("onProgress", Origin::Js, Api::Map) => {
+                value.dyn_ref().map(|value: &Function| parsed.on_progress = Some(value.clone())).is_some()
+            }
             _ => {
                 read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name));
                 continue;
@@ -130,7 +132,8 @@ fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
         };
         Given { name, value, source }
     });
-    Ok(Parsed { options: Options::parse_for(api, given)?, signal, gate, on_progress })
+    parsed.options = Options::parse_for(api, given)?;
+    Ok(())
 }
 
 /// Where a setting was given (`GivenSetting`'s `source`), before its text is read.
