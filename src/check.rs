@@ -119,9 +119,9 @@ const MAX_WAIT_MS: usize = place("maxWaitMs");
 const THRESHOLD_MS: usize = place("thresholdMs");
 const SEED: usize = place("seed");
 const WAITS: usize = place("waits");
+const SPEED: usize = place("speed");
 const CANCEL_IN_FLIGHT: usize = place("cancelInFlight");
 const FAIL_FAST: usize = place("failFast");
-const SPEED: usize = place("speed");
 const DEVTOOLS: usize = place("devtools");
 
 /// The default of the option at `position`, as the table says: an integer's,
@@ -197,24 +197,49 @@ impl Options {
         }
     }
 
-    /// An option's effect: its value checked, into the field it sets.
+    /// An option's effect: its value checked by its kind (one check of
+    /// each kind in the wasm module), into the field it sets. Each option of
+    /// the table has its field here: the last arm of each kind is its last
+    /// option (a debug build asserts it, and `tests/checks.rs` sets each).
     fn set(&mut self, position: usize, given: &Given<'_>) -> Result<(), OptionError> {
         let spec = &OPTIONS[position];
-        match position {
-            // The table's limits fit each field's type.
-            WORKERS => self.workers = spec.integer(given)? as usize,
-            QUEUE_LENGTH => self.queue_length = spec.integer(given)? as usize,
-            JOBS => self.jobs = spec.integer(given)? as usize,
-            MAX_WAIT_MS => self.max_wait_ms = spec.integer(given)? as u32,
-            THRESHOLD_MS => self.threshold_ms = spec.integer(given)? as u32,
-            SEED => self.seed = Some(spec.integer(given)?),
-            WAITS => self.waits = Some(spec.waits(given)?),
-            CANCEL_IN_FLIGHT => self.cancel_in_flight = spec.boolean(given)?,
-            FAIL_FAST => self.fail_fast = spec.boolean(given)?,
-            SPEED => self.speed = spec.number(given)?,
-            DEVTOOLS => self.devtools = spec.boolean(given)?,
+        match spec.kind {
+            OptionKind::Integer { .. } => {
+                let n = spec.integer(given)?;
+                // The table's limits fit each field's type.
+                match position {
+                    WORKERS => self.workers = n as usize,
+                    QUEUE_LENGTH => self.queue_length = n as usize,
+                    JOBS => self.jobs = n as usize,
+                    MAX_WAIT_MS => self.max_wait_ms = n as u32,
+                    THRESHOLD_MS => self.threshold_ms = n as u32,
+                    _ => {
+                        debug_assert_eq!(position, SEED, "{}", spec.name);
+                        self.seed = Some(n);
+                    }
+                }
+            }
+            OptionKind::Boolean { .. } => {
+                let b = spec.boolean(given)?;
+                match position {
+                    CANCEL_IN_FLIGHT => self.cancel_in_flight = b,
+                    FAIL_FAST => self.fail_fast = b,
+                    _ => {
+                        debug_assert_eq!(position, DEVTOOLS, "{}", spec.name);
+                        self.devtools = b;
+                    }
+                }
+            }
+            OptionKind::Number { .. } => {
+                debug_assert_eq!(position, SPEED, "{}", spec.name);
+                self.speed = spec.number(given)?;
+            }
+            OptionKind::Waits { .. } => {
+                debug_assert_eq!(position, WAITS, "{}", spec.name);
+                self.waits = Some(spec.waits(given)?);
+            }
             // signal, pause and onProgress: the JS layer takes them, and no Value is one.
-            _ => return Err(spec.refused(given, false)),
+            OptionKind::Object { .. } => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
@@ -239,7 +264,6 @@ fn text(given: &Given<'_>) -> String {
 /// all they know of it, and each message names the option as it was given.
 impl OptionSpec {
     /// An integer within the spec's limits.
-    #[inline(never)]
     pub fn integer(&self, given: &Given<'_>) -> Result<u64, OptionError> {
         let OptionKind::Integer { min, max, .. } = self.kind else { return Err(self.refused(given, false)) };
         integer(given.value, min, max).map_err(|out_of_range| self.refused(given, out_of_range))

@@ -166,3 +166,36 @@ fn limits_are_inclusive() {
             .unwrap();
     assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
 }
+
+#[test]
+fn every_option_sets_its_own_field() {
+    let given = [
+        ("workers", Value::Number(7.0)),
+        ("queueLength", Value::Number(8.0)),
+        ("jobs", Value::Number(2.0)),
+        ("maxWaitMs", Value::Number(9.0)),
+        ("thresholdMs", Value::Number(6.0)),
+        ("seed", Value::Number(5.0)),
+        ("waits", Value::List(vec![Value::Number(3.0), Value::Number(4.0)])),
+        ("cancelInFlight", Value::Bool(false)),
+        ("failFast", Value::Bool(false)),
+        ("speed", Value::Number(0.5)),
+    ];
+    let expected = Options {
+        workers: 7,
+        queue_length: 8,
+        jobs: 2,
+        max_wait_ms: 9,
+        threshold_ms: 6,
+        seed: Some(5),
+        waits: Some(vec![3, 4]),
+        cancel_in_flight: false,
+        fail_fast: false,
+        speed: 0.5,
+        devtools: false,
+    };
+    assert_eq!(parse(&given), Ok(expected));
+    let map = |name, value: &Value| Options::parse_for(Api::Map, [Given::js(name, value)]).unwrap();
+    assert!(map("devtools", &Value::Bool(true)).devtools);
+    assert!(!map("failFast", &Value::Bool(false)).fail_fast);
+}
