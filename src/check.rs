@@ -293,11 +293,8 @@ impl OptionSpec {
         };
         if list.len() as u64 > max_length {
             let expected = Words::default().and("an array of at most ").number(max_length).and(" waits").done();
-            return Err(OptionError::new(
-                self,
-                given.source,
-                Problem::Range { expected, got: Got::Words(Words::default().number(list.len() as u64).and(" waits").done()) },
-            ));
+            let got = Got::Words(Words::default().number(list.len() as u64).and(" waits").done());
+            return Err(self.refused_as(given.source, expected, got, true));
         }
         // The first item refused, if any (an item is shown as a value: read
         // from text, an empty one is nothing).
@@ -308,9 +305,7 @@ impl OptionSpec {
                 Source::Text(_) => Source::Text(""),
                 Source::Form(_) => Source::Form(""),
             };
-            let (expected, got) = (integer_from(0, max), got(item, item_source));
-            let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-            return Err(OptionError::new(self, given.source, problem).item(i));
+            return Err(self.refused_as(given.source, integer_from(0, max), got(item, item_source), out_of_range).item(i));
         }
         Ok(list.iter().map(|item| integer(item, 0, max).unwrap_or_default() as u32).collect())
     }
@@ -318,9 +313,14 @@ impl OptionSpec {
     /// The error for a value it refuses: out of range (a `RangeError`), or of the wrong type.
     #[inline(never)]
     fn refused(&self, given: &Given<'_>, out_of_range: bool) -> OptionError {
-        let (expected, got) = (self.expected(), got(given.value, given.source));
+        self.refused_as(given.source, self.expected(), got(given.value, given.source), out_of_range)
+    }
+
+    /// The error for a value (or an item of a list) that is not `expected`,
+    /// given from `source`: out of range (a `RangeError`), or of the wrong type.
+    fn refused_as(&self, source: Source<'_>, expected: String, got: Got, out_of_range: bool) -> OptionError {
         let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-        OptionError::new(self, given.source, problem)
+        OptionError::new(self, source, problem)
     }
 }
 
