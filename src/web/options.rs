@@ -63,8 +63,8 @@ extern "C" {
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
     let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
-    // wasm-bindgen passes null and undefined as None.
-    if let Some(f) = on_progress.map(JsValue::from) {
+    // From JS, wasm-bindgen passes null and undefined as None; from Rust they may come as values.
+    if let Some(f) = on_progress.map(JsValue::from).filter(|f| !f.is_null() && !f.is_undefined()) {
         parsed.on_progress = Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?);
     }
     parse_into(&mut parsed, Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
