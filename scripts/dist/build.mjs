@@ -18,6 +18,8 @@
 //   dispatcher-demo-teach.js   the code panel, the scrubber, compare mode and the glossary's
 //                              words (www/teach.js and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
+//   dispatcher-demo-keys.js    naming jobs by keyboard (www/job-keys.js), imported at
+//                              the first focus of the timeline or the grid
 //   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
 //                              when a page first shows one
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
@@ -66,6 +68,8 @@ await keepImportForBrowser(join(out, "dispatcher-demo.js"));
 await esbuild.build({ ...common, entryPoints: [at("www/replay.js")], outfile: join(out, "replay.js") });
 // The code panel, the scrubber and compare mode, loaded only when one is first shown.
 await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: join(out, "dispatcher-demo-teach.js"), plugins: [distAssets] });
+// Naming jobs by keyboard, loaded at a canvas's first focus.
+await esbuild.build({ ...common, entryPoints: [at("www/job-keys.js")], outfile: join(out, "dispatcher-demo-keys.js") });
 // The code panel's code, loaded only once the panel is open.
 await esbuild.build({ ...common, entryPoints: [at("www/code.js")], outfile: join(out, "code.js") });
 
@@ -87,8 +91,9 @@ await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-de
 
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
-// Nor the teaching parts' module (www/teaching.js imports it): the code panel's and the scrubber's words are in it alone.
-for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through"]) {
+// Nor the teaching parts' module (www/teaching.js imports it): the code panel's and the scrubber's words are in it alone;
+// nor naming jobs by keyboard (www/tooltips.js imports it at a canvas's first focus).
+for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through", "No job has started yet."]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
 }
 

@@ -193,6 +193,38 @@ test("the teaching parts' module loads when one is first shown, never after: the
   await page.close();
 });
 
+test("naming jobs by keyboard loads at a canvas's first focus, not before: a key pressed while it loads names its job, ringed", async () => {
+  const asked = [];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const page = await distPage(`<dispatcher-demo workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`, {
+    prepare: async (page) => {
+      page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+      await page.route(/dispatcher-demo-keys\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  await reports(page, 1);
+  await page.waitForLoadState("networkidle");
+  assert.equal(asked.includes("/dist/dispatcher-demo-keys.js"), false, asked.join(" "));
+  // A click on the grid focuses it (no ring: not by keyboard), and asks for the module; End comes before it is in.
+  const demo = page.locator("dispatcher-demo");
+  const keysAsked = page.waitForRequest(/\/dist\/dispatcher-demo-keys\.js$/);
+  await demo.locator("canvas.grid").click({ position: { x: 2, y: 2 } });
+  await demo.locator("canvas.grid").press("End");
+  await keysAsked;
+  assert.equal(await demo.locator(".job-ring").nth(1).count(), 0, "no ring before the module is in");
+  release();
+  await demo.locator(".job-readout").filter({ hasText: /^Job #23: / }).waitFor();
+  assert.equal(await demo.locator(".job-ring").nth(1).isVisible(), true);
+  await demo.locator("canvas.grid").press("ArrowLeft");
+  assert.match(await demo.locator(".job-readout").textContent(), /^Job #22: /);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("before its module is in, the element shows the run its settings make: nothing below it moves when the module comes", async () => {
   let release;
   const held = new Promise((resolve) => (release = resolve));
