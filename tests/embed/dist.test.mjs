@@ -150,11 +150,14 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   // Issue 21's last items 1.9 KB: naming jobs by keyboard (job-keys.js, 1.4
   // KB, the next to load on first use, at a canvas's first focus), the lanes
   // followed in compare mode and the axis's ticks laid out with the
-  // failure's label: 65,657 bytes, 64.1 KB. make bench reports it against
-  // its 50 KB target, which it misses. This guard fails on a jump.
+  // failure's label: 65,657 bytes, 64.1 KB. Then job-keys.js a file of its
+  // own after all, imported at the first focus by keyboard (−657 bytes), the
+  // glue without what the element never calls (−89), and the article's player
+  // handed the element's modules (+57): 65,001 bytes, 63.5 KB. make bench
+  // reports it against its 50 KB target, which it misses. This guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 64.5 * 1024;
+  const BUDGET = 64 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });
 
