@@ -14,6 +14,8 @@ export const REPLAY = new URL("./replay.js", import.meta.url);
 export const CODE = new URL("./code.js", import.meta.url);
 /** The code panel, the scrubber and compare mode (teach.js), imported when one is first shown (teaching.js). */
 export const TEACH = new URL("./teach.js", import.meta.url);
+/** The glossary's words, imported as it is first opened (teaching.js). */
+export const GLOSSARY_WORDS = new URL("./glossary-words.js", import.meta.url);
 /** Naming jobs by keyboard (job-keys.js), imported at a canvas's first focus (tooltips.js). */
 export const JOB_KEYS = new URL("./job-keys.js", import.meta.url);
 

@@ -15,9 +15,11 @@
 //                              when it replays (www/replay.js and what it uses)
 //   code.js                    the code panel's Go and Rust (www/code.js), imported
 //                              once the panel is open (folded when embedded)
-//   dispatcher-demo-teach.js   the code panel, the scrubber, compare mode and the glossary's
-//                              words (www/teach.js and what it uses), imported when one is first shown
+//   dispatcher-demo-teach.js   the code panel, the scrubber and compare mode (www/teach.js
+//                              and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
+//   dispatcher-demo-words.js   the glossary's words (www/glossary-words.js), imported as it
+//                              is first opened
 //   dispatcher-demo-keys.js    naming jobs by keyboard (www/job-keys.js), imported at
 //                              the first focus of the timeline or the grid
 //   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
@@ -91,6 +93,8 @@ await esbuild.build({
 });
 // The code panel, the scrubber and compare mode, loaded only when one is first shown.
 await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: join(out, "dispatcher-demo-teach.js"), plugins: [distAssets] });
+// The glossary's words, loaded as it is first opened.
+await esbuild.build({ ...common, entryPoints: [at("www/glossary-words.js")], outfile: join(out, "dispatcher-demo-words.js") });
 // Naming jobs by keyboard, loaded at a canvas's first focus.
 await esbuild.build({ ...common, entryPoints: [at("www/job-keys.js")], outfile: join(out, "dispatcher-demo-keys.js") });
 // The code panel's code, loaded only once the panel is open.
@@ -122,7 +126,7 @@ await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-de
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
 // Nor the teaching parts' module (www/teaching.js imports it): the code panel's and the scrubber's words are in it alone;
 // nor naming jobs by keyboard (www/tooltips.js imports it at a canvas's first focus).
-for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through", "No job has started yet."]) {
+for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through", "No job has started yet.", "Cooperative or dropped"]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
 }
 
