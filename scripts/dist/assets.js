@@ -10,7 +10,7 @@ export const GLUE = new URL("./dispatcher-demo-glue.js", import.meta.url);
 export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
 /** The player of the article's recorded run, a file of its own (scripts/dist/build.mjs), imported when a replay starts. */
 export const REPLAY = new URL("./replay.js", import.meta.url);
-/** The code panel's Go and Rust, a file of its own, imported once a panel is open. */
+/** The code panel's Go and Rust with their lines' marks and words, a file of its own, imported once a panel is open and near. */
 export const CODE = new URL("./code.js", import.meta.url);
 /** The code panel, the scrubber and compare mode, a file of its own, imported when one is first shown. */
 export const TEACH = new URL("./dispatcher-demo-teach.js", import.meta.url);

@@ -13,8 +13,9 @@
 //   article-run.json           the article's run, fetched when its waits are given
 //   replay.js                  the player of the article's recorded run, imported
 //                              when it replays (www/replay.js and what it uses)
-//   code.js                    the code panel's Go and Rust (www/code.js), imported
-//                              once the panel is open (folded when embedded)
+//   code.js                    the code panel's Go and Rust (www/code.js), with their
+//                              lines' marks and words (www/code-lines.js), imported once
+//                              the panel is open and near the viewport (folded when embedded)
 //   dispatcher-demo-teach.js   the code panel, the scrubber and compare mode (www/teach.js
 //                              and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
@@ -97,8 +98,8 @@ await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: joi
 await esbuild.build({ ...common, entryPoints: [at("www/glossary-words.js")], outfile: join(out, "dispatcher-demo-words.js") });
 // Naming jobs by keyboard, loaded at a canvas's first focus.
 await esbuild.build({ ...common, entryPoints: [at("www/job-keys.js")], outfile: join(out, "dispatcher-demo-keys.js") });
-// The code panel's code, loaded only once the panel is open.
-await esbuild.build({ ...common, entryPoints: [at("www/code.js")], outfile: join(out, "code.js") });
+// The code panel's code, its marks and words, loaded only once the panel is open and near.
+await esbuild.build({ ...common, entryPoints: [at("www/code-lines.js")], outfile: join(out, "code.js") });
 
 // Each glue with its snippets, in one module: the element's, and the JS API's.
 // The element's, with what it calls alone (www/wasm.js, live-run.js, the page tests' panic):

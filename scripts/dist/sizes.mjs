@@ -17,7 +17,7 @@ const WHAT = {
   "replay.js": "the article's run's player, imported when it replays",
   "dispatcher-demo-teach.js": "the code panel, the scrubber and compare mode, imported when one is first shown",
   "dispatcher-demo-words.js": "the glossary's words, imported as it is first opened",
-  "code.js": "the code panel's Go and Rust, imported once the panel is open and near the viewport",
+  "code.js": "the code panel's Go and Rust, their lines marked and the words on each event, imported once the panel is open and near the viewport",
   "dispatcher-demo-keys.js": "naming jobs by keyboard, imported at the first focus by keyboard within the element, or of the timeline or the grid",
   "dispatcher-demo-own-run.js": "what draws a page's own run of `map` (showMap), imported when a page first shows one",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
