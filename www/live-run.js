@@ -11,7 +11,7 @@ import { Recording } from "./recording.js";
 import { loadedModule, startRun } from "./wasm.js";
 
 /** What the article's run's player (replay.js) shares with the element: in dist/, it is handed them (scripts/dist/build.mjs). */
-const SHARED = { DEFAULTS, RunState, Recording, runSetup, RunGroup };
+const SHARED = { DEFAULTS, RunState, runSetup, RunGroup };
 
 /**
  * A run with `options` that has not run: its workers idle, its jobs waiting,

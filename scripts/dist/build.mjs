@@ -19,10 +19,9 @@
 //   dispatcher-demo-teach.js   the code panel, the scrubber and compare mode (www/teach.js
 //                              and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
-//   dispatcher-demo-words.js   the glossary's words (www/glossary-words.js), imported as it
-//                              is first opened
-//   dispatcher-demo-keys.js    naming jobs by keyboard (www/job-keys.js), imported at
-//                              the first focus of the timeline or the grid
+//   dispatcher-demo-more.js    naming jobs by keyboard (www/job-keys.js) and the glossary's
+//                              words (www/glossary-words.js), imported at the first focus
+//                              of the timeline or the grid, or as the glossary is first opened
 //   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
 //                              when a page first shows one
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
@@ -68,19 +67,19 @@ await esbuild.build({ ...common, entryPoints: [at("www/define.js")], outfile: jo
 await keepImportForBrowser(join(out, "dispatcher-demo.js"));
 
 // The article's run's player, loaded only when it replays. What it shares with the element
-// (RunState, Recording, RunGroup, the settings' defaults) it is handed by it, as live-run.js
-// imports it (`share`), rather than holding them again: 4,199 → 1,914 bytes gzipped (1,847
-// without the check of what it is handed, below), the
-// element 57 bytes more (spec.js's three short lists it keeps: handing them cost the
-// element 118). A name replay.js imports from these that the build does not list fails here,
+// (RunState, RunGroup, runSetup, the settings' defaults) it is handed by it, as live-run.js
+// imports it (`share`), rather than holding them again: 4,199 → 2,124 bytes gzipped, the
+// element about 50 bytes more. It keeps its own Recording and spec.js's three short lists,
+// so that it stays over the 4 KB below which Vite inlines it (see the end): handed those
+// too, it was 1,914 bytes, but 4,056 raw. A name replay.js imports from these that the build does not list fails here,
 // and one the element does not hand fails as it is handed.
-const SHARED = { "./settings.js": ["DEFAULTS"], "./run-state.js": ["RunState"], "./recording.js": ["Recording"], "./run-setup.js": ["runSetup", "RunGroup"] };
+const SHARED = { "./settings.js": ["DEFAULTS"], "./run-state.js": ["RunState"], "./run-setup.js": ["runSetup", "RunGroup"] };
 const sharedNames = Object.values(SHARED).flat().join(", ");
 const sharedWithElement = {
   name: "shared-with-element",
   setup(build) {
     build.onResolve({ filter: /^(\.\/[a-z-]+\.js|element:shared)$/ }, ({ path, importer }) =>
-      (path === "element:shared" || (importer === at("www/replay.js") && Object.hasOwn(SHARED, path)) ? { path: "shared", namespace: "element" } : undefined));
+      (path === "element:shared" || (importer.startsWith(at("www/")) && Object.hasOwn(SHARED, path)) ? { path: "shared", namespace: "element" } : undefined));
     build.onLoad({ filter: /.*/, namespace: "element" }, () => ({
       contents: `export let ${sharedNames};\nexport function share(kit) {
         for (const name of ${JSON.stringify(Object.values(SHARED).flat())}) if (!kit[name]) throw new Error("replay.js needs the element's " + name);
@@ -94,10 +93,13 @@ await esbuild.build({
 });
 // The code panel, the scrubber and compare mode, loaded only when one is first shown.
 await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: join(out, "dispatcher-demo-teach.js"), plugins: [distAssets] });
-// The glossary's words, loaded as it is first opened.
-await esbuild.build({ ...common, entryPoints: [at("www/glossary-words.js")], outfile: join(out, "dispatcher-demo-words.js") });
-// Naming jobs by keyboard, loaded at a canvas's first focus.
-await esbuild.build({ ...common, entryPoints: [at("www/job-keys.js")], outfile: join(out, "dispatcher-demo-keys.js") });
+// Naming jobs by keyboard and the glossary's words, in one file: loaded at a canvas's
+// first focus, or as the glossary is first opened. One, as each alone is under the
+// 4 KB below which Vite inlines a file (see the end).
+await esbuild.build({
+  ...common, outfile: join(out, "dispatcher-demo-more.js"),
+  stdin: { contents: 'export { listenJobKeys } from "./www/job-keys.js"; export { GLOSSARY_WORDS } from "./www/glossary-words.js";', resolveDir: root, sourcefile: "dispatcher-demo-more.js" },
+});
 // The code panel's code, its marks and words, loaded only once the panel is open and near.
 await esbuild.build({ ...common, entryPoints: [at("www/code-lines.js")], outfile: join(out, "code.js") });
 
@@ -122,6 +124,14 @@ await copyFile(at("pkg/api/dispatcher_demo_api_bg.wasm"), join(out, "dispatcher_
 await writeFile(join(out, "article-run.json"), JSON.stringify(JSON.parse(await readFile(at("www/article-run.json"), "utf8"))));
 await copyFile(at("pkg/api/dispatcher_demo_api.d.ts"), join(out, "api.d.ts"));
 await copyFile(at("scripts/dist/dispatcher-demo.d.ts"), join(out, "dispatcher-demo.d.ts"));
+
+// Each file the element imports when first used is over 4 KB raw: below that, Vite (VitePress,
+// Astro's Starlight) inlines a file a module names by new URL(…, import.meta.url) as a data: URL,
+// into the page's first chunk, and a strict Content-Security-Policy blocks its import.
+for (const file of ["replay.js", "code.js", "dispatcher-demo-teach.js", "dispatcher-demo-more.js", "dispatcher-demo-own-run.js", "article-run.json"]) {
+  const { length } = await readFile(join(out, file));
+  if (length < 4096) throw new Error(`dist/${file} is ${length} bytes: under 4 KB, Vite would inline it into a site's first chunk`);
+}
 
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
