@@ -157,8 +157,59 @@ where
                 break;
             };
             polled = next;
+            // Ready at once: the jobs after it may be too.
+            if plain && polled.is_ready() {
+                let Some(other) = self.run_counted(worker, polled, &mut left) else { break };
+                polled = other;
+            }
         }
         *budget = left;
+    }
+
+    /// The loop above, while the run is plain, its queue is full of a
+    /// count's jobs with more to feed, and each job is ready with its value
+    /// at once: the same steps and events, with the queue's counters in
+    /// locals. In the loop above they stay in memory, as its calls (the
+    /// fill's `admit`, a failure's `cancel`) may read them: natively on the
+    /// stack, but in wasm in linear memory, where a counter's store and its
+    /// load at the next job are a chain the engine does not shorten. Gives
+    /// back the first poll it does not take (pending, failed, or with no
+    /// job for it to take at once), or `None` when the worker is to yield
+    /// (in `idle`).
+    #[inline(always)]
+    fn run_counted(&mut self, worker: usize, mut polled: Polled<F>, left: &mut usize) -> Option<Polled<F>> {
+        let (mut next, mut fed) = (self.queue.next, self.queue.fed);
+        let (length, counted) = (self.config.queue_length, self.source.counted());
+        let slot = self.workers.slot(worker);
+        let rest = loop {
+            // The take below: the queue is full, so the pop leaves one place, which the count fills.
+            if length == 0 || fed - next != length || fed >= counted {
+                break Some(polled);
+            }
+            let Some(input) = S::counted_input(next) else { break Some(polled) };
+            let (job, value) = match polled {
+                Poll::Ready((job, Ok(value))) => (job, value),
+                other => break Some(other),
+            };
+            *left -= 1;
+            self.observe.observe(Event::Succeeded { job, worker });
+            self.sink.value(job, value);
+            if *left == 0 || self.sink.halt() {
+                break None;
+            }
+            let job = next;
+            next += 1;
+            self.observe.observe(Event::Started { job, worker });
+            fed += 1;
+            self.observe.observe(Event::Queued { start: fed - 1, end: fed });
+            polled = slot.start(job, (self.work)(input));
+        };
+        (self.queue.next, self.queue.fed) = (next, fed);
+        if rest.is_none() {
+            // It goes first when the run is polled again.
+            self.workers.idle.push_front(worker);
+        }
+        rest
     }
 
     /// Starts the next job on `worker`, and polls it, if one may start:
