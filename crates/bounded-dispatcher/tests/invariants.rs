@@ -4,7 +4,7 @@
 
 mod common;
 
-use bounded_dispatcher::{Dispatcher, Gate, Status};
+use bounded_dispatcher::{Dispatcher, Event, Gate, Status};
 use common::{trace_jobs, Clock, Kind, Traced, Virtual};
 use proptest::prelude::*;
 
@@ -215,5 +215,72 @@ proptest! {
                 prop_assert!(queued == 0 || running == case.workers, "at {} ms: {} queued, {} running", event.at, queued, running);
             }
         }
+    }
+}
+
+/// How each job of `same_steps` ends: at its first poll or its second
+/// (it wakes itself, as a timer or a request would), with a value or an error.
+#[derive(Debug, Clone, Copy)]
+enum Ready {
+    Ok,
+    Err,
+    SecondOk,
+    SecondErr,
+}
+
+/// A run of `jobs` with no gate, or with one that stays open: without one,
+/// a run whose jobs are a count's and ready at once takes them in a loop of
+/// its own (`run_counted` in run_loop.rs), which must take the same steps.
+fn same_steps_run(
+    workers: usize,
+    queue_length: usize,
+    jobs: &[Ready],
+    flags: (bool, bool),
+    gated: bool,
+) -> (Vec<Event>, Status, Vec<usize>) {
+    let (fail_fast, cancel_in_flight) = flags;
+    let mut dispatcher = Dispatcher::new(workers).queue_length(queue_length).fail_fast(fail_fast).cancel_in_flight(cancel_in_flight);
+    if gated {
+        dispatcher = dispatcher.gate(Gate::new());
+    }
+    let mut events = Vec::new();
+    let job = |id: usize| {
+        let (second, ok) = match jobs[id] {
+            Ready::Ok => (false, true),
+            Ready::Err => (false, false),
+            Ready::SecondOk => (true, true),
+            Ready::SecondErr => (true, false),
+        };
+        let mut polls = 0;
+        std::future::poll_fn(move |cx| {
+            polls += 1;
+            if second && polls == 1 {
+                cx.waker().wake_by_ref();
+                return std::task::Poll::Pending;
+            }
+            std::task::Poll::Ready(if ok { Ok(id) } else { Err(id) })
+        })
+    };
+    let outcome = futures::executor::block_on(async { dispatcher.run(jobs.len(), job).observe(|event| events.push(event)).await });
+    (events, outcome.status(), outcome.failures().iter().map(|failure| failure.job()).collect())
+}
+
+fn readies() -> impl Strategy<Value = Ready> {
+    prop_oneof![8 => Just(Ready::Ok), 1 => Just(Ready::Err), 2 => Just(Ready::SecondOk), 1 => Just(Ready::SecondErr)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_plain_run_takes_the_same_steps_as_a_gated_one(
+        workers in 1..12usize,
+        queue_length in 0..12usize,
+        jobs in prop::collection::vec(readies(), 0..3000),
+        flags in (any::<bool>(), any::<bool>()),
+    ) {
+        let plain = same_steps_run(workers, queue_length, &jobs, flags, false);
+        let gated = same_steps_run(workers, queue_length, &jobs, flags, true);
+        prop_assert_eq!(plain, gated);
     }
 }
