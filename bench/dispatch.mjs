@@ -56,10 +56,13 @@ try {
   } else {
     const names = variants.map(({ name }) => name);
     const samples = Object.fromEntries([...names, "native", "go"].map((name) => [name, []]));
+    const firsts = {};
     for (let round = 0; round < rounds; round++) {
       for (const { build, jsFlags, name } of variants) {
         const page = await open(build, jsFlags);
-        samples[name].push(await page.evaluate((n) => window.bench.dispatch(n), jobs));
+        const { rate, first } = await page.evaluate((n) => window.bench.dispatch(n), jobs);
+        samples[name].push(rate);
+        (firsts[name] ??= []).push(first);
         await page.close();
       }
       samples.native.push(native());
@@ -71,7 +74,7 @@ try {
     for (const build of names) {
       const wasm = median(samples[build]);
       const overGo = samples.go.length ? `, ÷ Go (1 proc, best) ${(wasm / Math.max(...samples.go)).toFixed(1)}×` : "";
-      console.log(`${build}: median ${m(wasm)} M jobs/s (${m(Math.min(...samples[build]))}–${m(Math.max(...samples[build]))}), ÷ native ${Math.round((100 * wasm) / nat)} %${overGo}`);
+      console.log(`${build}: median ${m(wasm)} M jobs/s (${m(Math.min(...samples[build]))}–${m(Math.max(...samples[build]))}), ÷ native ${Math.round((100 * wasm) / nat)} %${overGo}; a page's first run ${m(median(firsts[build]))} (${m(Math.min(...firsts[build]))}–${m(Math.max(...firsts[build]))})`);
     }
     console.log(`native: median ${m(nat)} M jobs/s`);
   }
