@@ -152,9 +152,11 @@ where
                 self.workers.idle.push_front(worker);
                 break;
             }
-            // A plain run's count with its queue full: the same take, and the ready jobs after it, with the
-            // queue's counters in locals (in wasm, a counter in memory is a store and a load per job).
-            let next = if plain && self.counted_full() {
+            // An unobserved plain run's count with its queue full: the same take, and the ready jobs after
+            // it, with the queue's counters in locals (in wasm, a counter in memory is a store and a load per
+            // job). An observer's three calls a job are most of such a job's cost: an observed run, such as
+            // the page's, takes its jobs here, and its module has no second loop.
+            let next = if !O::SEES && plain && self.counted_full() {
                 self.run_counted(worker, &mut left)
             } else {
                 let next = self.take(worker, plain, cx);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bounded_dispatcher::{Dispatcher, Event, Gate, Status};
+use bounded_dispatcher::{Dispatcher, Gate, Status};
 use common::{trace_jobs, Clock, Kind, Traced, Virtual};
 use proptest::prelude::*;
 
@@ -218,7 +218,7 @@ proptest! {
     }
 }
 
-/// How each job of `same_steps` ends: at its first poll or its second
+/// How each job of `same_steps_run` ends: at its first poll or its second
 /// (it wakes itself, as a timer or a request would), with a value or an error.
 #[derive(Debug, Clone, Copy)]
 enum Ready {
@@ -228,23 +228,39 @@ enum Ready {
     SecondErr,
 }
 
-/// A run of `jobs` with no gate, or with one that stays open: without one,
-/// a run whose jobs are a count's and ready at once takes them in a loop of
-/// its own (`run_counted` in run_loop.rs), which must take the same steps.
+/// A step of `same_steps_run`: a job made, a job polled, or the task beside
+/// the run given a turn (after each of the run's yields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Made(usize),
+    Polled(usize),
+    Beside,
+}
+
+/// A run of `jobs` with no gate, or with one that stays open, and nobody
+/// observing it: without a gate, a run whose jobs are a count's and ready at
+/// once takes them in a loop of its own (`run_counted` in run_loop.rs), which
+/// must take the same steps. Its steps, beside a task that wants a turn each
+/// time the run yields, its status and its failures.
 fn same_steps_run(
     workers: usize,
     queue_length: usize,
     jobs: &[Ready],
     flags: (bool, bool),
     gated: bool,
-) -> (Vec<Event>, Status, Vec<usize>) {
+) -> (Vec<Step>, Status, Vec<usize>) {
+    use std::cell::RefCell;
+    use std::task::Poll;
+
     let (fail_fast, cancel_in_flight) = flags;
     let mut dispatcher = Dispatcher::new(workers).queue_length(queue_length).fail_fast(fail_fast).cancel_in_flight(cancel_in_flight);
     if gated {
         dispatcher = dispatcher.gate(Gate::new());
     }
-    let mut events = Vec::new();
+    let steps = RefCell::new(Vec::new());
+    let steps = &steps;
     let job = |id: usize| {
+        steps.borrow_mut().push(Step::Made(id));
         let (second, ok) = match jobs[id] {
             Ready::Ok => (false, true),
             Ready::Err => (false, false),
@@ -253,16 +269,28 @@ fn same_steps_run(
         };
         let mut polls = 0;
         std::future::poll_fn(move |cx| {
+            steps.borrow_mut().push(Step::Polled(id));
             polls += 1;
             if second && polls == 1 {
                 cx.waker().wake_by_ref();
-                return std::task::Poll::Pending;
+                return Poll::Pending;
             }
-            std::task::Poll::Ready(if ok { Ok(id) } else { Err(id) })
+            Poll::Ready(if ok { Ok(id) } else { Err(id) })
         })
     };
-    let outcome = futures::executor::block_on(async { dispatcher.run(jobs.len(), job).observe(|event| events.push(event)).await });
-    (events, outcome.status(), outcome.failures().iter().map(|failure| failure.job()).collect())
+    let beside = std::future::poll_fn(|cx| {
+        steps.borrow_mut().push(Step::Beside);
+        cx.waker().wake_by_ref();
+        Poll::<()>::Pending
+    });
+    let outcome = futures::executor::block_on(async {
+        match futures::future::select(std::pin::pin!(dispatcher.run(jobs.len(), job)), std::pin::pin!(beside)).await {
+            futures::future::Either::Left((outcome, _)) => outcome,
+            futures::future::Either::Right(_) => unreachable!("the task beside never ends"),
+        }
+    });
+    let failures = outcome.failures().iter().map(|failure| failure.job()).collect();
+    (steps.take(), outcome.status(), failures)
 }
 
 fn readies() -> impl Strategy<Value = Ready> {
