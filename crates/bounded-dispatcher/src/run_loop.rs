@@ -154,8 +154,8 @@ where
             }
             // An unobserved plain run's count with its queue full: the same take, and the ready jobs after
             // it, with the queue's counters in locals (in wasm, a counter in memory is a store and a load per
-            // job). An observer's three calls a job are most of such a job's cost: an observed run, such as
-            // the page's, takes its jobs here, and its module has no second loop.
+            // job). An observed run takes its jobs in this loop, so that a module whose runs are all
+            // observed (the page's, whose runs are gated too) carries no second loop (463 bytes gzipped).
             let next = if !O::SEES && plain && self.counted_full() {
                 self.run_counted(worker, &mut left)
             } else {
