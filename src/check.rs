@@ -10,9 +10,8 @@
 //! [`Options`], in the type the dispatcher takes.
 
 use crate::messages::{got, Got, OptionError, Problem};
-use crate::options::{integer_from, setting_spec, spec, Api, OptionKind, OptionSpec};
-use alloc::borrow::ToOwned;
-use alloc::format;
+use crate::options::{position, Api, OptionKind, OptionSpec, OPTIONS};
+use crate::words::{integer_from, Words};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -85,24 +84,76 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        let integer = |name| spec(name).and_then(OptionSpec::integer_default).unwrap_or_default();
-        let boolean = |name| spec(name).and_then(OptionSpec::boolean_default).unwrap_or_default();
-        Options {
-            workers: integer("workers") as usize,
-            queue_length: integer("queueLength") as usize,
-            jobs: integer("jobs") as usize,
-            max_wait_ms: integer("maxWaitMs") as u32,
-            threshold_ms: integer("thresholdMs") as u32,
-            seed: None,
-            waits: None,
-            cancel_in_flight: boolean("cancelInFlight"),
-            fail_fast: boolean("failFast"),
-            speed: spec("speed").and_then(OptionSpec::number_default).unwrap_or(1.0),
-            devtools: boolean("devtools"),
-        }
+        Options::DEFAULT
     }
 }
+
+/// The position in [`OPTIONS`] of the option called `name`, found as the
+/// crate is compiled (`usize::MAX` where this build's table has none), so
+/// that the check picks an option's field by a number, not by its name.
+const fn place(name: &str) -> usize {
+    let name = name.as_bytes();
+    let mut i = 0;
+    'options: while i < OPTIONS.len() {
+        let known = OPTIONS[i].name.as_bytes();
+        i += 1;
+        if known.len() != name.len() {
+            continue;
+        }
+        let mut j = 0;
+        while j < name.len() {
+            if known[j] != name[j] {
+                continue 'options;
+            }
+            j += 1;
+        }
+        return i - 1;
+    }
+    usize::MAX
+}
+
+const WORKERS: usize = place("workers");
+const QUEUE_LENGTH: usize = place("queueLength");
+const JOBS: usize = place("jobs");
+const MAX_WAIT_MS: usize = place("maxWaitMs");
+const THRESHOLD_MS: usize = place("thresholdMs");
+const SEED: usize = place("seed");
+const WAITS: usize = place("waits");
+const SPEED: usize = place("speed");
+const CANCEL_IN_FLIGHT: usize = place("cancelInFlight");
+const FAIL_FAST: usize = place("failFast");
+const DEVTOOLS: usize = place("devtools");
+
+/// The default of the option at `position`, as the table says: an integer's,
+/// a number's (in hundredths) or a boolean's; 0 if it has none.
+const fn default_of(place: usize) -> u64 {
+    if place >= OPTIONS.len() {
+        return 0;
+    }
+    match OPTIONS[place].kind {
+        OptionKind::Integer { default: Some(default), .. } => default,
+        OptionKind::Number { default, .. } => default.0 as u64,
+        OptionKind::Boolean { default } => default as u64,
+        _ => 0,
+    }
+}
+
 impl Options {
+    /// The original Go program's, as the table says, worked out as the crate is compiled.
+    const DEFAULT: Options = Options {
+        workers: default_of(WORKERS) as usize,
+        queue_length: default_of(QUEUE_LENGTH) as usize,
+        jobs: default_of(JOBS) as usize,
+        max_wait_ms: default_of(MAX_WAIT_MS) as u32,
+        threshold_ms: default_of(THRESHOLD_MS) as u32,
+        seed: None,
+        waits: None,
+        cancel_in_flight: default_of(CANCEL_IN_FLIGHT) != 0,
+        fail_fast: default_of(FAIL_FAST) != 0,
+        speed: default_of(SPEED) as f64 / 100.0,
+        devtools: default_of(DEVTOOLS) != 0,
+    };
+
     /// Checks every option given, and stops at the first problem: first a
     /// name that is no option's, then an option given twice, then each
     /// value in the order given, then values that contradict each other
@@ -120,67 +171,91 @@ impl Options {
     /// [`parse`](Self::parse), made once for every caller: the wasm module has one copy.
     #[inline(never)]
     fn parse_all(api: Api, given: &[Given<'_>]) -> Result<Options, OptionError> {
-        let mut specs: Vec<(&'static OptionSpec, &Given<'_>)> = Vec::with_capacity(given.len());
+        let mut specs: Vec<(usize, &Given<'_>)> = Vec::with_capacity(given.len());
         for given in given.iter().filter(|given| *given.value != Value::Undefined) {
             specs.push((resolve(api, given)?, given));
         }
-        for (i, &(spec, first)) in specs.iter().enumerate() {
-            if let Some(&(_, second)) = specs[i + 1..].iter().find(|(other, _)| core::ptr::eq(*other, spec)) {
-                return Err(OptionError::new(spec, first.source, Problem::Twice { given: [text(first), text(second)] }));
+        for (i, &(position, first)) in specs.iter().enumerate() {
+            if let Some(&(_, second)) = specs.iter().skip(i + 1).find(|(other, _)| *other == position) {
+                let given = [text(first), text(second)];
+                return Err(OptionError::new(&OPTIONS[position], first.source, Problem::Twice { given }));
             }
         }
         let mut options = Options::default();
         let mut jobs = None;
-        for &(spec, given) in &specs {
-            options.set(spec, given)?;
-            if spec.name == "jobs" {
-                jobs = Some((spec, given.source));
+        for &(position, given) in &specs {
+            options.set(position, given)?;
+            if position == JOBS {
+                jobs = Some(given.source);
             }
         }
         match (jobs, &options.waits) {
-            (Some((spec, source)), Some(waits)) if options.jobs != waits.len() => {
-                Err(OptionError::new(spec, source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
+            (Some(source), Some(waits)) if options.jobs != waits.len() => {
+                Err(OptionError::new(&OPTIONS[JOBS], source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
             }
             _ => Ok(options),
         }
     }
 
-    /// An option's effect: its value checked, into the field it sets.
-    fn set(&mut self, spec: &OptionSpec, given: &Given<'_>) -> Result<(), OptionError> {
-        match spec.name {
-            // The table's limits fit each field's type.
-            "workers" => self.workers = spec.integer(given)? as usize,
-            "queueLength" => self.queue_length = spec.integer(given)? as usize,
-            "jobs" => self.jobs = spec.integer(given)? as usize,
-            "maxWaitMs" => self.max_wait_ms = spec.integer(given)? as u32,
-            "thresholdMs" => self.threshold_ms = spec.integer(given)? as u32,
-            "seed" => self.seed = Some(spec.integer(given)?),
-            "waits" => self.waits = Some(spec.waits(given)?),
-            "cancelInFlight" => self.cancel_in_flight = spec.boolean(given)?,
-            "failFast" => self.fail_fast = spec.boolean(given)?,
-            "speed" => self.speed = spec.number(given)?,
-            "devtools" => self.devtools = spec.boolean(given)?,
+    /// An option's effect: its value checked by its kind (one check of
+    /// each kind in the wasm module), into the field it sets. Each option of
+    /// the table has its field here: the last arm of each kind is its last
+    /// option (a debug build asserts it, and `tests/checks.rs` sets each).
+    fn set(&mut self, position: usize, given: &Given<'_>) -> Result<(), OptionError> {
+        let spec = &OPTIONS[position];
+        match spec.kind {
+            OptionKind::Integer { .. } => {
+                let n = spec.integer(given)?;
+                // The table's limits fit each field's type.
+                match position {
+                    WORKERS => self.workers = n as usize,
+                    QUEUE_LENGTH => self.queue_length = n as usize,
+                    JOBS => self.jobs = n as usize,
+                    MAX_WAIT_MS => self.max_wait_ms = n as u32,
+                    THRESHOLD_MS => self.threshold_ms = n as u32,
+                    _ => {
+                        debug_assert_eq!(position, SEED, "{}", spec.name);
+                        self.seed = Some(n);
+                    }
+                }
+            }
+            OptionKind::Boolean { .. } => {
+                let b = spec.boolean(given)?;
+                match position {
+                    CANCEL_IN_FLIGHT => self.cancel_in_flight = b,
+                    FAIL_FAST => self.fail_fast = b,
+                    _ => {
+                        debug_assert_eq!(position, DEVTOOLS, "{}", spec.name);
+                        self.devtools = b;
+                    }
+                }
+            }
+            OptionKind::Number { .. } => {
+                debug_assert_eq!(position, SPEED, "{}", spec.name);
+                self.speed = spec.number(given)?;
+            }
+            OptionKind::Waits { .. } => {
+                debug_assert_eq!(position, WAITS, "{}", spec.name);
+                self.waits = Some(spec.waits(given)?);
+            }
             // signal, pause and onProgress: the JS layer takes them, and no Value is one.
-            _ => return Err(spec.refused(given, false)),
+            OptionKind::Object { .. } => return Err(spec.refused(given, false)),
         }
         Ok(())
     }
 }
 
-/// The spec of a given option's name, by its JS name or its attribute, if `api` takes it.
-fn resolve(api: Api, given: &Given<'_>) -> Result<&'static OptionSpec, OptionError> {
-    let found = match given.source {
-        Source::Js => spec(given.name),
-        Source::Text(_) | Source::Form(_) => setting_spec(given.name),
-    };
-    found.filter(|spec| spec.is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
+/// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
+fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
+    let found = position(given.name, given.source != Source::Js);
+    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
 }
 
 /// What was given, as a message quotes it: its text. (Only text can give an
 /// option twice: an object has each key once.)
 fn text(given: &Given<'_>) -> String {
     match given.source {
-        Source::Text(text) | Source::Form(text) => text.to_owned(),
+        Source::Text(text) | Source::Form(text) => Words::default().and(text).done(),
         Source::Js => String::new(),
     }
 }
@@ -217,37 +292,35 @@ impl OptionSpec {
             return Err(self.refused(given, false));
         };
         if list.len() as u64 > max_length {
-            let expected = format!("an array of at most {max_length} waits");
-            return Err(OptionError::new(
-                self,
-                given.source,
-                Problem::Range { expected, got: Got::Words(format!("{} waits", list.len())) },
-            ));
+            let expected = Words::default().and("an array of at most ").number(max_length).and(" waits").done();
+            let got = Got::Words(Words::default().number(list.len() as u64).and(" waits").done());
+            return Err(self.refused_as(given.source, expected, got, true));
         }
-        let mut waits = Vec::with_capacity(list.len());
-        for (i, item) in list.iter().enumerate() {
-            // An item is shown as a value (read from text, an empty one is nothing).
+        // The first item refused, if any (an item is shown as a value: read
+        // from text, an empty one is nothing).
+        let refused = list.iter().enumerate().find_map(|(i, item)| integer(item, 0, max).err().map(|out_of_range| (i, item, out_of_range)));
+        if let Some((i, item, out_of_range)) = refused {
             let item_source = match given.source {
                 Source::Js => Source::Js,
                 Source::Text(_) => Source::Text(""),
                 Source::Form(_) => Source::Form(""),
             };
-            let wait = integer(item, 0, max).map_err(|out_of_range| {
-                let (expected, got) = (integer_from(0, max), got(item, item_source));
-                let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-                OptionError::new(self, given.source, problem).item(i)
-            })?;
-            waits.push(wait as u32);
+            return Err(self.refused_as(given.source, integer_from(0, max), got(item, item_source), out_of_range).item(i));
         }
-        Ok(waits)
+        Ok(list.iter().map(|item| integer(item, 0, max).unwrap_or_default() as u32).collect())
     }
 
     /// The error for a value it refuses: out of range (a `RangeError`), or of the wrong type.
     #[inline(never)]
     fn refused(&self, given: &Given<'_>, out_of_range: bool) -> OptionError {
-        let (expected, got) = (self.expected(), got(given.value, given.source));
+        self.refused_as(given.source, self.expected(), got(given.value, given.source), out_of_range)
+    }
+
+    /// The error for a value (or an item of a list) that is not `expected`,
+    /// given from `source`: out of range (a `RangeError`), or of the wrong type.
+    fn refused_as(&self, source: Source<'_>, expected: String, got: Got, out_of_range: bool) -> OptionError {
         let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-        OptionError::new(self, given.source, problem)
+        OptionError::new(self, source, problem)
     }
 }
 
@@ -257,53 +330,5 @@ fn integer(value: &Value, min: u64, max: u64) -> Result<u64, bool> {
         Value::Number(n) if n % 1.0 == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
         Value::Number(_) => Err(true),
         _ => Err(false),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(entries: &[(&str, Value)]) -> Result<Options, OptionError> {
-        Options::parse(entries.iter().map(|(name, value)| Given::js(name, value)))
-    }
-
-    #[test]
-    fn defaults_are_the_original_programs() {
-        let defaults = Options {
-            workers: 10,
-            queue_length: 100,
-            jobs: 100,
-            max_wait_ms: 1000,
-            threshold_ms: 990,
-            seed: None,
-            waits: None,
-            cancel_in_flight: true,
-            fail_fast: true,
-            speed: 1.0,
-            devtools: false,
-        };
-        assert_eq!(Options::default(), defaults);
-        assert_eq!(parse(&[]), Ok(defaults.clone()));
-        assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
-    }
-
-    #[test]
-    fn wrong_types_are_type_errors_and_bad_numbers_range_errors() {
-        assert!(parse(&[("workers", Value::Null)]).unwrap_err().is_type_error());
-        assert!(parse(&[("workers", Value::Other("an object"))]).unwrap_err().is_type_error());
-        assert!(!parse(&[("workers", Value::Number(-1.0))]).unwrap_err().is_type_error());
-        assert!(!parse(&[("workers", Value::Number(10_001.0))]).unwrap_err().is_type_error());
-    }
-
-    #[test]
-    fn limits_are_inclusive() {
-        let options = parse(&[
-            ("workers", Value::Number(10_000.0)),
-            ("jobs", Value::Number(0.0)),
-            ("seed", Value::Number(((1u64 << 53) - 1) as f64)),
-        ])
-        .unwrap();
-        assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
     }
 }

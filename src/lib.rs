@@ -21,6 +21,7 @@ mod options;
 mod report;
 #[cfg(target_arch = "wasm32")]
 mod web;
+mod words;
 
 pub use check::{Given, Options, Source, Value};
 pub use messages::{suggest, Got, OptionError, Problem};

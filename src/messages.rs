@@ -11,6 +11,7 @@ use core::fmt;
 
 use crate::check::{Source, Value};
 use crate::options::{options_of, Api, OptionKind, OptionSpec, FLAGS};
+use crate::words::{trim, Words};
 
 /// Why an option was refused. Its `Display` is the message the JS API throws.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,8 +89,9 @@ impl OptionError {
 
     /// The same problem, with item `i` of the option's list.
     pub(crate) fn item(mut self, i: usize) -> Self {
-        self.option = format!("{}[{i}]", self.option);
-        self.named = format!("{}[{i}]", self.named);
+        let index = Words::default().and("[").number(i as u64).and("]").done();
+        self.option.push_str(&index);
+        self.named.push_str(&index);
         self
     }
 
@@ -105,31 +107,40 @@ impl OptionError {
         match &self.problem {
             Problem::Unknown { api, suggestion, settings } => {
                 let what = if *settings { "setting" } else { "option" };
-                match suggestion {
-                    Some(known) => format!("unknown {what} {}; did you mean {}?", quote(named), quote(known)),
-                    None => {
-                        // `run`'s are the demo's, and the element's settings; `map`'s are named.
-                        let whose = if *api == Api::Map { "map's" } else { "the" };
-                        let mut message = format!("unknown {what} {}; {whose} {what}s are ", quote(named));
-                        let names = options_of(*api).filter_map(|spec| if *settings { spec.attribute() } else { Some(spec.name) });
-                        for (i, name) in names.chain(if *settings { &FLAGS[..] } else { &[] }.iter().copied()).enumerate() {
-                            if i > 0 {
-                                message.push_str(", ");
-                            }
-                            message.push_str(name);
-                        }
-                        message
+                let mut message = Words::default();
+                message.and("unknown ").and(what).and(" ").quoted(named).and("; ");
+                if let Some(known) = suggestion {
+                    return message.and("did you mean ").quoted(known).and("?").done();
+                }
+                // `run`'s are the demo's, and the element's settings; `map`'s are named.
+                message.and(if *api == Api::Map { "map's " } else { "the " }).and(what).and("s are ");
+                let mut separator = "";
+                let mut list = |name| {
+                    message.and(separator).and(name);
+                    separator = ", ";
+                };
+                for spec in options_of(*api) {
+                    match (settings, spec.attribute()) {
+                        (false, _) => list(spec.name),
+                        (true, Some(attribute)) => list(attribute),
+                        (true, None) => {}
                     }
                 }
+                if *settings {
+                    FLAGS.into_iter().for_each(list);
+                }
+                message.done()
             }
             Problem::Type { expected, got } | Problem::Range { expected, got } => {
-                format!("{named} must be {expected}, got {}", got.written(number))
+                Words::default().and(named).and(" must be ").and(expected).and(", got ").and(&got.written(number)).done()
             }
             Problem::Twice { given: [first, second] } => {
-                format!("{named} is given twice ({} and {}): give it once", quote(first), quote(second))
+                Words::default().and(named).and(" is given twice (").quoted(first).and(" and ").quoted(second).and("): give it once").done()
             }
             Problem::Conflict { jobs, waits } => {
-                format!("{named} is {jobs}, but {waits} waits are given, which set the number of jobs: leave {named} out")
+                let mut message = Words::default();
+                message.and(named).and(" is ").number(*jobs as u64).and(", but ").number(*waits as u64);
+                message.and(" waits are given, which set the number of jobs: leave ").and(named).and(" out").done()
             }
         }
     }
@@ -154,31 +165,32 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 fn nearest(api: Api, name: &str) -> Option<&'static OptionSpec> {
     let plain = |s: &str| s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
     let name = plain(name);
-    // The first of the nearest, in the table's order.
-    let mut nearest: Option<(usize, &'static OptionSpec)> = None;
+    // The first of the nearest, in the table's order, within two edits.
+    let (mut nearest, mut fewest) = (None, 3);
     for known in options_of(api) {
         let distance = edits(&name, &plain(known.name));
-        if distance <= 2 && !matches!(nearest, Some((best, _)) if best <= distance) {
-            nearest = Some((distance, known));
+        if distance < fewest {
+            (nearest, fewest) = (Some(known), distance);
         }
     }
-    nearest.map(|(_, known)| known)
+    nearest
 }
 
 /// The Levenshtein distance of two ASCII names: the fewest insertions,
 /// deletions and substitutions that make one the other.
 fn edits(a: &[u8], b: &[u8]) -> usize {
+    // The distances from a's first i letters to each start of b.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(x != y)).min(row[j] + 1).min(above + 1);
-            diagonal = above;
+        let (mut diagonal, mut left) = (i, i + 1);
+        for (cell, &y) in row.iter_mut().skip(1).zip(b) {
+            let above = *cell;
+            left = (diagonal + usize::from(x != y)).min(left + 1).min(above + 1);
+            (*cell, diagonal) = (left, above);
         }
+        row[0] = i + 1;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or_default()
 }
 
 /// A value as a message shows what was given: from text, an empty text is
@@ -186,17 +198,18 @@ fn edits(a: &[u8], b: &[u8]) -> usize {
 /// as digits (2^64 has no double of its own).
 pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
     let text = match source {
-        Source::Text(text) | Source::Form(text) => Some(text.trim()),
+        Source::Text(text) | Source::Form(text) => Some(trim(text)),
         Source::Js => None,
     };
-    Got::Words(match value {
+    let mut words = Words::default();
+    match value {
         Value::Number(n) => match text {
-            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => text.into(),
+            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => words.and(text),
             _ => return Got::Number(*n),
         },
-        Value::String(s) if s.is_empty() && text.is_some() => "nothing".into(),
-        Value::String(s) => quote(s) + " (a string)",
-        other => String::from(match other {
+        Value::String(s) if s.is_empty() && text.is_some() => words.and("nothing"),
+        Value::String(s) => words.quoted(s).and(" (a string)"),
+        other => words.and(match other {
             Value::Null => "null",
             Value::Bool(true) => "true",
             Value::Bool(false) => "false",
@@ -204,30 +217,8 @@ pub(crate) fn got(value: &Value, source: Source<'_>) -> Got {
             Value::Other(what) => what,
             _ => "undefined",
         }),
-    })
-}
-
-/// `s` in double quotes, as `JSON.stringify` writes it (near enough: quotes,
-/// backslashes and line breaks escaped).
-fn quote(s: &str) -> String {
-    let mut quoted = String::with_capacity(s.len() + 2);
-    quoted.push('"');
-    for c in s.chars() {
-        let escaped = match c {
-            '"' | '\\' => c,
-            '\n' => 'n',
-            '\r' => 'r',
-            '\t' => 't',
-            c => {
-                quoted.push(c);
-                continue;
-            }
-        };
-        quoted.push('\\');
-        quoted.push(escaped);
-    }
-    quoted.push('"');
-    quoted
+    };
+    Got::Words(words.done())
 }
 
 /// `String(n)` in JS, for the numbers a message may show.

@@ -9,7 +9,7 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use alloc::format;
+use crate::words::{integer_from, Words};
 use alloc::string::String;
 use core::fmt;
 
@@ -141,18 +141,8 @@ impl Hundredths {
 }
 
 impl fmt::Display for Hundredths {
-    /// As JS writes the number: `0.25`, `0.1`, `1`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (whole, mut cents) = (self.0 / 100, self.0 % 100);
-        write!(f, "{whole}")?;
-        if cents > 0 {
-            let digits = if cents % 10 == 0 { 1 } else { 2 };
-            if digits == 1 {
-                cents /= 10;
-            }
-            write!(f, ".{cents:0digits$}")?;
-        }
-        Ok(())
+        f.write_str(&Words::default().hundredths(*self).done())
     }
 }
 
@@ -283,7 +273,7 @@ pub const OPTIONS: &[OptionSpec] = &[
 
 /// The spec of the option called `name`, by its JS name.
 pub fn spec(name: &str) -> Option<&'static OptionSpec> {
-    OPTIONS.iter().find(|spec| spec.name == name)
+    position(name, false).map(|i| &OPTIONS[i])
 }
 
 /// The options `api` takes, in the table's order.
@@ -293,7 +283,16 @@ pub fn options_of(api: Api) -> impl Iterator<Item = &'static OptionSpec> {
 
 /// The spec of the setting called `attribute`, by its attribute.
 pub fn setting_spec(attribute: &str) -> Option<&'static OptionSpec> {
-    OPTIONS.iter().find(|spec| spec.attribute() == Some(attribute))
+    position(attribute, true).map(|i| &OPTIONS[i])
+}
+
+/// The position in [`OPTIONS`] of the option called `name`, by its
+/// attribute or else by its JS name.
+#[inline(never)]
+pub(crate) fn position(name: &str, by_attribute: bool) -> Option<usize> {
+    let name = Some(name);
+    // The table hidden from the optimiser: one loop, not a comparison per option.
+    core::hint::black_box(OPTIONS).iter().position(|spec| if by_attribute { spec.attribute() == name } else { Some(spec.name) == name })
 }
 
 impl OptionSpec {
@@ -309,13 +308,15 @@ impl OptionSpec {
 
     /// What a message says the option must be: `"an integer from 1 to 10000"`.
     pub fn expected(&self) -> String {
+        let mut words = Words::default();
         match self.kind {
-            OptionKind::Integer { min, max, .. } => integer_from(min, max),
-            OptionKind::Number { min, max, .. } => format!("a number from {min} to {max}"),
-            OptionKind::Boolean { .. } => "true or false".into(),
-            OptionKind::Waits { max, .. } => format!("an array of integers from 0 to {max}"),
-            OptionKind::Object { expected } => expected.into(),
-        }
+            OptionKind::Integer { min, max, .. } => return integer_from(min, max),
+            OptionKind::Number { min, max, .. } => words.and("a number from ").hundredths(min).and(" to ").hundredths(max),
+            OptionKind::Boolean { .. } => words.and("true or false"),
+            OptionKind::Waits { max, .. } => words.and("an array of integers from 0 to ").number(max),
+            OptionKind::Object { expected } => words.and(expected),
+        };
+        words.done()
     }
 
     /// Its default, if it has one that is an integer.
@@ -341,9 +342,4 @@ impl OptionSpec {
             _ => None,
         }
     }
-}
-
-/// `"an integer from {min} to {max}"`, for an option or an item of a list.
-pub(crate) fn integer_from(min: u64, max: u64) -> String {
-    format!("an integer from {min} to {max}")
 }

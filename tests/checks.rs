@@ -130,3 +130,72 @@ fn a_new_integer_option_is_checked_and_named_by_its_table_entry_alone() {
     let error = RETRIES.integer(&Given { name: "retries", value: &empty, source: Source::Form("") }).unwrap_err();
     assert_eq!(error.to_string(), "Retries must be an integer from 0 to 5, got nothing");
 }
+
+#[test]
+fn defaults_are_the_original_programs() {
+    let defaults = Options {
+        workers: 10,
+        queue_length: 100,
+        jobs: 100,
+        max_wait_ms: 1000,
+        threshold_ms: 990,
+        seed: None,
+        waits: None,
+        cancel_in_flight: true,
+        fail_fast: true,
+        speed: 1.0,
+        devtools: false,
+    };
+    assert_eq!(Options::default(), defaults);
+    assert_eq!(parse(&[]), Ok(defaults.clone()));
+    assert_eq!(parse(&[("workers", Value::Undefined)]), Ok(defaults));
+}
+
+#[test]
+fn wrong_types_are_type_errors_and_bad_numbers_range_errors() {
+    assert!(parse(&[("workers", Value::Null)]).unwrap_err().is_type_error());
+    assert!(parse(&[("workers", Value::Other("an object"))]).unwrap_err().is_type_error());
+    assert!(!parse(&[("workers", Value::Number(-1.0))]).unwrap_err().is_type_error());
+    assert!(!parse(&[("workers", Value::Number(10_001.0))]).unwrap_err().is_type_error());
+}
+
+#[test]
+fn limits_are_inclusive() {
+    let options =
+        parse(&[("workers", Value::Number(10_000.0)), ("jobs", Value::Number(0.0)), ("seed", Value::Number(((1u64 << 53) - 1) as f64))])
+            .unwrap();
+    assert_eq!((options.workers, options.jobs, options.seed), (10_000, 0, Some((1 << 53) - 1)));
+}
+
+#[test]
+fn every_option_sets_its_own_field() {
+    let given = [
+        ("workers", Value::Number(7.0)),
+        ("queueLength", Value::Number(8.0)),
+        ("jobs", Value::Number(2.0)),
+        ("maxWaitMs", Value::Number(9.0)),
+        ("thresholdMs", Value::Number(6.0)),
+        ("seed", Value::Number(5.0)),
+        ("waits", Value::List(vec![Value::Number(3.0), Value::Number(4.0)])),
+        ("cancelInFlight", Value::Bool(false)),
+        ("failFast", Value::Bool(false)),
+        ("speed", Value::Number(0.5)),
+    ];
+    let expected = Options {
+        workers: 7,
+        queue_length: 8,
+        jobs: 2,
+        max_wait_ms: 9,
+        threshold_ms: 6,
+        seed: Some(5),
+        waits: Some(vec![3, 4]),
+        cancel_in_flight: false,
+        fail_fast: false,
+        speed: 0.5,
+        devtools: false,
+    };
+    assert_eq!(parse(&given), Ok(expected));
+    let map = |name, value: &Value| Options::parse_for(Api::Map, [Given::js(name, value)]).unwrap();
+    assert!(map("devtools", &Value::Bool(true)).devtools);
+    assert!(!map("failFast", &Value::Bool(false)).fail_fast);
+}

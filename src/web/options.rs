@@ -55,71 +55,100 @@ extern "C" {
     /// `undefined`, by its JS name, with its value.
     #[wasm_bindgen(js_name = givenOptions)]
     fn given_options(options: &JsValue) -> Vec<GivenSetting>;
+
+    /// What `value` is, as `to_value` tells values apart: a number each.
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u8;
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
-    let on_progress = match on_progress.map(JsValue::from) {
-        Some(f) if !f.is_null() && !f.is_undefined() => {
-            Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?)
-        }
-        _ => None,
-    };
-    let parsed = parse_for(Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
-    Ok(Parsed { on_progress, ..parsed })
+    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
+    // From JS, wasm-bindgen passes null and undefined as None; from Rust they may come as values.
+    if let Some(f) = on_progress.map(JsValue::from).filter(|f| !f.is_null() && !f.is_undefined()) {
+        parsed.on_progress = Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?);
+    }
+    parse_into(&mut parsed, Api::Run, options.map_or(JsValue::UNDEFINED, Into::into))?;
+    Ok(parsed)
 }
 
 /// `map`'s options, whose `onProgress` is one of them.
 #[cfg(feature = "map")]
 pub(super) fn parse_map(options: JsValue) -> Result<Parsed, OptionError> {
-    parse_for(Api::Map, options)
+    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
+    parse_into(&mut parsed, Api::Map, options)?;
+    Ok(parsed)
 }
 
-fn parse_for(api: Api, options: JsValue) -> Result<Parsed, OptionError> {
+/// `api`'s options, checked, into `parsed`.
+fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), OptionError> {
     if options.is_undefined() {
-        return Ok(Parsed { options: Options::default(), signal: None, gate: None, on_progress: None });
+        return Ok(());
     }
     if !options.is_object() || Array::is_array(&options) || options.is_function() {
         return Err(wrong_type("options", "an object", &options));
     }
-    take(api, given_options(&options))
+    take(parsed, api, given_options(&options))
 }
 
 /// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
 pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
-    take(Api::Run, settings).map(drop)
+    take(&mut Parsed { options: Options::default(), signal: None, gate: None, on_progress: None }, Api::Run, settings)
 }
 
 /// Options and settings as they were given, checked: what only JS can tell
 /// (an `AbortSignal`, a `PauseController`, a function, which only JS can
 /// pass) here, the rest by the one check.
-fn take(api: Api, settings: Vec<GivenSetting>) -> Result<Parsed, OptionError> {
-    let (mut signal, mut gate) = (None, None);
-    #[cfg_attr(not(feature = "map"), allow(unused_mut))] // Only map takes an onProgress option.
-    let mut on_progress = None;
+fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<(), OptionError> {
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
-        let (name, value, source) = (setting.name().unwrap_or_default(), setting.value(), setting.source());
-        let expected = || spec(&name).map(|spec| spec.expected()).unwrap_or_default();
-        match (name.as_str(), source.as_deref(), api) {
-            ("signal", Some("js"), _) => signal = Some(value.dyn_into().map_err(|value| wrong_type("signal", &expected(), &value))?),
-            ("pause", Some("js"), _) => gate = Some(pause::gate_of(&value).ok_or_else(|| wrong_type("pause", &expected(), &value))?),
+        let (name, value) = (setting.name().unwrap_or_default(), setting.value());
+        let origin = match setting.source().as_deref() {
+            Some("text") => Origin::Text,
+            Some("form") => Origin::Form,
+            _ => Origin::Js,
+        };
+        // What only JS can pass is taken here, if it is what it must be.
+        let taken = match (name.as_str(), origin, api) {
+            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
+            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
             #[cfg(feature = "map")]
-            ("onProgress", Some("js"), Api::Map) => {
-                on_progress = Some(value.dyn_into().map_err(|value| wrong_type("onProgress", &expected(), &value))?)
+            ("onProgress", Origin::Js, Api::Map) => {
+                value.dyn_ref().map(|value: &Function| parsed.on_progress = Some(value.clone())).is_some()
             }
-            _ => read.push((to_value(&value), setting.text(), source, name)),
+            _ => {
+                read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name));
+                continue;
+            }
+        };
+        if !taken {
+            return Err(not_an_object(&name, &value));
         }
     }
-    let given = read.iter().map(|(value, text, source, name)| {
-        let text = text.as_deref().unwrap_or_default();
-        let source = match source.as_deref() {
-            Some("text") => Source::Text(text),
-            Some("form") => Source::Form(text),
-            _ => Source::Js,
+    let given = read.iter().map(|(value, text, origin, name)| {
+        let source = match origin {
+            Origin::Text => Source::Text(text),
+            Origin::Form => Source::Form(text),
+            Origin::Js => Source::Js,
         };
         Given { name, value, source }
     });
-    Ok(Parsed { options: Options::parse_for(api, given)?, signal, gate, on_progress })
+    parsed.options = Options::parse_for(api, given)?;
+    Ok(())
+}
+
+/// Where a setting was given (`GivenSetting`'s `source`), before its text is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Origin {
+    Js,
+    Text,
+    Form,
+}
+
+/// The `TypeError` for `value`, given as the option `name`, which only JS
+/// can pass: an object of a class, as the table says.
+#[inline(never)]
+fn not_an_object(name: &str, value: &JsValue) -> OptionError {
+    wrong_type(name, &spec(name).map(|spec| spec.expected()).unwrap_or_default(), value)
 }
 
 /// The `TypeError` for `value`, given as `option`, which must be `expected`.
@@ -129,39 +158,34 @@ pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> Optio
 }
 
 fn to_value(value: &JsValue) -> Value {
-    if let Some(n) = value.as_f64() {
-        Value::Number(n)
-    } else if let Some(b) = value.as_bool() {
-        Value::Bool(b)
-    } else if let Some(s) = value.as_string() {
-        Value::String(s)
-    } else if value.is_undefined() {
-        Value::Undefined
-    } else if value.is_null() {
-        Value::Null
-    } else if Array::is_array(value) || (js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>()) {
+    match kind_of(value) {
+        0 => Value::Number(number_of(value)),
+        1 => Value::Bool(value.is_truthy()),
+        2 => Value::String(string_of(value)),
+        3 => Value::Undefined,
+        4 => Value::Null,
         // An array, or a typed array: `Array.from` takes both.
-        Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect())
-    } else {
-        Value::Other(kind_of(value))
+        5 => Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect()),
+        6 => Value::Other("a function"),
+        7 => Value::Other("a bigint"),
+        8 => Value::Other("a symbol"),
+        _ => Value::Other("an object"),
     }
 }
 
-fn kind_of(value: &JsValue) -> &'static str {
-    if value.is_function() {
-        "a function"
-    } else if value.is_bigint() {
-        "a bigint"
-    } else if value.is_symbol() {
-        "a symbol"
-    } else {
-        "an object"
-    }
-}
+#[wasm_bindgen]
+extern "C" {
+    /// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(n: f64) -> String;
 
-/// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
-fn js_string(n: f64) -> String {
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+    /// A number, as it is (`Number(n)`), for a value that `kind_of` says is one.
+    #[wasm_bindgen(js_name = Number)]
+    fn number_of(value: &JsValue) -> f64;
+
+    /// A string, as it is (`String(s)`), for a value that `kind_of` says is one.
+    #[wasm_bindgen(js_name = String)]
+    fn string_of(value: &JsValue) -> String;
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]

@@ -83,6 +83,17 @@ export function givenOptions(options) {
   return Object.keys(options).filter((name) => options[name] !== undefined).map((name) => ({ name, value: options[name], source: "js" }));
 }
 
+// What an option's value is, as the checks tell values apart (src/web/options.rs's
+// to_value): 0 a number, 1 a boolean, 2 a string, 3 undefined, 4 null, 5 an
+// array or a typed array, 6 a function, 7 a bigint, 8 a symbol, 9 any other object.
+const KINDS = ["number", "boolean", "string", "undefined", "", "", "function", "bigint", "symbol"];
+export function kindOf(value) {
+  const kind = KINDS.indexOf(typeof value);
+  if (kind >= 0) return kind;
+  if (value === null) return 4;
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)) ? 5 : 9;
+}
+
 // Hands `value` to `use` as a PauseController: wasm-bindgen checks, as it
 // does for any argument of that class, that it is one (and not freed), and
 // throws if it is not. So Rust borrows the controller's gate, and JS keeps
