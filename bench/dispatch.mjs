@@ -6,6 +6,9 @@
 //   node bench/dispatch.mjs                      bench/pkg, 5 rounds
 //   node bench/dispatch.mjs --rounds 7 pkg pkg-b two builds, A/B (folders of bench/)
 //   node bench/dispatch.mjs --profile pkg        Chromium's CPU profile of one dispatch
+//   node bench/dispatch.mjs --js-flags=--no-liftoff pkg
+//                                                each build in Chromium as make bench runs it and
+//                                                in one more Chromium with these V8 flags (repeatable)
 // A second build: `make build-bench`, then copy bench/pkg to bench/pkg-b
 // (git ignores pkg*/ here) and build again with the change.
 import { parseArgs } from "node:util";
@@ -17,9 +20,17 @@ import { serve, launch, root } from "../tests/page/harness.mjs";
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: "string", default: "5" }, jobs: { type: "string", default: "1000000" }, profile: { type: "boolean" } },
+  options: {
+    rounds: { type: "string", default: "5" },
+    jobs: { type: "string", default: "1000000" },
+    profile: { type: "boolean" },
+    "js-flags": { type: "string", multiple: true, default: [] },
+  },
 });
 const builds = positionals.length ? positionals : ["pkg"];
+// Each build in each browser: make bench's, and one per set of V8 flags.
+const flagSets = ["", ...flags["js-flags"]];
+const variants = flagSets.flatMap((jsFlags) => builds.map((build) => ({ build, jsFlags, name: jsFlags ? `${build} ${jsFlags}` : build })));
 const [rounds, jobs] = [Number(flags.rounds), Number(flags.jobs)];
 const NATIVE = join(root, "target/release/examples/dispatch");
 const GO = join(root, "target/go/dispatch");
@@ -28,10 +39,12 @@ const m = (perSecond) => (perSecond / 1e6).toFixed(1);
 const native = () => JSON.parse(execFileSync(NATIVE, [String(jobs), "5"], { encoding: "utf8" })).rate;
 const go = () => JSON.parse(execFileSync(GO, [String(jobs), "5"], { encoding: "utf8", env: { ...process.env, GOMAXPROCS: "1" } })).rate;
 
-const server = await serve();
-const browser = await launch();
-const open = async (build) => {
-  const page = await browser.newPage();
+// Cross-origin isolated, as make bench serves the dispatch rounds: a run of 1 M ready jobs
+// takes about a millisecond, and the clock of a page that is not isolated has steps of 0.1 ms.
+const server = await serve({ isolated: true });
+const browsers = Object.fromEntries(await Promise.all(flagSets.map(async (jsFlags) => [jsFlags, await launch(jsFlags ? [`--js-flags=${jsFlags}`] : [])])));
+const open = async (build, jsFlags = "") => {
+  const page = await browsers[jsFlags].newPage();
   page.on("pageerror", (error) => console.error(`${build}:`, error.message));
   await page.goto(`${server.url}/bench/index.html?pkg=${build}`);
   await page.waitForFunction(() => window.benchReady === true);
@@ -41,28 +54,32 @@ try {
   if (flags.profile) {
     await profile(builds[0]);
   } else {
-    const samples = Object.fromEntries([...builds, "native", "go"].map((name) => [name, []]));
+    const names = variants.map(({ name }) => name);
+    const samples = Object.fromEntries([...names, "native", "go"].map((name) => [name, []]));
+    const firsts = {};
     for (let round = 0; round < rounds; round++) {
-      for (const build of builds) {
-        const page = await open(build);
-        samples[build].push(await page.evaluate((n) => window.bench.dispatch(n), jobs));
+      for (const { build, jsFlags, name } of variants) {
+        const page = await open(build, jsFlags);
+        const { rate, first } = await page.evaluate((n) => window.bench.dispatch(n), jobs);
+        samples[name].push(rate);
+        (firsts[name] ??= []).push(first);
         await page.close();
       }
       samples.native.push(native());
       if (existsSync(GO)) samples.go.push(go());
       const load = loadavg()[0].toFixed(2);
-      console.log(`round ${round + 1} (load ${load}): ${[...builds, "native", "go"].filter((name) => samples[name].length).map((name) => `${name} ${m(samples[name].at(-1))}`).join(", ")} M jobs/s`);
+      console.log(`round ${round + 1} (load ${load}): ${[...names, "native", "go"].filter((name) => samples[name].length).map((name) => `${name} ${m(samples[name].at(-1))}`).join(", ")} M jobs/s`);
     }
     const nat = median(samples.native);
-    for (const build of builds) {
+    for (const build of names) {
       const wasm = median(samples[build]);
       const overGo = samples.go.length ? `, ÷ Go (1 proc, best) ${(wasm / Math.max(...samples.go)).toFixed(1)}×` : "";
-      console.log(`${build}: median ${m(wasm)} M jobs/s (${m(Math.min(...samples[build]))}–${m(Math.max(...samples[build]))}), ÷ native ${Math.round((100 * wasm) / nat)} %${overGo}`);
+      console.log(`${build}: median ${m(wasm)} M jobs/s (${m(Math.min(...samples[build]))}–${m(Math.max(...samples[build]))}), ÷ native ${Math.round((100 * wasm) / nat)} %${overGo}; a page's first run ${m(median(firsts[build]))} (${m(Math.min(...firsts[build]))}–${m(Math.max(...firsts[build]))})`);
     }
     console.log(`native: median ${m(nat)} M jobs/s`);
   }
 } finally {
-  await browser.close();
+  await Promise.all(Object.values(browsers).map((browser) => browser.close()));
   await server.close();
 }
 

@@ -13,14 +13,16 @@ import { serve, launch, collectReports, nthReport, root, artifacts } from "../te
 
 const DEVICES = { desktop: { viewport: { width: 1280, height: 800 } }, phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } };
 
-/** Steps back from the end of the recorded run to the failure: the aborts, the cancel, then the failure itself. */
+/** Steps back from the end of the recorded run to the failure, as its button does. */
 async function stepToFailure(demo) {
-  await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
-  for (let i = 0; i < 40; i++) {
-    if ((await demo.locator(".code-now").textContent()).includes("fails as it starts")) return;
-    await demo.getByRole("button", { name: "Previous event" }).click();
-  }
-  throw new Error("never reached the failure");
+  await demo.getByRole("button", { name: "Jump to the failure" }).click();
+  await demo.locator(".moment-text").filter({ hasText: /^\d+\.\d ms · event \d+ of \d+$/ }).waitFor();
+}
+
+/** The code panel in view, its lines of the moment marked (its code and words come as it nears the viewport). */
+async function codeInView(demo) {
+  await demo.locator(".code-box").scrollIntoViewIfNeeded();
+  await demo.locator(".code-now").getByText("fails as it starts").waitFor();
 }
 
 async function open(browser, url, options) {
@@ -35,6 +37,7 @@ async function readmeScreenshot(browser, url) {
   await nthReport(page);
   const demo = page.locator("dispatcher-demo");
   await stepToFailure(demo);
+  await codeInView(demo);
   await demo.locator(".log-box summary").click(); // fold the log
   await page.waitForTimeout(300);
   await demo.screenshot({ path: join(root, "www/screenshot.png") });
@@ -52,6 +55,7 @@ async function views(browser, url, device, colorScheme) {
   await stepToFailure(demo);
   await demo.locator(".stage").screenshot({ path: name("scrubbed-to-failure") });
   await page.screenshot({ path: name("failure-screen") });
+  await codeInView(demo);
   await demo.locator(".code-box").screenshot({ path: name("code-panel") });
   await demo.getByRole("slider", { name: "Moment of the run" }).press("End");
   await demo.locator(".explain").screenshot({ path: name("narration") });

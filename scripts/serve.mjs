@@ -32,8 +32,9 @@ const TYPES = {
  * Serves the project (or the folder `dir`) on 127.0.0.1, under `prefix` (a
  * sub-path such as "/docs/demo") if given. Resolves with its URL and a `close()`.
  * Each request's path and status is pushed onto `requests`, if given.
+ * With `isolated`, its pages are cross-origin isolated.
  */
-export async function serve({ port = 0, prefix = "", csp = false, dir = root, requests = null } = {}) {
+export async function serve({ port = 0, prefix = "", csp = false, dir = root, requests = null, isolated = false } = {}) {
   const base = dir.endsWith("/") ? dir : `${dir}/`;
   const server = createServer(async (request, response) => {
     if (requests) response.on("finish", () => requests.push({ path: request.url, status: response.statusCode }));
@@ -46,6 +47,8 @@ export async function serve({ port = 0, prefix = "", csp = false, dir = root, re
       const body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
       if (csp) headers["content-security-policy"] = CSP;
+      // Cross-origin isolated: performance.now() in steps of 5 µs, not 100 (the benchmark's dispatch).
+      if (isolated) Object.assign(headers, { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
       response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end("not found");

@@ -10,10 +10,14 @@ export const GLUE = new URL("../pkg/dispatcher_demo.js", import.meta.url);
 export const WASM = new URL("../pkg/dispatcher_demo_bg.wasm", import.meta.url);
 /** The player of the article's recorded run (replay.js), imported when a replay starts. */
 export const REPLAY = new URL("./replay.js", import.meta.url);
-/** The code panel's Go and Rust (code.js), imported once a panel is open. */
-export const CODE = new URL("./code.js", import.meta.url);
+/** The code panel's Go and Rust with their lines' marks and words (code-lines.js, and code.js), imported once a panel is open and near. */
+export const CODE = new URL("./code-lines.js", import.meta.url);
 /** The code panel, the scrubber and compare mode (teach.js), imported when one is first shown (teaching.js). */
 export const TEACH = new URL("./teach.js", import.meta.url);
+/** The glossary's words, imported as it is first opened (teaching.js). */
+export const GLOSSARY_WORDS = new URL("./glossary-words.js", import.meta.url);
+/** Naming jobs by keyboard (job-keys.js), imported at a canvas's first focus (tooltips.js). */
+export const JOB_KEYS = new URL("./job-keys.js", import.meta.url);
 
 // The element's stylesheet, then the teaching parts' (the code panel, the
 // scrubber, the narration, compare mode), which comes after it in the cascade,

@@ -114,6 +114,8 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
       event.preventDefault();
       go(event.key);
     }, { signal });
+    // Imported at the first focus (tooltips.js): the focus it came for names its job now.
+    if (canvas.getRootNode().activeElement === canvas && canvas.matches(":focus-visible")) go("");
     rings.push(mark);
   };
   track(timelineCanvas, (run, job, key, width, atMs) => timelineStep(run, job, key, atMs), (run, job, width, height) => {

@@ -10,6 +10,9 @@ import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { loadedModule, startRun } from "./wasm.js";
 
+/** What the article's run's player (replay.js) shares with the element: in dist/, it is handed them (scripts/dist/build.mjs). */
+const SHARED = { DEFAULTS, RunState, runSetup, RunGroup };
+
 /**
  * A run with `options` that has not run: its workers idle, its jobs waiting,
  * at 0 ms. The element shows one as it is connected, before the module and
@@ -109,7 +112,8 @@ export async function newRun(glue, options, { compare = false, live = false, cha
   const recorded = live ? null : await recordedRuns(options, compare);
   if (!recorded) return Object.assign(new LiveRun(glue, options, { compare, changed }), { replayed: false });
   const ours = compare ? { ...options, cancelInFlight: true } : options;
-  // The player is a module of its own (in dist/, a file of its own): only a replay loads it.
-  const { ReplayRun } = await import(/* webpackIgnore: true */ /* @vite-ignore */ REPLAY.href);
-  return new ReplayRun(recorded.ours, ours, { goRecorded: recorded.go, logLines: glue.logLines, changed });
+  // The player is a module of its own (in dist/, a file of its own, handed what it shares): only a replay loads it.
+  const player = await import(/* webpackIgnore: true */ /* @vite-ignore */ REPLAY.href);
+  player.share?.(SHARED);
+  return player.replayRun(recorded.ours, ours, { goRecorded: recorded.go, logLines: glue.logLines, changed });
 }

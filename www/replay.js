@@ -3,15 +3,15 @@
 // played out at the run's speed. So the article's run is one fixed story on
 // every load: job #78 fails at the article's moment, on the same worker,
 // and every figure the page gives is the article's. It has LiveRun's shape
-// (live-run.js), so the element and the teaching parts take either; "Run it
-// live" runs the same settings on real timers instead.
+// (live-run.js), so the element and the teaching parts take either; "Run it live" runs the
+// same settings on real timers instead. In dist/ a file of its own, which is
+// handed the modules it shares with the element (`share`: scripts/dist/build.mjs)
+// rather than holding them again.
 import { DEFAULTS } from "./settings.js";
 import { RunState } from "./run-state.js";
 import { Recording } from "./recording.js";
 import { EVENT_TYPES, JOB_STATES, LOG_KINDS } from "./spec.js";
 import { runSetup, RunGroup } from "./run-setup.js";
-
-const [STARTED, CANCELED_LINE, ABORTED_LINE] = ["started", "canceled", "aborted"].map((kind) => LOG_KINDS.indexOf(kind));
 const ENDS = { succeed: "succeeded", fail: "failed", cancel: "canceled", abort: "aborted" };
 
 /** A recorded run's events as `run`'s progress events are: `{ type, jobId, count, worker, waitMs, atMs }`. */
@@ -80,7 +80,8 @@ export function reportOf(state, { status, errors, elapsedMs, everyError }, logLi
   }
   // The log: a line per start, cancel and abort, then the errors, as the Go program prints them.
   const moments = events.filter((event) => event.type === "start" || event.type === "cancel" || event.type === "abort");
-  const kinds = Uint8Array.from(moments, (event) => ({ start: STARTED, cancel: CANCELED_LINE, abort: ABORTED_LINE })[event.type]);
+  const kindOf = { start: LOG_KINDS.indexOf("started"), cancel: LOG_KINDS.indexOf("canceled"), abort: LOG_KINDS.indexOf("aborted") };
+  const kinds = Uint8Array.from(moments, (event) => kindOf[event.type]);
   const lines = logLines(kinds, Uint32Array.from(moments, (event) => event.jobId), Uint32Array.from(moments, (event) => event.jobId + event.count), state.wait);
   const messages = (everyError ? errors : errors.slice(0, 1)).map(([, message]) => message);
   const log = {
@@ -111,8 +112,8 @@ export function reportOf(state, { status, errors, elapsedMs, everyError }, logLi
   return report;
 }
 
-/** One replay: `state`, `recording` and `options`, `done`, `abort` and `pause` as a live run has them. */
-function begin(recorded, options, logLines, changed) {
+/** One replay of `recorded` (recordedRun's): `state`, `recording` and `options`, `done`, `abort` and `pause` as a live run has them. */
+export function replay(recorded, options, logLines, changed) {
   const speed = options.speed ?? DEFAULTS.speed;
   const setup = runSetup(options, logLines);
   const state = new RunState({ ...setup, startedAt: performance.now(), speed });
@@ -185,20 +186,16 @@ function begin(recorded, options, logLines, changed) {
   return { done, abort, pause, crash: () => {}, state, recording, options, replayed: true };
 }
 
-export class ReplayRun extends RunGroup {
-  /**
-   * Replays `recorded` (recordedRun's) with `options`; with `goRecorded` (the
-   * run without cancel in-flight), Go's two ways beside it, as LiveRun has them.
-   */
-  constructor(recorded, options, { goRecorded = null, logLines, changed }) {
-    super();
-    Object.assign(this, begin(recorded, options, logLines, changed));
-    // Go with a select on ctx.Done() stops its running jobs at the cancel: the library's run with cancel in-flight.
-    this.selectWay = goRecorded ? begin(recorded, options, logLines, changed) : null;
-    this.goWay = goRecorded ? begin(goRecorded, { ...options, cancelInFlight: false }, logLines, changed) : null;
-  }
-
-  free() {}
-
-  crash() {}
+/**
+ * Replays `recorded` (recordedRun's) with `options`; with `goRecorded` (the
+ * run without cancel in-flight), Go's two ways beside it, as LiveRun has
+ * them. A RunGroup made here, not a class of this module's: in dist/, RunGroup
+ * is the element's, handed to it once the module is in.
+ */
+export function replayRun(recorded, options, { goRecorded = null, logLines, changed }) {
+  const group = Object.assign(new RunGroup(), replay(recorded, options, logLines, changed), { free() {} });
+  // Go with a select on ctx.Done() stops its running jobs at the cancel: the library's run with cancel in-flight.
+  group.selectWay = goRecorded ? replay(recorded, options, logLines, changed) : null;
+  group.goWay = goRecorded ? replay(goRecorded, { ...options, cancelInFlight: false }, logLines, changed) : null;
+  return group;
 }

@@ -1,16 +1,17 @@
 // The teaching parts as the element holds them. The narration is on show in
 // every embedded element and speaks as a run goes: it is here, with the
-// element. The rest, the code panel, the scrubber, compare mode's timelines
-// and the glossary's words (teach.js and what it imports: in dist/ a file of
-// its own, 5.4 KB gzipped), is imported when one of them is first shown, never
-// after: the scrubber, the glossary (where `parts` show them) or the code
-// panel open, once the element comes within half a screen of the viewport;
+// element. The rest, the code panel, the scrubber and compare mode's timelines
+// (teach.js and what it imports: in dist/ a file of its own, 5.7 KB gzipped),
+// is imported when one of them is first shown, never after: the scrubber
+// (where `parts` show it) or the code panel open, once the element comes
+// within half a screen of the viewport;
 // the code panel opened; Compare pressed; a link's moment (`at`). Their
-// markup and stylesheet are the element's own (the glossary is folded until
-// the first run ends), so their space is kept and nothing moves when the
-// module comes; it then takes up the run where it stands.
+// markup and stylesheet are the element's own, so their space is kept and
+// nothing moves when the module comes; it then takes up the run where it
+// stands. The glossary's words come as it is first opened (it is folded
+// until the first run ends).
 import { narrate } from "./narration.js";
-import { TEACH } from "./assets.js";
+import { TEACH, GLOSSARY_WORDS } from "./assets.js";
 import { fitCodePanel } from "./code-panel.js";
 import { Timeline } from "./timeline.js";
 
@@ -24,6 +25,8 @@ export class Teaching {
   /** teach.js's Teach, once imported; and the import, while it goes. */
   #teach = null;
   #loading = null;
+  /** The glossary's words' import, once the glossary is first opened. */
+  #words = null;
   /** The element's connection's signal, for listeners added once teach.js is in. */
   #signal = null;
   /** A link's moment, `{ ms, event }`, for teach.js to open on. */
@@ -50,6 +53,7 @@ export class Teaching {
     this.#signal = signal;
     this.#root.querySelector(".compare").addEventListener("click", compare, { signal });
     this.#root.querySelector(".code-box").addEventListener("toggle", (event) => event.target.open && this.load().catch(() => {}), { signal });
+    this.#root.querySelector(".glossary").addEventListener("toggle", (event) => event.target.open && this.#loadWords(), { signal });
     this.#teach?.listen({ signal });
     this.partsChanged();
   }
@@ -67,16 +71,22 @@ export class Teaching {
     signal.addEventListener("abort", () => observer.disconnect(), { once: true });
   }
 
-  /** Whether a part on show is teach.js's to fill: the scrubber, the glossary, or the code panel open. */
+  /** Whether a part on show is teach.js's to fill: the scrubber, or the code panel open. */
   #shownNeedIt() {
     const code = this.#root.querySelector(".code-box");
-    return ![".scrubber", ".glossary"].every((part) => this.#root.querySelector(part).hidden) || (!code.hidden && code.open);
+    return !this.#root.querySelector(".scrubber").hidden || (!code.hidden && code.open);
+  }
+
+  /** Puts in the glossary's words (glossary-words.js), once, as it is first opened. */
+  #loadWords() {
+    this.#words ??= import(/* webpackIgnore: true */ /* @vite-ignore */ GLOSSARY_WORDS.href).then(({ GLOSSARY_WORDS: words }) => {
+      this.#root.querySelector(".glossary dl").innerHTML = words;
+    }, () => (this.#words = null));
   }
 
   /** Imports teach.js, once (the element awaits it before a compare run: it draws Go's two ways), and hands it what it has missed: the listeners, a link's moment, the run. */
   load() {
-    this.#loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ TEACH.href).then(({ Teach, GLOSSARY_WORDS }) => {
-      this.#root.querySelector(".glossary dl").innerHTML = GLOSSARY_WORDS;
+    this.#loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ TEACH.href).then(({ Teach }) => {
       const teach = new Teach(this.#root, this.#stage, Timeline);
       if (this.#signal && !this.#signal.aborted) teach.listen({ signal: this.#signal });
       if (this.#at) teach.openAt(this.#at.ms, this.#at.event);
@@ -173,12 +183,16 @@ export class Teaching {
 
 /**
  * At the end of the first run, the glossary opens (the clearest words on
- * what just happened); and on the page (sync-url), if the reader has not
- * scrolled, the page scrolls so that the timeline's end, the scrubber and
- * the narration (as it has just been written) are in view together.
+ * what just happened), where that moves nothing the reader sees: not while
+ * its summary is in view, as opening it would push down what is under it
+ * (the code panel, the page below; make bench's visit: a shift of 0.32 at
+ * 1280×720 with the page scrolled to it). And on the page (sync-url), if the
+ * reader has not scrolled, the page scrolls so that the timeline's end, the
+ * scrubber and the narration (as it has just been written) are in view together.
  */
 function firstRunEnded(root) {
-  root.querySelector(".glossary").open = true;
+  const glossary = root.querySelector(".glossary");
+  if (glossary.getBoundingClientRect().top >= innerHeight) glossary.open = true;
   if (root.host.hasAttribute("sync-url") && scrollY === 0) {
     const explain = root.querySelector(".explain");
     const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;

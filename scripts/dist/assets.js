@@ -10,10 +10,14 @@ export const GLUE = new URL("./dispatcher-demo-glue.js", import.meta.url);
 export const WASM = new URL("./dispatcher_demo_bg.wasm", import.meta.url);
 /** The player of the article's recorded run, a file of its own (scripts/dist/build.mjs), imported when a replay starts. */
 export const REPLAY = new URL("./replay.js", import.meta.url);
-/** The code panel's Go and Rust, a file of its own, imported once a panel is open. */
+/** The code panel's Go and Rust with their lines' marks and words, a file of its own, imported once a panel is open and near. */
 export const CODE = new URL("./code.js", import.meta.url);
 /** The code panel, the scrubber and compare mode, a file of its own, imported when one is first shown. */
 export const TEACH = new URL("./dispatcher-demo-teach.js", import.meta.url);
+/** The glossary's words, a file of their own with naming jobs by keyboard, imported as it is first opened (teaching.js). */
+export const GLOSSARY_WORDS = new URL("./dispatcher-demo-more.js", import.meta.url);
+/** Naming jobs by keyboard, a file of its own with the glossary's words, imported at a canvas's first focus. */
+export const JOB_KEYS = new URL("./dispatcher-demo-more.js", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 

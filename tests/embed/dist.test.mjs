@@ -150,11 +150,16 @@ test("a first visit of the dist/ element stays within its budget", async () => {
   // Issue 21's last items 1.9 KB: naming jobs by keyboard (job-keys.js, 1.4
   // KB, the next to load on first use, at a canvas's first focus), the lanes
   // followed in compare mode and the axis's ticks laid out with the
-  // failure's label: 65,657 bytes, 64.1 KB. make bench reports it against
-  // its 50 KB target, which it misses. This guard fails on a jump.
+  // failure's label: 65,657 bytes, 64.1 KB. Then job-keys.js a file of its
+  // own after all, imported at the first focus by keyboard (−657 bytes), the
+  // glue without what the element never calls (−89), and the article's player
+  // handed the element's modules (+50), the glossary's words loaded as it
+  // opens (+34): 65,022 bytes, 63.5 KB; with the smaller option checks
+  // (the wasm 34,102 → 31,784 bytes): 62,680 bytes, 61.2 KB. make bench
+  // reports it against its 50 KB target, which it misses. This guard fails on a jump.
   let zipped = 0;
   for (const file of ["dispatcher-demo.js", "dispatcher-demo-glue.js", "dispatcher_demo_bg.wasm"]) zipped += gzipSync(await readFile(join(root, "dist", file)), { level: 9 }).length;
-  const BUDGET = 64.5 * 1024;
+  const BUDGET = 62 * 1024;
   assert.ok(zipped <= BUDGET, `${(zipped / 1024).toFixed(1)} KB gzipped, over ${BUDGET / 1024} KB`);
 });
 
@@ -189,6 +194,56 @@ test("the teaching parts' module loads when one is first shown, never after: the
   await plain.getByRole("button", { name: "Compare with Go's way" }).click();
   await page.waitForFunction(() => window.reports.filter((report) => report.id === "plain").length >= 2);
   assert.equal(await plain.locator(".compare-box").isVisible(), true);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("the glossary's words load as it is first opened, and need nothing of the teaching parts' module", async () => {
+  const asked = [];
+  const page = await distPage(`<dispatcher-demo parts="actions timeline glossary" workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`,
+    { prepare: (page) => page.on("request", (request) => asked.push(new URL(request.url()).pathname)) });
+  await reports(page, 1);
+  await page.waitForLoadState("networkidle");
+  // In view at the run's end, it stayed folded (opening would push the page down), and its words are not loaded.
+  const glossary = page.locator("dispatcher-demo .glossary");
+  assert.equal(await glossary.evaluate((details) => details.open), false);
+  assert.equal(asked.includes("/dist/dispatcher-demo-more.js"), false, asked.join(" "));
+  await glossary.locator("summary").click();
+  await glossary.locator("dt").getByText("Cooperative or dropped", { exact: true }).waitFor();
+  assert.ok(asked.includes("/dist/dispatcher-demo-more.js"));
+  assert.equal(asked.includes("/dist/dispatcher-demo-teach.js"), false, asked.join(" "));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("naming jobs by keyboard loads at a canvas's first focus, not before: a key pressed while it loads names its job, ringed", async () => {
+  const asked = [];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const page = await distPage(`<dispatcher-demo workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`, {
+    prepare: async (page) => {
+      page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+      await page.route(/dispatcher-demo-more\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  await reports(page, 1);
+  await page.waitForLoadState("networkidle");
+  assert.equal(asked.includes("/dist/dispatcher-demo-more.js"), false, asked.join(" "));
+  // A click on the grid focuses it (no ring: not by keyboard), and asks for the module; End comes before it is in.
+  const demo = page.locator("dispatcher-demo");
+  const keysAsked = page.waitForRequest(/\/dist\/dispatcher-demo-more\.js$/);
+  await demo.locator("canvas.grid").click({ position: { x: 2, y: 2 } });
+  await demo.locator("canvas.grid").press("End");
+  await keysAsked;
+  assert.equal(await demo.locator(".job-ring").nth(1).count(), 0, "no ring before the module is in");
+  release();
+  await demo.locator(".job-readout").filter({ hasText: /^Job #23: / }).waitFor();
+  assert.equal(await demo.locator(".job-ring").nth(1).isVisible(), true);
+  await demo.locator("canvas.grid").press("ArrowLeft");
+  assert.match(await demo.locator(".job-readout").textContent(), /^Job #22: /);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

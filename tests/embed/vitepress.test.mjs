@@ -20,7 +20,7 @@ after(async () => {
 test("the package holds dist/ and nothing of the tests, the pictures or the sources", () => {
   const others = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md"].includes(file));
   assert.deepEqual(others, []);
-  for (const file of ["dist/dispatcher-demo.js", "dist/dispatcher-demo-glue.js", "dist/dispatcher_demo_bg.wasm", "dist/api.js", "dist/dispatcher_demo_api_bg.wasm", "dist/dispatcher-demo-own-run.js", "dist/dispatcher-demo-teach.js", "dist/dispatcher-demo-loader.js", "dist/dispatcher-demo.d.ts", "dist/api.d.ts"]) {
+  for (const file of ["dist/dispatcher-demo.js", "dist/dispatcher-demo-glue.js", "dist/dispatcher_demo_bg.wasm", "dist/api.js", "dist/dispatcher_demo_api_bg.wasm", "dist/dispatcher-demo-own-run.js", "dist/dispatcher-demo-teach.js", "dist/dispatcher-demo-more.js", "dist/dispatcher-demo-loader.js", "dist/dispatcher-demo.d.ts", "dist/api.d.ts"]) {
     assert.ok(packed.files.includes(file), file);
   }
   assert.ok(!packed.files.some((file) => /\.(png|md)$/.test(file) && file !== "README.md"), packed.files.join(" "));

@@ -8,11 +8,11 @@ import { root, serve } from "../../scripts/serve.mjs";
 export { serve, root, CSP } from "../../scripts/serve.mjs";
 export const artifacts = join(root, "tests", "artifacts");
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+           "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", ...extraArgs],
   });
 }
 

@@ -217,6 +217,20 @@ test("the narration tells the failure from the run's own figures, and the glossa
   await page.close();
 });
 
+test("a reader scrolled to the folded glossary at the first run's end sees it stay folded: opening it would push down what is under it", async () => {
+  const page = await open(ARTICLE, { viewport: { width: 1280, height: 720 } });
+  const glossary = demo(page).locator(".glossary");
+  await glossary.evaluate((details) => details.scrollIntoView({ block: "center" }));
+  const { report } = await nthReport(page);
+  assert.equal(report.status, "failed");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await glossary.evaluate((details) => details.open), false);
+  await glossary.locator("summary").click();
+  await glossary.locator("dt").getByText("Dispatcher", { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("compare mode shows three ways on one axis, Rust, Go with select and the article's Go, and follows the step on every lane", async () => {
   const page = await open(ARTICLE);
   await nthReport(page);

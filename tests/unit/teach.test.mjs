@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RunState } from "../../www/run-state.js";
 import { narrate } from "../../www/narration.js";
-import { explain, CODE_PANEL } from "../../www/code-panel.js";
+import { CODE_PANEL } from "../../www/code-panel.js";
+import { explain } from "../../www/code-lines.js";
 import { GO, GO_SELECT, RUST } from "../../www/code.js";
 import { setup, EVENTS } from "./run-fixture.mjs";
 

@@ -19,19 +19,21 @@ use crate::{Gate, JobId};
 /// thread: its stops are heard, and the executor's other tasks run, at
 /// least once per budget.
 ///
-/// 1,024 natively, 16,384 in wasm. In the browser a yield is a trip through
-/// the microtask queue (a call out to JS and one back), which lets other
-/// microtasks run but not the page's events or frames: with a budget of 128
-/// (tokio's), a run of ready jobs went at a third of its speed in wasm;
-/// from 1,024 to 4,096, the bench page's dispatch went from 227 to 270 M
-/// ready jobs a second, and to 16,384, 270 to 294 M (`node bench/dispatch.mjs`,
-/// the median of 7 and 11 page loads). 16,384 ready jobs take about 60 µs.
+/// 1,024 natively, 65,536 in wasm. In the browser a yield is a trip through
+/// the microtask queue (a call out to JS and one back, about 3 µs), which
+/// lets other microtasks run but not the page's events or frames: with a
+/// budget of 128 (tokio's), a run of ready jobs went at a third of its
+/// speed in wasm; from 1,024 to 4,096, the bench page's dispatch went from
+/// 227 to 270 M ready jobs a second, and to 16,384, 270 to 294 M. Once a
+/// ready job cost a third as much, from 16,384 to 65,536, 862 to 971 M
+/// (`node bench/dispatch.mjs`, the median of 7 to 11 page loads). 65,536
+/// ready jobs take about 70 µs.
 #[cfg(not(target_arch = "wasm32"))]
 pub const BUDGET: usize = 1024;
 /// How many jobs one poll of a run polls, at most, before it yields: see
 /// the native build's documentation, which docs.rs shows.
 #[cfg(target_arch = "wasm32")]
-pub const BUDGET: usize = 16_384;
+pub const BUDGET: usize = 65_536;
 
 /// Runs jobs with a hard limit on concurrency, and cancels the rest the moment
 /// one fails: Go's `errgroup.WithContext` with `SetLimit`, as one future.

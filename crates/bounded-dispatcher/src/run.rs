@@ -168,6 +168,11 @@ impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
 pub trait Observe: sealed::Sealed {
     #[doc(hidden)]
     fn observe(&mut self, event: Event);
+
+    #[doc(hidden)]
+    /// Whether it sees the events: a run that nobody observes may take its
+    /// ready jobs in a loop of its own (`run_counted` in run_loop.rs).
+    const SEES: bool = true;
 }
 
 mod sealed {
@@ -190,6 +195,8 @@ impl sealed::Sealed for Unobserved {}
 
 impl Observe for Unobserved {
     fn observe(&mut self, _: Event) {}
+
+    const SEES: bool = false;
 }
 
 impl<S, W, F, O, St> Future for Run<S, W, F, O, St>

@@ -54,7 +54,7 @@ pub(crate) struct Workers<F> {
 }
 
 /// One worker: its job, and the waker it polls it with.
-struct Slot<F> {
+pub(crate) struct Slot<F> {
     /// `None` while it has no job.
     future: Pin<Box<Option<F>>>,
     /// The job's id.
@@ -126,6 +126,14 @@ impl Wake for WorkerWaker {
 }
 
 impl<F: TryFuture> Slot<F> {
+    /// Puts job `job`'s future in the slot, and polls it.
+    #[inline(always)]
+    pub(crate) fn start(&mut self, job: JobId, future: F) -> Polled<F> {
+        self.job = job;
+        self.future.set(Some(future));
+        self.poll().map(|(_, output)| (job, output))
+    }
+
     fn poll(&mut self) -> Polled<F> {
         let Some(future) = self.future.as_mut().as_pin_mut() else { return Poll::Pending };
         let Poll::Ready(output) = future.try_poll(&mut Context::from_waker(&self.waker)) else { return Poll::Pending };
@@ -160,10 +168,12 @@ impl<F: TryFuture> Workers<F> {
 
     /// Puts job `job`'s future in `worker`'s slot, and polls it.
     pub(crate) fn start(&mut self, worker: usize, job: JobId, future: F) -> Polled<F> {
-        let slot = &mut self.slots[worker];
-        slot.job = job;
-        slot.future.set(Some(future));
-        slot.poll().map(|(_, output)| (job, output))
+        self.slots[worker].start(job, future)
+    }
+
+    /// `worker`'s slot, for a loop that starts its jobs one after another.
+    pub(crate) fn slot(&mut self, worker: usize) -> &mut Slot<F> {
+        &mut self.slots[worker]
     }
 
     /// Whether a worker runs a job.

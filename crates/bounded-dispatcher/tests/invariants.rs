@@ -217,3 +217,98 @@ proptest! {
         }
     }
 }
+
+/// How each job of `same_steps_run` ends: at its first poll or its second
+/// (it wakes itself, as a timer or a request would), with a value or an error.
+#[derive(Debug, Clone, Copy)]
+enum Ready {
+    Ok,
+    Err,
+    SecondOk,
+    SecondErr,
+}
+
+/// A step of `same_steps_run`: a job made, a job polled, or the task beside
+/// the run given a turn (after each of the run's yields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Made(usize),
+    Polled(usize),
+    Beside,
+}
+
+/// A run of `jobs` with no gate, or with one that stays open, and nobody
+/// observing it: without a gate, a run whose jobs are a count's and ready at
+/// once takes them in a loop of its own (`run_counted` in run_loop.rs), which
+/// must take the same steps. Its steps, beside a task that wants a turn each
+/// time the run yields, its status and its failures.
+fn same_steps_run(
+    workers: usize,
+    queue_length: usize,
+    jobs: &[Ready],
+    flags: (bool, bool),
+    gated: bool,
+) -> (Vec<Step>, Status, Vec<usize>) {
+    use std::cell::RefCell;
+    use std::task::Poll;
+
+    let (fail_fast, cancel_in_flight) = flags;
+    let mut dispatcher = Dispatcher::new(workers).queue_length(queue_length).fail_fast(fail_fast).cancel_in_flight(cancel_in_flight);
+    if gated {
+        dispatcher = dispatcher.gate(Gate::new());
+    }
+    let steps = RefCell::new(Vec::new());
+    let steps = &steps;
+    let job = |id: usize| {
+        steps.borrow_mut().push(Step::Made(id));
+        let (second, ok) = match jobs[id] {
+            Ready::Ok => (false, true),
+            Ready::Err => (false, false),
+            Ready::SecondOk => (true, true),
+            Ready::SecondErr => (true, false),
+        };
+        let mut polls = 0;
+        std::future::poll_fn(move |cx| {
+            steps.borrow_mut().push(Step::Polled(id));
+            polls += 1;
+            if second && polls == 1 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            Poll::Ready(if ok { Ok(id) } else { Err(id) })
+        })
+    };
+    let beside = std::future::poll_fn(|cx| {
+        steps.borrow_mut().push(Step::Beside);
+        cx.waker().wake_by_ref();
+        Poll::<()>::Pending
+    });
+    let outcome = futures::executor::block_on(async {
+        match futures::future::select(std::pin::pin!(dispatcher.run(jobs.len(), job)), std::pin::pin!(beside)).await {
+            futures::future::Either::Left((outcome, _)) => outcome,
+            futures::future::Either::Right(_) => unreachable!("the task beside never ends"),
+        }
+    });
+    let failures = outcome.failures().iter().map(|failure| failure.job()).collect();
+    (steps.take(), outcome.status(), failures)
+}
+
+fn readies() -> impl Strategy<Value = Ready> {
+    prop_oneof![8 => Just(Ready::Ok), 1 => Just(Ready::Err), 2 => Just(Ready::SecondOk), 1 => Just(Ready::SecondErr)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_plain_run_takes_the_same_steps_as_a_gated_one(
+        workers in 1..12usize,
+        queue_length in 0..12usize,
+        jobs in prop::collection::vec(readies(), 0..3000),
+        flags in (any::<bool>(), any::<bool>()),
+    ) {
+        let plain = same_steps_run(workers, queue_length, &jobs, flags, false);
+        let gated = same_steps_run(workers, queue_length, &jobs, flags, true);
+        prop_assert_eq!(plain, gated);
+    }
+}
