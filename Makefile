@@ -89,6 +89,9 @@ test-package:
 # (--lib --test '*'): its native examples are tokio programs, and its wasm
 # example runs in tests/wasm_example.rs.
 LIBRARY_IN_BROWSERS := crates/bounded-dispatcher --lib --test '*'
+# wasm-bindgen-test's runner gives a browser's suite 20 s by default: tests/web.rs
+# runs real timers for about that long on a loaded machine, so 180.
+test-browser: export WASM_BINDGEN_TEST_TIMEOUT := 180
 test-browser:
 	wasm-pack test --headless --chrome $(LIBRARY_IN_BROWSERS)
 	wasm-pack test --headless --chrome
