@@ -23,10 +23,18 @@ pub struct WaitTooLong {
     pub threshold_ms: u32,
 }
 
+impl WaitTooLong {
+    /// Its message's words around the threshold, the job's id and its wait:
+    /// the one source of the message, which `src/web/report.js` writes the
+    /// page's with (`tests/tables.rs` copies them there).
+    pub const PARTS: [&'static str; 4] = ["cannot wait for more than ", " ms: job #", "; ", " ms"];
+}
+
 impl fmt::Display for WaitTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let WaitTooLong { job, wait_ms, threshold_ms } = self;
-        write!(f, "cannot wait for more than {threshold_ms} ms: job #{job}; {wait_ms} ms")
+        let [before, threshold, id, wait] = Self::PARTS;
+        write!(f, "{before}{threshold_ms}{threshold}{job}{id}{wait_ms}{wait}")
     }
 }
 
@@ -42,10 +50,29 @@ pub async fn wait_job<C: Clock>(clock: &C, job: JobId, wait_ms: u32, threshold_m
     Ok(())
 }
 
-/// `jobs` waits drawn uniformly from `0..max_wait_ms` by a PRNG seeded with `seed`.
+/// `jobs` waits drawn uniformly from `0..max_wait_ms` by a PRNG seeded with
+/// `seed`, as fastrand's `rng.u32(0..max_wait_ms)` draws them. Panics, as
+/// it does, if `max_wait_ms` is 0 (the options start at 1).
 pub fn draw_waits(seed: u64, jobs: usize, max_wait_ms: u32) -> Vec<u32> {
+    assert!(max_wait_ms > 0, "empty range: Included(0)..Excluded(0)");
     let mut rng = fastrand::Rng::with_seed(seed);
-    (0..jobs).map(|_| rng.u32(0..max_wait_ms)).collect()
+    (0..jobs).map(|_| below(&mut rng, max_wait_ms)).collect()
+}
+
+/// fastrand's `rng.u32(0..n)` for `n > 0`, the same numbers from the same
+/// state (its `gen_mod_u32`, Lemire's method), without its panic for an
+/// empty range: that message formats the range's bounds with `Debug`,
+/// which brought `core::fmt`'s `Debug` machinery into the page's module.
+fn below(rng: &mut fastrand::Rng, n: u32) -> u32 {
+    let draw = |rng: &mut fastrand::Rng| u64::from(rng.u32(..)) * u64::from(n);
+    let mut product = draw(rng);
+    if (product as u32) < n {
+        let least = n.wrapping_neg() % n;
+        while (product as u32) < least {
+            product = draw(rng);
+        }
+    }
+    (product >> 32) as u32
 }
 
 /// What [`run`] calls with each event, the job's wait and the ms since the
@@ -218,5 +245,25 @@ impl DemoReport {
         let mut out = String::new();
         self.write_log(&mut out, every_error);
         out.lines().map(str::to_owned).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_waits_are_fastrands_own() {
+        for (seed, max) in [(0, 1), (1, 1000), (7, 50), (u64::MAX, 600_000), (42, u32::MAX), (3, 3)] {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let theirs: Vec<u32> = (0..10_000).map(|_| rng.u32(0..max)).collect();
+            assert_eq!(draw_waits(seed, 10_000, max), theirs, "seed {seed}, max {max}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "empty range")]
+    fn no_wait_is_drawn_below_zero() {
+        draw_waits(1, 1, 0);
     }
 }

@@ -8,7 +8,8 @@
 // The page's modules are built without std (see the `std` feature):
 // core and alloc are all they have.
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
-// Only web/global.rs has some, on wasm32 (a `static` of one thread's).
+// Only web/global.rs (a `static` of one thread's) and web/task.rs (a
+// waker of an `Rc`) have some, on wasm32.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 

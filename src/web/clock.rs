@@ -10,7 +10,6 @@
 //!
 //! [`read_after_js`]: BrowserClock::read_after_js
 
-use alloc::rc::Rc;
 use core::cell::Cell;
 use core::future::{ready, Future, Ready};
 use core::pin::Pin;
@@ -31,7 +30,7 @@ extern "C" {
 pub(super) struct BrowserClock {
     /// `performance.now()`, while it is still the time.
     reading: Cell<Option<f64>>,
-    alarms: Rc<Alarms>,
+    alarms: &'static Alarms,
 }
 
 impl Default for BrowserClock {
@@ -86,6 +85,6 @@ impl Clock for BrowserClock {
     /// The page's alarm for `at`, a fraction of a millisecond included: it
     /// ends once the alarms ring at or after it (`alarms.rs`).
     fn sleep_until(&self, at: f64) -> Self::Sleep {
-        Either::Right(Alarm::new(&self.alarms, at))
+        Either::Right(Alarm::new(self.alarms, at))
     }
 }

@@ -31,7 +31,7 @@ use futures::channel::oneshot;
 use futures::Stream;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use super::options::{option_error, parse_map, wrong_type, MapOptions, Parsed};
@@ -126,7 +126,7 @@ pub fn map(input: JsValue, mapper: JsValue, options: Option<MapOptions>) -> Prom
         Err(error) => return Promise::reject(&option_error(&error)),
     };
     let on_progress = if options.devtools { Some(devtools_tracks(on_progress, options.fail_fast)) } else { on_progress };
-    future_to_promise(async move {
+    super::task::promise(async move {
         let input = Input::new(&input, kind)?;
         let mut dispatcher = Dispatcher::new(options.workers)
             .queue_length(options.queue_length)

@@ -11,8 +11,9 @@
 //! - `slices.rs`: a clock that makes a run of zero waits yield to the page;
 //! - `signal.rs`: an `AbortSignal` as the run's stop future;
 //! - `pause.rs`: `PauseController`, the run's gate;
-//! - `report.rs`: the report, handed to JS as a `ReportSummary` and typed columns;
+//! - `report.rs`: the report, handed to JS as its summary and typed columns;
 //! - `panic.rs`: `onPanic`, and the module's panic handler;
+//! - `task.rs`: a future as the task of a promise;
 //! - `global.rs`: a `static` of the module, for want of std's `thread_local!`;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
@@ -35,6 +36,7 @@ mod pause;
 mod report;
 mod signal;
 mod slices;
+mod task;
 
 use alloc::vec::Vec;
 use core::pin::pin;
@@ -42,7 +44,6 @@ use core::pin::pin;
 use bounded_dispatcher::Event;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::demo::{self, Context};
 use crate::EventKind;
@@ -64,12 +65,13 @@ const TYPES: &str = include_str!("types.d.ts");
 extern "C" {
     /// Calls `onProgress` as an event listener is called, with the event
     /// `{ type, jobId, count, worker, waitMs, atMs }` made of these fields
-    /// (`count` for a "queue" or a "cancel", `worker` null for those), and
-    /// returns `performance.now()` after it: the callback may have taken a while.
+    /// (`type` the word of `kind`, an [`EventKind`]'s code; `count` for a
+    /// "queue" or a "cancel", `worker` null for those), and returns
+    /// `performance.now()` after it: the callback may have taken a while.
     #[wasm_bindgen(js_name = emitProgress)]
     fn emit_progress(
         on_progress: &Function,
-        r#type: &JsValue,
+        kind: u8,
         job_id: u32,
         count: Option<u32>,
         worker: Option<u32>,
@@ -79,8 +81,10 @@ extern "C" {
 }
 
 /// Each event's `type`, made once per run from [`EventKind`]'s words.
+#[cfg(feature = "map")]
 struct EventTypes(Vec<JsValue>);
 
+#[cfg(feature = "map")]
 impl EventTypes {
     fn new() -> Self {
         EventTypes(EventKind::ALL.iter().map(|kind| kind.name().into()).collect())
@@ -102,12 +106,11 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
         Err(error) => return Promise::reject(&option_error(&error)),
     };
     let random_seed = random_seed();
-    future_to_promise(async move {
+    task::promise(async move {
         let clock = &BrowserClock::default();
         // The run's one gate: closed while it is paused, or while the page has its turn.
         let gate = gate.unwrap_or_default();
         let sliced = Slices::new(clock, gate.clone());
-        let types = EventTypes::new();
         let mut on_event = on_progress.map(|on_progress| {
             move |event: Event, wait_ms: u32, at_ms: f64| {
                 let jobs = event.jobs();
@@ -116,7 +119,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
                     Some(worker) => (Some(worker as u32), None),
                     None => (None, Some(jobs.len() as u32)),
                 };
-                let after = emit_progress(&on_progress, types.of(EventKind::of(&event)), jobs.start as u32, count, worker, wait_ms, at_ms);
+                let after = emit_progress(&on_progress, EventKind::of(&event) as u8, jobs.start as u32, count, worker, wait_ms, at_ms);
                 clock.read_after_js(after);
             }
         });
@@ -164,7 +167,7 @@ fn random_seed() -> u64 {
 pub fn bench_dispatch(jobs: u32, workers: u32, queue_length: u32) -> Promise {
     use futures::future;
     let dispatcher = bounded_dispatcher::Dispatcher::new(workers as usize).queue_length(queue_length as usize);
-    future_to_promise(async move {
+    task::promise(async move {
         let started = clock::performance_now();
         let _ = dispatcher.run(jobs as usize, |_| future::ready(Ok::<(), ()>(()))).await;
         Ok(JsValue::from(clock::performance_now() - started))

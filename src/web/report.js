@@ -1,5 +1,5 @@
-// The report's JS object, from the ReportSummary and the columns that Rust hands over
-// (src/web/report.rs), and its log. Building the objects here is much
+// The report's JS object, from the summary and the columns that Rust hands
+// over (src/web/report.rs), and its log. Building the objects here is much
 // cheaper than setting each property from wasm, and for a big run, not
 // building them is cheaper still.
 //
@@ -14,14 +14,18 @@
 const JOB_STATES = ["succeeded", "failed", "canceled", "aborted"];
 /** Each log kind's line, by its code: the words around the job's id and, given three, its wait. */
 const LOG_LINES = [["Working on the job #", ". Wait for ", " ms."], ["Canceled the job #", ""], ["Aborted the job #", " while it was waiting"]];
+/** A failure's message: the words around the threshold, the job's id and its wait. */
+const WAIT_TOO_LONG = ["cannot wait for more than ", " ms: job #", "; ", " ms"];
 // generated:end
 
 /** A report of more jobs than this makes its `jobs` and `log` when they are first read. */
 const EAGER_JOBS = 10_000;
 
 /**
- * The report, from its summary (which it reads once and frees), its columns
- * and its log (LogLines, below, writes its lines). It keeps the columns
+ * The report, from what it says besides its columns (`seed` undefined when
+ * the waits were given) and the steps of src/web/report.rs, which made its
+ * columns, the failures' jobs and messages (in the order they happened) and
+ * its log (LogLines, below, writes its lines). It keeps the columns
  * as `report.columns` (not enumerable: no copy or serialisation of the report
  * sees them), for the demo page, which would rather not have a million
  * objects made and collected: `{ waits, states, stateNames, workers, starts,
@@ -33,22 +37,21 @@ const EAGER_JOBS = 10_000;
  * are read: building them, and collecting them, would hold the page for
  * hundreds of milliseconds, whether it wants them or not.
  */
-export function buildReport(from, waits, states, workers, starts, ends, log) {
-  const messages = from.errorMessages;
-  const errors = Array.from(from.errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: messages[i] }));
+export function buildReport(status, elapsedMs, maxLateMs, timingDistorted, seed, steps) {
+  const [, , , waits, errorJobs, errorMessages, log, states, workers, starts, ends] = steps;
+  const errors = Array.from(errorJobs, (jobId, i) => ({ jobId, waitMs: waits[jobId], message: errorMessages[i] }));
   const columns = { waits, states, stateNames: JOB_STATES, workers, starts, ends, log };
   const report = {
-    status: from.status,
+    status,
     error: errors[0] ?? null,
     errors,
-    elapsedMs: from.elapsedMs,
-    maxLateMs: from.maxLateMs,
-    timingDistorted: from.timingDistorted,
-    seed: from.seed ?? null,
+    elapsedMs,
+    maxLateMs,
+    timingDistorted,
+    seed: seed ?? null,
     jobs: null,
     log: null,
   };
-  from.free();
   const makeJobs = () => jobsOf(columns);
   const makeLog = () => log.slice(0, log.length);
   if (waits.length <= EAGER_JOBS) {
@@ -102,6 +105,15 @@ function jobsOf({ waits, states, stateNames, workers, starts, ends }) {
     };
   }
   return jobs;
+}
+
+/**
+ * The messages of the jobs `errorJobs`, which failed for a wait over
+ * `thresholdMs` (`waits` by job id), as the Rust demo writes them.
+ */
+export function errorMessages(errorJobs, waits, thresholdMs) {
+  const [before, threshold, id, wait] = WAIT_TOO_LONG;
+  return Array.from(errorJobs, (job) => `${before}${thresholdMs}${threshold}${job}${id}${waits[job]}${wait}`);
 }
 
 /**

@@ -1,5 +1,5 @@
-//! The report, handed to JS as one typed [`ReportSummary`] and its columns
-//! by job id, and the log as its moments, which `report.js` turns into the
+//! The report, handed to JS as what it says besides its columns, and its
+//! columns by job id, and the log as its moments, which `report.js` turns into the
 //! report's objects (and, for a big run, only when they are read) and its
 //! log into lines.
 //!
@@ -7,15 +7,12 @@
 //! into JS: for a big run, the page gets a turn between one column and the
 //! next, so that no step holds it for long.
 
-use alloc::string::String;
-use alloc::string::ToString;
 use alloc::vec::Vec;
-use js_sys::{Float64Array, Int32Array, Uint32Array, Uint8Array};
+use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use super::slices::next_task;
-use crate::demo::DemoReport;
+use super::slices::NextTask;
+use crate::demo::{DemoReport, DISTORTED_AFTER_MS};
 use crate::RunStatus;
 
 /// A run of more jobs than this yields between the steps of its report.
@@ -23,112 +20,83 @@ const BIG_RUN: usize = 10_000;
 
 #[wasm_bindgen(module = "/src/web/report.js")]
 extern "C" {
-    /// The report's JS object, from its summary, which it frees, its columns and its log.
+    /// The report's JS object, from what it says besides its columns and
+    /// what the [`STEPS`] made.
     #[wasm_bindgen(js_name = buildReport)]
-    fn build_report(
-        summary: ReportSummary,
-        waits: Uint32Array,
-        states: Uint8Array,
-        workers: Int32Array,
-        starts: Float64Array,
-        ends: Float64Array,
-        log: JsValue,
-    ) -> JsValue;
-}
+    fn build_report(status: &str, elapsed_ms: f64, max_late_ms: f64, timing_distorted: bool, seed: Option<f64>, steps: &Array) -> JsValue;
 
-#[wasm_bindgen(module = "/src/web/report.js")]
-extern "C" {
+    /// The failures' messages, from their jobs and the threshold their waits were over.
+    #[wasm_bindgen(js_name = errorMessages)]
+    fn error_messages(error_jobs: &Uint32Array, waits: &Uint32Array, threshold_ms: u32) -> Array;
+
+    /// The log: `kinds`, `starts` and `ends` are the moments' columns.
     #[wasm_bindgen(js_name = logOf)]
-    fn log_of(kinds: &Uint8Array, starts: &Uint32Array, ends: &Uint32Array, waits: &JsValue, errors: Vec<String>) -> JsValue;
+    fn log_of(kinds: &JsValue, starts: &JsValue, ends: &JsValue, waits: &JsValue, errors: &JsValue) -> JsValue;
 }
 
-/// What a finished run's report says besides its columns, as Rust hands it
-/// to `report.js`: read once. The columns' `states` are the job states' codes.
-#[wasm_bindgen(skip_typescript)]
-pub struct ReportSummary {
-    status: RunStatus,
-    elapsed_ms: f64,
-    max_late_ms: f64,
-    timing_distorted: bool,
-    seed: Option<f64>,
-    error_jobs: Vec<u32>,
-    error_messages: Vec<String>,
-}
-
-#[wasm_bindgen]
-impl ReportSummary {
-    #[wasm_bindgen(getter)]
-    pub fn status(&self) -> String {
-        self.status.name().into()
-    }
-    #[wasm_bindgen(getter, js_name = elapsedMs)]
-    pub fn elapsed_ms(&self) -> f64 {
-        self.elapsed_ms
-    }
-    #[wasm_bindgen(getter, js_name = maxLateMs)]
-    pub fn max_late_ms(&self) -> f64 {
-        self.max_late_ms
-    }
-    #[wasm_bindgen(getter, js_name = timingDistorted)]
-    pub fn timing_distorted(&self) -> bool {
-        self.timing_distorted
-    }
-    /// `undefined` when the waits were given.
-    #[wasm_bindgen(getter)]
-    pub fn seed(&self) -> Option<f64> {
-        self.seed
-    }
-    #[wasm_bindgen(getter, js_name = errorJobs)]
-    pub fn error_jobs(&self) -> Uint32Array {
-        Uint32Array::from(&self.error_jobs[..])
-    }
-    #[wasm_bindgen(getter, js_name = errorMessages)]
-    pub fn error_messages(&self) -> Vec<String> {
-        self.error_messages.clone()
-    }
-}
+/// What each step of [`to_js`] adds to the steps it hands `buildReport`, in
+/// their order: the moments' columns (their log kinds' codes, first and end
+/// job), the waits, the failures' jobs and messages (in the order they
+/// happened) and the log, then the jobs'
+/// columns (their states' codes, workers, -1 for none, start and end times,
+/// NaN for none).
+const STEPS: u32 = 7;
 
 /// The page's turn, between two steps of a big run's report.
 async fn turn(big: bool) {
     if big {
-        // The promise never rejects; either way, the turn is over.
-        let _ = JsFuture::from(next_task()).await;
+        NextTask::new().await;
     }
 }
 
-/// The report's JS object: for a big run, made over several tasks.
+/// The report's JS object: for a big run, made over several tasks. What
+/// it has made is in one JS array: the one value kept between two steps.
 pub(super) async fn to_js(demo: DemoReport, every_error: bool) -> JsValue {
     let DemoReport { report, waits, seed } = &demo;
     let big = waits.len() > BIG_RUN;
     let jobs = &report.jobs;
     let moments = &report.moments;
-    let kinds = Uint8Array::from(&moments.iter().map(|moment| moment.kind as u8).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let starts = Uint32Array::from(&moments.iter().map(|moment| moment.jobs.0 as u32).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let ends = Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let waits_js = Uint32Array::from(&waits[..]);
-    let messages = report.failures.iter().map(|failure| failure.error().to_string());
-    let errors = if every_error { messages.collect() } else { messages.take(1).collect() };
-    let log = log_of(&kinds, &starts, &ends, &waits_js, errors);
-    turn(big).await;
-    let states = Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]);
-    let workers = Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let job_starts = Float64Array::from(&jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..]);
-    turn(big).await;
-    let job_ends = Float64Array::from(&jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..]);
-    let summary = ReportSummary {
-        status: report.status.into(),
-        elapsed_ms: report.elapsed_ms,
-        max_late_ms: demo.max_lateness_ms(),
-        timing_distorted: demo.timing_distorted(),
-        seed: seed.map(|seed| seed as f64),
-        error_jobs: report.failures.iter().map(|failure| failure.job() as u32).collect(),
-        error_messages: report.failures.iter().map(|failure| failure.error().to_string()).collect(),
-    };
-    build_report(summary, waits_js, states, workers, job_starts, job_ends, log)
+    let steps = Array::new();
+    for step in 0..STEPS {
+        if step > 0 {
+            turn(big).await;
+        }
+        match step {
+            0 => steps.push(&Uint8Array::from(&moments.iter().map(|moment| moment.kind as u8).collect::<Vec<_>>()[..])),
+            1 => steps.push(&Uint32Array::from(&moments.iter().map(|moment| moment.jobs.0 as u32).collect::<Vec<_>>()[..])),
+            2 => steps.push(&Uint32Array::from(&moments.iter().map(|moment| moment.jobs.1 as u32).collect::<Vec<_>>()[..])),
+            3 => {
+                let waits = Uint32Array::from(&waits[..]);
+                let failures = &report.failures;
+                let error_jobs = Uint32Array::from(&failures.iter().map(|failure| failure.job() as u32).collect::<Vec<_>>()[..]);
+                // Each failure's message, made once: the report's errors have
+                // them all, its log the first, or all when the run did not fail
+                // fast. Every failure of a run has its threshold.
+                let messages = error_messages(&error_jobs, &waits, failures.first().map_or(0, |failure| failure.error().threshold_ms));
+                let errors = if every_error { messages.clone() } else { messages.slice(0, 1) };
+                let log = log_of(&steps.get(0), &steps.get(1), &steps.get(2), &waits, &errors);
+                steps.push(&waits);
+                steps.push(&error_jobs);
+                steps.push(&messages);
+                steps.push(&log)
+            }
+            4 => {
+                steps.push(&Uint8Array::from(&jobs.iter().map(|job| job.state as u8).collect::<Vec<_>>()[..]));
+                steps.push(&Int32Array::from(&jobs.iter().map(|job| job.worker.map_or(-1, |w| w as i32)).collect::<Vec<_>>()[..]))
+            }
+            5 => steps.push(&Float64Array::from(&jobs.iter().map(|job| job.start_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..])),
+            _ => steps.push(&Float64Array::from(&jobs.iter().map(|job| job.end_ms.unwrap_or(f64::NAN)).collect::<Vec<_>>()[..])),
+        };
+    }
+    let max_late_ms = demo.max_lateness_ms();
+    build_report(
+        RunStatus::from(report.status).name(),
+        report.elapsed_ms,
+        max_late_ms,
+        max_late_ms > DISTORTED_AFTER_MS,
+        seed.map(|seed| seed as f64),
+        &steps,
+    )
 }
 
 /// The log of these moments, written by the same code as a report's, for
@@ -141,5 +109,5 @@ pub fn log_lines(
     ends: &Uint32Array,
     #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] waits: &JsValue,
 ) -> JsValue {
-    log_of(kinds, starts, ends, waits, Vec::new())
+    log_of(kinds, starts, ends, waits, &Array::new())
 }

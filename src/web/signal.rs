@@ -1,6 +1,10 @@
 //! An `AbortSignal` as the stop future of a run.
 
-use futures::channel::oneshot;
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
+use core::future::poll_fn;
+use core::task::{Poll, Waker};
+
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -13,18 +17,27 @@ pub(super) async fn aborted(signal: Option<AbortSignal>) {
     if signal.aborted() {
         return;
     }
-    let (abort, aborted) = oneshot::channel();
-    let mut abort = Some(abort);
-    let listener = Listener::add(
-        signal,
+    // Whether the signal has aborted, and the waker of the last poll until it does:
+    // one thread's, so a `Cell` and a `RefCell` (futures' oneshot channel, with its
+    // atomics, made the page's module 377 bytes larger, gzipped).
+    let abort = Rc::new((Cell::new(false), RefCell::new(None::<Waker>)));
+    let listener = Listener::add(signal, {
+        let abort = abort.clone();
         Closure::new(move || {
-            if let Some(abort) = abort.take() {
-                let _ = abort.send(());
+            abort.0.set(true);
+            if let Some(waker) = abort.1.take() {
+                waker.wake();
             }
-        }),
-    );
-    // The sender lives as long as the listener, and so as this future: it is not dropped unsent.
-    let _ = aborted.await;
+        })
+    });
+    poll_fn(|cx| {
+        if abort.0.get() {
+            return Poll::Ready(());
+        }
+        abort.1.replace(Some(cx.waker().clone()));
+        Poll::Pending
+    })
+    .await;
     drop(listener);
 }
 

@@ -2,7 +2,7 @@
 // run's alarm, the calls to the progress callback, a PauseController's
 // check, an option's error, and a panic's message.
 
-// A promise that resolves in a new task, after the browser has had its turn
+// Calls `then` in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not
 // scheduler.yield(): its continuation goes ahead of the page's own tasks.
 //
@@ -18,28 +18,26 @@ const TaskController = globalThis.TaskController;
 const resumes = [];
 /** The channel whose messages resume them, made when first needed. */
 let channel = null;
-export function nextTask() {
-  return new Promise((resolve) => {
-    if (scheduler?.postTask && TaskController) {
-      const background = new TaskController({ priority: "background" });
-      const timer = setTimeout(() => {
-        background.abort();
-        resolve();
-      }, TURN_MS);
-      const resume = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      scheduler.postTask(resume, { signal: background.signal }).catch(() => {});
-      return;
-    }
-    resumes.push(resolve);
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => resumes.shift()?.();
-    }
-    channel.port2.postMessage(null);
-  });
+export function nextTask(then) {
+  if (scheduler?.postTask && TaskController) {
+    const background = new TaskController({ priority: "background" });
+    const timer = setTimeout(() => {
+      background.abort();
+      then();
+    }, TURN_MS);
+    const resume = () => {
+      clearTimeout(timer);
+      then();
+    };
+    scheduler.postTask(resume, { signal: background.signal }).catch(() => {});
+    return;
+  }
+  resumes.push(then);
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => resumes.shift()?.();
+  }
+  channel.port2.postMessage(null);
 }
 
 // One timer for all the waits of the page's runs (alarms.rs): calls `ring` in `ms`,
@@ -61,13 +59,20 @@ export function clearAlarm(alarm) {
   else alarm.abort();
 }
 
+// generated:start by tests/tables.rs from src/report.rs; `cargo test` fails when it differs
+/** The progress events' types, by their codes. */
+const EVENT_TYPES = ["queue", "start", "succeed", "fail", "cancel", "abort"];
+// generated:end
+
 // Calls `onProgress` like an event listener, with the event as the
-// ProgressEvent type has it: an exception is reported, and the run goes on.
+// ProgressEvent type has it, its type by its code (`kind`): an exception is
+// reported, and the run goes on.
 // `count` (how many jobs a "queue" or a "cancel" is about) comes for those
 // two only, and `worker` for the others: it is null for those two. Returns
 // the time after the call, which the run's clock takes as its next reading:
 // the callback may have taken a while.
-export function emitProgress(onProgress, type, jobId, count, worker, waitMs, atMs) {
+export function emitProgress(onProgress, kind, jobId, count, worker, waitMs, atMs) {
+  const type = EVENT_TYPES[kind];
   const event = count === undefined ? { type, jobId, worker, waitMs, atMs } : { type, jobId, count, worker: null, waitMs, atMs };
   try {
     onProgress(event);

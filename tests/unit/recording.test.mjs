@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { RUNNING, FAILED, SUCCEEDED, CANCELED, ABORTED } from "../../www/run-state.js";
 import { Recording, MAX_EVENTS } from "../../www/recording.js";
 import { emitProgress } from "../../src/web/tasks.js";
+import { EVENT_TYPES } from "../../www/spec.js";
 import { setup, EVENTS } from "./run-fixture.mjs";
 
 function recorded() {
@@ -47,9 +48,11 @@ test("a replayed event is the live one: named fields, null for no worker, a coun
   // The events as the module hands them to onProgress (emitProgress's arguments are Rust's).
   const live = [];
   const take = (event) => live.push(event);
-  emitProgress(take, "queue", 0, 2, undefined, 100, 0);
-  emitProgress(take, "start", 0, undefined, 1, 100, 0.5);
-  emitProgress(take, "cancel", 1, 1, undefined, 300, 0.5);
+  // The event's type comes as its code (EventKind's, in src/report.rs).
+  const code = (type) => EVENT_TYPES.indexOf(type);
+  emitProgress(take, code("queue"), 0, 2, undefined, 100, 0);
+  emitProgress(take, code("start"), 0, undefined, 1, 100, 0.5);
+  emitProgress(take, code("cancel"), 1, 1, undefined, 300, 0.5);
   assert.deepEqual(live, [
     { type: "queue", jobId: 0, count: 2, worker: null, waitMs: 100, atMs: 0 },
     { type: "start", jobId: 0, worker: 1, waitMs: 100, atMs: 0.5 },
