@@ -35,7 +35,10 @@ use crate::run::{Observe, Unobserved};
 use crate::source::{Queue, Source};
 use crate::stop::{NoStop, Stops};
 use crate::workers::{Output, Polled, Workers};
-use crate::{Dispatcher, Event, JobId, RunHandle, Status, BUDGET};
+use crate::{Dispatcher, Event, JobId, BUDGET};
+
+mod counted;
+mod parts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cause {
@@ -316,126 +319,5 @@ where
 
     fn emit(&mut self, event: Event) {
         self.observe.observe(event);
-    }
-
-    /// The queue is full of a count's jobs, and the count has more to feed:
-    /// a take leaves one place, which the count fills.
-    #[inline(always)]
-    fn counted_full(&self) -> bool {
-        let length = self.config.queue_length;
-        length > 0 && self.queue.len() == length && self.queue.fed < self.source.counted()
-    }
-
-    /// Takes the next job on `worker`, as `take` does, and while the job
-    /// taken is ready with its value at once and the queue is still
-    /// `counted_full`, runs it as the loop above does and takes the next:
-    /// the same steps and events, with the queue's counters in locals. In
-    /// the loop above they stay in memory, as its calls (the fill's
-    /// `admit`, a failure's `cancel`) may read them: natively on the stack,
-    /// but in wasm in linear memory, where a counter's store and its load
-    /// at the next job are a chain the engine does not shorten. Gives the
-    /// poll of the last job taken that it did not run (pending, failed, or
-    /// with the queue no longer full), or `None` with the worker in `idle`.
-    #[inline(always)]
-    fn run_counted(&mut self, worker: usize, left: &mut usize) -> Option<Polled<F>> {
-        // The first take on its own: a job that is pending costs no more than with `take`.
-        let Some(input) = S::counted_input(self.queue.next) else {
-            self.workers.idle.push_back(worker);
-            return None;
-        };
-        let job = self.queue.next;
-        self.queue.next += 1;
-        self.emit(Event::Started { job, worker });
-        self.queue.fed += 1;
-        self.emit(Event::Queued { start: self.queue.fed - 1, end: self.queue.fed });
-        let polled = self.workers.start(worker, job, (self.work)(input));
-        if polled.is_pending() {
-            // As the loop above counts a pending poll (a plain run has no handle to heed).
-            *left -= 1;
-            return None;
-        }
-        let (rest, still) = self.run_ready(worker, polled, *left);
-        *left = still;
-        rest
-    }
-
-    /// `run_counted`'s loop, from a job taken that was ready at once: a
-    /// function of its own, so that a job pending at once (a timer, a
-    /// request) costs no more than it did before (natively, callgrind
-    /// counts 108.1 instructions per job pending once either way).
-    #[inline(never)]
-    fn run_ready(&mut self, worker: usize, mut polled: Polled<F>, mut left: usize) -> (Option<Polled<F>>, usize) {
-        let (mut next, mut fed) = (self.queue.next, self.queue.fed);
-        let (length, counted) = (self.config.queue_length, self.source.counted());
-        let slot = self.workers.slot(worker);
-        let mut front = false;
-        let rest = loop {
-            if fed - next != length || fed >= counted {
-                break Some(polled);
-            }
-            let Some(input) = S::counted_input(next) else { break Some(polled) };
-            let (job, value) = match polled {
-                Poll::Ready((job, Ok(value))) => (job, value),
-                other => break Some(other),
-            };
-            left -= 1;
-            self.observe.observe(Event::Succeeded { job, worker });
-            self.sink.value(job, value);
-            if left == 0 || self.sink.halt() {
-                front = true;
-                break None;
-            }
-            let job = next;
-            next += 1;
-            self.observe.observe(Event::Started { job, worker });
-            fed += 1;
-            self.observe.observe(Event::Queued { start: fed - 1, end: fed });
-            polled = slot.start(job, (self.work)(input));
-        };
-        (self.queue.next, self.queue.fed) = (next, fed);
-        if front {
-            // It goes first when the run is polled again.
-            self.workers.idle.push_front(worker);
-        }
-        (rest, left)
-    }
-}
-
-impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
-    pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self {
-        let workers = Workers::new(config.workers.get());
-        let (handle, cause, abort, listening, cancel_heard, plain) = (None, None, false, true, false, config.gate.is_none());
-        let queue = Queue::new();
-        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
-    }
-
-    /// The same run with other parts, before it is first polled.
-    pub(crate) fn with<P, Su, L>(
-        self,
-        to_observe: impl FnOnce(O) -> P,
-        to_stops: impl FnOnce(St) -> Su,
-        to_sink: impl FnOnce(K) -> L,
-    ) -> Machine<S, W, F, P, Su, L> {
-        let Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink } =
-            self;
-        let (observe, stops, sink) = (to_observe(observe), to_stops(stops), to_sink(sink));
-        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
-    }
-
-    /// Takes inputs from `handle`'s inbox, and hears its cancel.
-    pub(crate) fn attach(&mut self, handle: &RunHandle<S::Input>) {
-        self.handle = Some(handle.attach());
-        self.plain = false;
-    }
-
-    /// How the run ended, and the name of the stop that ended it.
-    pub(crate) fn status(&self, failed: bool) -> (Status, Option<&'static str>) {
-        match self.cause {
-            Some(Cause::Stopped(by)) => (Status::Stopped, Some(by)),
-            Some(Cause::Cancelled) => (Status::Cancelled, None),
-            Some(Cause::Failed) => (Status::Failed, None),
-            None if failed => (Status::Failed, None),
-            None => (Status::Completed, None),
-        }
     }
 }
