@@ -318,28 +318,4 @@ impl OptionSpec {
         };
         words.done()
     }
-
-    /// Its default, if it has one that is an integer.
-    pub fn integer_default(&self) -> Option<u64> {
-        match self.kind {
-            OptionKind::Integer { default, .. } => default,
-            _ => None,
-        }
-    }
-
-    /// Its default, if it is a number.
-    pub fn number_default(&self) -> Option<f64> {
-        match self.kind {
-            OptionKind::Number { default, .. } => Some(default.get()),
-            _ => None,
-        }
-    }
-
-    /// Its default, if it is `true` or `false`.
-    pub fn boolean_default(&self) -> Option<bool> {
-        match self.kind {
-            OptionKind::Boolean { default } => Some(default),
-            _ => None,
-        }
-    }
 }

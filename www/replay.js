@@ -113,7 +113,7 @@ export function reportOf(state, { status, errors, elapsedMs, everyError }, logLi
 }
 
 /** One replay of `recorded` (recordedRun's): `state`, `recording` and `options`, `done`, `abort` and `pause` as a live run has them. */
-export function replay(recorded, options, logLines, changed) {
+function replay(recorded, options, logLines, changed) {
   const speed = options.speed ?? DEFAULTS.speed;
   const setup = runSetup(options, logLines);
   const state = new RunState({ ...setup, startedAt: performance.now(), speed });

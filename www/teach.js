@@ -10,7 +10,6 @@ import { GUTTER, AXIS, laneGeometry } from "./timeline.js";
 import { axisSpan } from "./time-axis.js";
 import { LANES } from "./compare.js";
 import { STATE_NAMES, ABORTED } from "./run-state.js";
-// The glossary's words come with this module (teaching.js puts them in).
 
 /** The states' names in the lane of Go's select, where a running job at the cancel stops itself. */
 const SELECT_NAMES = STATE_NAMES.map((name, state) => (state === ABORTED ? "stopped by its own check of ctx.Done()" : name));

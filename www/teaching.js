@@ -1,7 +1,7 @@
 // The teaching parts as the element holds them. The narration is on show in
 // every embedded element and speaks as a run goes: it is here, with the
 // element. The rest, the code panel, the scrubber and compare mode's timelines
-// (teach.js and what it imports: in dist/ a file of its own, 5.7 KB gzipped),
+// (teach.js and what it imports: in dist/ a file of its own),
 // is imported when one of them is first shown, never after: the scrubber
 // (where `parts` show it) or the code panel open, once the element comes
 // within half a screen of the viewport;
@@ -79,9 +79,15 @@ export class Teaching {
 
   /** Puts in the glossary's words (glossary-words.js), once, as it is first opened. */
   #loadWords() {
+    const list = this.#root.querySelector(".glossary dl");
     this.#words ??= import(/* webpackIgnore: true */ /* @vite-ignore */ GLOSSARY_WORDS.href).then(({ GLOSSARY_WORDS: words }) => {
-      this.#root.querySelector(".glossary dl").innerHTML = words;
-    }, () => (this.#words = null));
+      list.innerHTML = words;
+    }, (error) => {
+      // Said, as the code panel says it; opened again, it tries again.
+      list.innerHTML = "<dt>The glossary</dt><dd></dd>";
+      list.querySelector("dd").textContent = `Its words could not be loaded (${error.message}).`;
+      this.#words = null;
+    });
   }
 
   /** Imports teach.js, once (the element awaits it before a compare run: it draws Go's two ways), and hands it what it has missed: the listeners, a link's moment, the run. */

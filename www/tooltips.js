@@ -93,7 +93,11 @@ function keysOnFirstUse(options) {
       if (signal.aborted) return;
       refresh = listenJobKeys(options);
       for (const [canvas, key] of pressed.splice(0)) canvas.dispatchEvent(new KeyboardEvent("keydown", { key }));
-    }, () => (loading = null));
+    }, () => {
+      // The keys pressed meanwhile go; the next focus or key tries again.
+      pressed.length = 0;
+      loading = null;
+    });
   };
   signal.addEventListener("abort", () => waiting.abort(), { once: true });
   // A focus within the element by keyboard (Tab on its way to a canvas), or a canvas's by any means.

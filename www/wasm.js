@@ -15,7 +15,7 @@ let loading = null;
 let generation = 0;
 const crashListeners = new Set();
 
-/** Resolves with the glue (`run`, `checkOptions`, `PauseController`) once its wasm instance is up. */
+/** Resolves with the glue (`run`, `checkSettings`, `PauseController`) once its wasm instance is up. */
 export function loadModule() {
   loading ??= (async () => {
     // A bundler that takes in the element (webpack, Rspack, Vite) must leave

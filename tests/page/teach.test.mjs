@@ -223,7 +223,8 @@ test("a reader scrolled to the folded glossary at the first run's end sees it st
   await glossary.evaluate((details) => details.scrollIntoView({ block: "center" }));
   const { report } = await nthReport(page);
   assert.equal(report.status, "failed");
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The settled run's words are written in the call that opens the glossary, or not.
+  await demo(page).locator(".narration").getByText(/the run settled \d+ ms later/).waitFor();
   assert.equal(await glossary.evaluate((details) => details.open), false);
   await glossary.locator("summary").click();
   await glossary.locator("dt").getByText("Dispatcher", { exact: true }).waitFor();

@@ -171,7 +171,7 @@ pub trait Observe: sealed::Sealed {
 
     #[doc(hidden)]
     /// Whether it sees the events: a run that nobody observes may take its
-    /// ready jobs in a loop of its own (`run_counted` in run_loop.rs).
+    /// ready jobs in a loop of its own (`run_counted` in run_loop/counted.rs).
     const SEES: bool = true;
 }
 

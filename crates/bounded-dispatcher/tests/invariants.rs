@@ -239,7 +239,7 @@ enum Step {
 
 /// A run of `jobs` with no gate, or with one that stays open, and nobody
 /// observing it: without a gate, a run whose jobs are a count's and ready at
-/// once takes them in a loop of its own (`run_counted` in run_loop.rs), which
+/// once takes them in a loop of its own (`run_counted` in run_loop/counted.rs), which
 /// must take the same steps. Its steps, beside a task that wants a turn each
 /// time the run yields, its status and its failures.
 fn same_steps_run(
