@@ -26,7 +26,9 @@ const WHAT = {
 const order = (file) => Object.keys(WHAT).indexOf(file) + 1 || 99;
 const files = (await readdir(dist)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 console.log("| file | raw | gzipped | what |\n|---|---|---|---|");
-for (const file of files) {
+// The source maps, optional, in one row.
+for (const file of files.filter((file) => !file.endsWith(".map"))) {
   const body = await readFile(join(dist, file));
-  console.log(`| \`${file}\` | ${kb(body.length)} | ${kb(gzipSync(body, { level: 9 }).length)} | ${WHAT[file] ?? (file.endsWith(".map") ? "source map (optional)" : "")} |`);
+  console.log(`| \`${file}\` | ${kb(body.length)} | ${kb(gzipSync(body, { level: 9 }).length)} | ${WHAT[file] ?? ""} |`);
 }
+if (files.some((file) => file.endsWith(".map"))) console.log("| `*.map` | | | source maps (optional) |");
