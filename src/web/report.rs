@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 use js_sys::{Array, Float64Array, Int32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use super::slices::NextTask;
+use super::slices::next_task;
 use crate::demo::{DemoReport, DISTORTED_AFTER_MS};
 use crate::RunStatus;
 
@@ -45,7 +45,7 @@ const STEPS: u32 = 7;
 /// The page's turn, between two steps of a big run's report.
 async fn turn(big: bool) {
     if big {
-        NextTask::new().await;
+        next_task().await;
     }
 }
 

@@ -1,12 +1,9 @@
 //! An `AbortSignal` as the stop future of a run.
 
-use alloc::rc::Rc;
-use core::cell::{Cell, RefCell};
-use core::future::poll_fn;
-use core::task::{Poll, Waker};
-
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
+
+use super::task::Flag;
 
 /// Completes when `signal` aborts, at once if it has already; never without
 /// one. Dropping it removes its listener.
@@ -17,27 +14,12 @@ pub(super) async fn aborted(signal: Option<AbortSignal>) {
     if signal.aborted() {
         return;
     }
-    // Whether the signal has aborted, and the waker of the last poll until it does:
-    // one thread's, so a `Cell` and a `RefCell` (futures' oneshot channel, with its
-    // atomics, made the page's module 377 bytes larger, gzipped).
-    let abort = Rc::new((Cell::new(false), RefCell::new(None::<Waker>)));
+    let abort = Flag::default();
     let listener = Listener::add(signal, {
         let abort = abort.clone();
-        Closure::new(move || {
-            abort.0.set(true);
-            if let Some(waker) = abort.1.take() {
-                waker.wake();
-            }
-        })
+        Closure::new(move || abort.set())
     });
-    poll_fn(|cx| {
-        if abort.0.get() {
-            return Poll::Ready(());
-        }
-        abort.1.replace(Some(cx.waker().clone()));
-        Poll::Pending
-    })
-    .await;
+    abort.await;
     drop(listener);
 }
 

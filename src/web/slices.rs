@@ -28,6 +28,7 @@ use wasm_bindgen::prelude::*;
 
 use super::clock::{performance_now, BrowserClock};
 use super::pause::PageGate;
+use super::task::Flag;
 
 /// The longest stretch of zero waits before the page gets a turn.
 const SLICE_MS: f64 = 8.0;
@@ -39,39 +40,17 @@ const ZEROS_PER_CHECK: u32 = 64;
 extern "C" {
     /// Calls `then` in a new task, once the page has had its turn.
     #[wasm_bindgen(js_name = nextTask)]
-    fn next_task(then: &JsValue);
+    fn call_in_next_task(then: &JsValue);
 }
 
 /// Completes in a new task, once the page has had its turn: when `nextTask`
 /// calls back, in a function that is freed once called (it always is, within
-/// 100 ms). wasm-bindgen-futures' `JsFuture` of a promise that `nextTask`
-/// resolved was 0.3 KB more of the page's module, gzipped.
-pub(super) struct NextTask(Rc<(Cell<bool>, RefCell<Option<Waker>>)>);
-
-impl NextTask {
-    pub(super) fn new() -> Self {
-        let task = Rc::new((Cell::new(false), RefCell::new(None::<Waker>)));
-        let came = task.clone();
-        next_task(&Closure::once_into_js(move || {
-            came.0.set(true);
-            if let Some(waker) = came.1.take() {
-                waker.wake();
-            }
-        }));
-        NextTask(task)
-    }
-}
-
-impl Future for NextTask {
-    type Output = ();
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 .0.get() {
-            return Poll::Ready(());
-        }
-        self.0 .1.replace(Some(cx.waker().clone()));
-        Poll::Pending
-    }
+/// 100 ms).
+pub(super) fn next_task() -> Flag {
+    let came = Flag::default();
+    let then = came.clone();
+    call_in_next_task(&Closure::once_into_js(move || then.set()));
+    came
 }
 
 /// The browser's clock, in slices of `SLICE_MS`.
@@ -89,7 +68,7 @@ struct Turns {
     /// How many turns have ended.
     ended: Cell<u64>,
     /// The task of the turn asked for, and those waiting for it to come.
-    task: RefCell<Option<NextTask>>,
+    task: RefCell<Option<Flag>>,
     waiting: RefCell<Vec<Waker>>,
     /// Closed while the page has its turn: no job starts.
     gate: PageGate,
@@ -115,7 +94,7 @@ impl<'c> Slices<'c> {
         if turns.started.take().is_some() {
             turns.gate.begin_turn();
         }
-        turns.task.borrow_mut().get_or_insert_with(NextTask::new);
+        turns.task.borrow_mut().get_or_insert_with(next_task);
         Either::Right(NextTurn { turns: turns.clone(), after: turns.ended.get() })
     }
 }
