@@ -42,6 +42,7 @@ extern "C" {
 }
 
 /// `run`'s or `map`'s arguments, checked.
+#[derive(Default)]
 pub(super) struct Parsed {
     pub options: Options,
     pub signal: Option<AbortSignal>,
@@ -62,7 +63,7 @@ extern "C" {
 }
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
-    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
+    let mut parsed = Parsed::default();
     // From JS, wasm-bindgen passes null and undefined as None; from Rust they may come as values.
     if let Some(f) = on_progress.map(JsValue::from).filter(|f| !f.is_null() && !f.is_undefined()) {
         parsed.on_progress = Some(f.dyn_into::<Function>().map_err(|f| wrong_type("onProgress", "a function", &f))?);
@@ -74,7 +75,7 @@ pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>
 /// `map`'s options, whose `onProgress` is one of them.
 #[cfg(feature = "map")]
 pub(super) fn parse_map(options: JsValue) -> Result<Parsed, OptionError> {
-    let mut parsed = Parsed { options: Options::default(), signal: None, gate: None, on_progress: None };
+    let mut parsed = Parsed::default();
     parse_into(&mut parsed, Api::Map, options)?;
     Ok(parsed)
 }
@@ -92,7 +93,7 @@ fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), Opt
 
 /// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
 pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
-    take(&mut Parsed { options: Options::default(), signal: None, gate: None, on_progress: None }, Api::Run, settings)
+    take(&mut Parsed::default(), Api::Run, settings)
 }
 
 /// Options and settings as they were given, checked: what only JS can tell
