@@ -114,8 +114,7 @@ where
                 cx.waker().wake_by_ref();
                 return Poll::Pending;
             }
-            let Some(worker) = self.workers.next_woken() else { return Poll::Pending };
-            let polled = self.workers.poll(worker);
+            let Some((worker, polled)) = self.workers.poll_woken() else { return Poll::Pending };
             self.run_worker(worker, polled, cx, &mut budget);
         }
         if self.sink.halt() {

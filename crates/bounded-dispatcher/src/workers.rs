@@ -99,7 +99,8 @@ impl Woken {
 
 /// The waker of one worker's jobs.
 struct WorkerWaker {
-    index: usize,
+    /// The worker's index + 1, as the ring holds it.
+    entry: usize,
     queued: AtomicBool,
     woken: Arc<Woken>,
 }
@@ -118,7 +119,7 @@ impl Wake for WorkerWaker {
         let at = woken.tail.fetch_add(1, Ordering::AcqRel);
         // SeqCst, with the load below: either the run, going to sleep, reads this place after clearing
         // `notified`, or this wake sees it cleared and wakes the parent.
-        woken.place(at).store(self.index + 1, Ordering::SeqCst);
+        woken.place(at).store(self.entry, Ordering::SeqCst);
         if !woken.notified.load(Ordering::SeqCst) {
             woken.notify();
         }
@@ -161,7 +162,7 @@ impl<F> Workers<F> {
         let woken = Arc::new(Woken { ring, tail: AtomicUsize::new(0), notified: AtomicBool::new(false), parent: Mutex::new(None) });
         let slots = (0..workers)
             .map(|index| {
-                let waker = Arc::new(WorkerWaker { index, queued: AtomicBool::new(false), woken: woken.clone() });
+                let waker = Arc::new(WorkerWaker { entry: index + 1, queued: AtomicBool::new(false), woken: woken.clone() });
                 Slot { future: Box::pin(None), job: 0, waker: Waker::from(waker.clone()), woken: waker }
             })
             .collect();
@@ -193,15 +194,20 @@ impl<F: TryFuture> Workers<F> {
         self.idle.len() < self.slots.len()
     }
 
-    /// Polls `worker`'s job; once it is ready, the slot is emptied, and the
-    /// job's id comes with its output. A worker with no job (woken after its
-    /// job ended) is pending.
-    pub(crate) fn poll(&mut self, worker: usize) -> Polled<F> {
-        self.slots[worker].poll()
+    /// Polls the next worker woken since it was last polled, in the order
+    /// they were woken: its index, and its job's poll. Once the job is
+    /// ready, the slot is emptied, and the job's id comes with its output.
+    /// A worker with no job (woken after its job ended) is pending.
+    pub(crate) fn poll_woken(&mut self) -> Option<(usize, Polled<F>)> {
+        let worker = self.next_woken()?;
+        // One access to the slot for the flag and the poll: one bounds check.
+        let slot = &mut self.slots[worker];
+        slot.woken.queued.store(false, Ordering::Release);
+        Some((worker, slot.poll()))
     }
 
-    /// The next worker woken since it was last polled, in the order they were woken.
-    pub(crate) fn next_woken(&mut self) -> Option<usize> {
+    /// The next worker taken from the ring; its flag is left to clear (invariant 2).
+    fn next_woken(&mut self) -> Option<usize> {
         let place = self.woken.place(self.head);
         let mut entry = place.swap(0, Ordering::AcqRel);
         if entry == 0 {
@@ -214,9 +220,7 @@ impl<F: TryFuture> Workers<F> {
             }
         }
         self.head = self.head.wrapping_add(1);
-        let worker = entry - 1;
-        self.slots[worker].woken.queued.store(false, Ordering::Release);
-        Some(worker)
+        Some(entry - 1)
     }
 
     /// Drops every job's future, and says which jobs they were, by id.
@@ -266,12 +270,13 @@ mod tests {
         for (i, (polls, waker)) in polls.iter().zip(&wakers).enumerate() {
             assert!(workers.start(i, i, counting(polls.clone(), 3, waker.clone())).is_pending());
         }
-        assert_eq!(workers.next_woken(), None);
+        assert!(workers.poll_woken().is_none());
         let waker = wakers[2].take().unwrap();
         waker.wake_by_ref();
         waker.wake();
         wakers[0].take().unwrap().wake();
-        assert_eq!((workers.next_woken(), workers.next_woken(), workers.next_woken()), (Some(2), Some(0), None));
+        let mut woken = || workers.poll_woken().map(|(worker, _)| worker);
+        assert_eq!((woken(), woken(), woken()), (Some(2), Some(0), None));
     }
 
     #[test]
@@ -281,10 +286,9 @@ mod tests {
         let mut workers = Workers::new(1);
         workers.register(&noop());
         assert!(workers.start(0, 7, counting(polls.clone(), 2, waker.clone())).is_pending());
-        assert!(workers.poll(0).is_ready());
+        assert!(workers.slots[0].poll().is_ready());
         waker.take().unwrap().wake();
-        assert_eq!(workers.next_woken(), Some(0));
-        assert!(workers.poll(0).is_pending());
+        assert!(matches!(workers.poll_woken(), Some((0, Poll::Pending))));
         assert_eq!(polls.get(), 2);
         assert!(workers.abort().is_empty());
     }
@@ -318,8 +322,8 @@ mod tests {
             .collect();
         let mut read = [0; 3];
         while read.iter().sum::<usize>() < 3 * WAKES {
-            match workers.next_woken() {
-                Some(worker) => read[worker] += 1,
+            match workers.poll_woken() {
+                Some((worker, _)) => read[worker] += 1,
                 None => {
                     // Found empty: the next wake must wake this thread, or it was lost.
                     let parked = std::time::Instant::now();
@@ -330,7 +334,7 @@ mod tests {
         }
         threads.into_iter().for_each(|thread| thread.join().unwrap());
         assert_eq!(read, [WAKES; 3]);
-        assert_eq!(workers.next_woken(), None);
+        assert!(workers.poll_woken().is_none());
     }
 
     #[test]
