@@ -8,7 +8,8 @@
 //!
 //! The woken workers wait in a ring with a place for each worker, written
 //! by their wakers (from any thread) and read by the run, with no lock: a
-//! wake is an atomic swap, an addition and a store.
+//! wake is an atomic swap, an addition and a store (two locked instructions
+//! on x86).
 //!
 //! Invariants:
 //! 1. A worker's index is in `woken` at most once: its waker's `queued` flag
@@ -17,8 +18,9 @@
 //! 2. The flag is cleared just after the worker is taken from the ring to
 //!    be polled, so a wake during that poll, or after it, queues it again.
 //! 3. The parent task is woken by the first wake after the run last found
-//!    the ring empty (`notified`); `register` gives it the parent's waker
-//!    before anything is polled.
+//!    the ring empty (`ASLEEP`, set in `tail` with no place reserved and
+//!    unread); `register` gives it the parent's waker before anything is
+//!    polled.
 //! 4. A worker with no job is in `idle`, once; one with a job is not.
 
 use alloc::boxed::Box;
@@ -67,12 +69,15 @@ pub(crate) struct Slot<F> {
 struct Woken {
     /// A power of two of places, each a worker's index + 1, or 0 while empty.
     ring: Box<[AtomicUsize]>,
-    /// The place the next wake writes, reserved by its `fetch_add`.
+    /// Twice the places reserved so far (the next wake's, reserved by its
+    /// `fetch_add`, is `tail >> 1`), plus `ASLEEP`: one read-modify-write
+    /// both reserves a place and tells the wake whether to wake the parent.
     tail: AtomicUsize,
-    /// The parent has been woken since the run last found the ring empty.
-    notified: AtomicBool,
     parent: Mutex<Option<Waker>>,
 }
+
+/// In `Woken::tail`: the run found the ring empty, and no wake has woken the parent since.
+const ASLEEP: usize = 1;
 
 impl Woken {
     fn place(&self, at: usize) -> &AtomicUsize {
@@ -83,7 +88,7 @@ impl Woken {
     #[cold]
     #[inline(never)]
     fn notify(&self) {
-        if !self.notified.swap(true, Ordering::SeqCst) {
+        if self.tail.fetch_and(!ASLEEP, Ordering::AcqRel) & ASLEEP != 0 {
             let parent = self.parent().clone();
             if let Some(parent) = parent {
                 parent.wake();
@@ -116,11 +121,12 @@ impl Wake for WorkerWaker {
         }
         let woken = &*self.woken;
         // AcqRel: the reservations are ordered, so a place is written again only after it was read (invariant 1).
-        let at = woken.tail.fetch_add(1, Ordering::AcqRel);
-        // SeqCst, with the load below: either the run, going to sleep, reads this place after clearing
-        // `notified`, or this wake sees it cleared and wakes the parent.
-        woken.place(at).store(self.entry, Ordering::SeqCst);
-        if !woken.notified.load(Ordering::SeqCst) {
+        // The same addition reads `ASLEEP`: set before it, the run is asleep and this wake wakes the parent
+        // (or one after it that clears it first); set after it, the run saw this place reserved and does not
+        // sleep (`next_woken`). So the place's store needs no fence: a plain store, not an exchange, on x86.
+        let tail = woken.tail.fetch_add(2, Ordering::AcqRel);
+        woken.place(tail >> 1).store(self.entry, Ordering::Release);
+        if tail & ASLEEP != 0 {
             woken.notify();
         }
     }
@@ -159,7 +165,7 @@ impl<F> Workers<F> {
     pub(crate) fn new(workers: usize) -> Self {
         let places = workers.next_power_of_two();
         let ring = (0..places).map(|_| AtomicUsize::new(0)).collect();
-        let woken = Arc::new(Woken { ring, tail: AtomicUsize::new(0), notified: AtomicBool::new(false), parent: Mutex::new(None) });
+        let woken = Arc::new(Woken { ring, tail: AtomicUsize::new(ASLEEP), parent: Mutex::new(None) });
         let slots = (0..workers)
             .map(|index| {
                 let waker = Arc::new(WorkerWaker { entry: index + 1, queued: AtomicBool::new(false), woken: woken.clone() });
@@ -206,18 +212,20 @@ impl<F: TryFuture> Workers<F> {
         Some((worker, slot.poll()))
     }
 
-    /// The next worker taken from the ring; its flag is left to clear (invariant 2).
+    /// The next worker taken from the ring; its flag is left to clear
+    /// (invariant 2). `None` once the ring is empty, with the parent to be
+    /// woken by the next wake, or now if a wake is writing its place.
     fn next_woken(&mut self) -> Option<usize> {
-        let place = self.woken.place(self.head);
-        let mut entry = place.swap(0, Ordering::AcqRel);
+        let entry = self.woken.place(self.head).swap(0, Ordering::AcqRel);
         if entry == 0 {
-            // Empty, or a wake has reserved the place and is about to write it: either it
-            // sees `notified` cleared and wakes the parent, or the second read finds it.
-            self.woken.notified.store(false, Ordering::SeqCst);
-            entry = place.swap(0, Ordering::SeqCst);
-            if entry == 0 {
-                return None;
+            // Empty, or a wake has reserved the place and is about to write it, with ASLEEP not yet set, so
+            // it will not wake the parent: `tail` says which, and in that rare case the parent is woken now,
+            // to read the place when it is polled again.
+            let tail = self.woken.tail.fetch_or(ASLEEP, Ordering::AcqRel);
+            if tail >> 1 != self.head & (usize::MAX >> 1) {
+                self.woken.notify();
             }
+            return None;
         }
         self.head = self.head.wrapping_add(1);
         Some(entry - 1)
