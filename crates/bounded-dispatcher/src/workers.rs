@@ -216,7 +216,8 @@ impl<F: TryFuture> Workers<F> {
     /// (invariant 2). `None` once the ring is empty, with the parent to be
     /// woken by the next wake, or now if a wake is writing its place.
     fn next_woken(&mut self) -> Option<usize> {
-        let entry = self.woken.place(self.head).swap(0, Ordering::AcqRel);
+        let place = self.woken.place(self.head);
+        let entry = place.load(Ordering::Acquire);
         if entry == 0 {
             // Empty, or a wake has reserved the place and is about to write it, with ASLEEP not yet set, so
             // it will not wake the parent: `tail` says which, and in that rare case the parent is woken now,
@@ -227,6 +228,10 @@ impl<F: TryFuture> Workers<F> {
             }
             return None;
         }
+        // A load and a store, not an exchange: no wake writes this place again before the worker's flag is
+        // cleared after this store (invariant 1: the flag's release, which this store precedes, orders it
+        // before the next reservation of the place, a lap later, and its write).
+        place.store(0, Ordering::Relaxed);
         self.head = self.head.wrapping_add(1);
         Some(entry - 1)
     }
