@@ -67,7 +67,7 @@ where
     /// `run_counted`'s loop, from a job taken that was ready at once: a
     /// function of its own, so that a job pending at once (a timer, a
     /// request) costs no more than it did before (natively, callgrind
-    /// counts 108.1 instructions per job pending once either way).
+    /// counted 108.1 instructions per job pending once either way).
     #[inline(never)]
     fn run_ready(&mut self, worker: usize, mut polled: Polled<F>, mut left: usize) -> (Option<Polled<F>>, usize) {
         let (mut next, mut fed) = (self.queue.next, self.queue.fed);
