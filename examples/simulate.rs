@@ -20,7 +20,7 @@ fn main() {
     };
     let values: Vec<Value> = args.iter().map(|(_, text)| read(text)).collect();
     let given = args.iter().zip(&values).map(|((name, text), value)| Given { name, value, source: Source::Text(text) });
-    let options = Options::parse(given).unwrap_or_else(|error| panic!("{error}"));
+    let options = Options::parse(given).unwrap_or_else(|error| panic!("{error:?}"));
     let clock = VirtualClock::new();
     let run = demo::run(&options, Context::new(&clock));
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;
