@@ -11,7 +11,6 @@
 
 use crate::messages::{Expected, OptionError, Problem};
 use crate::options::{position, Api, OptionKind, OptionSpec, OPTIONS};
-use alloc::string::String;
 use alloc::vec::Vec;
 
 /// A value as it arrives from JS, before any check.
@@ -22,25 +21,27 @@ pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
+    /// A string (which no option takes: the check needs no more of it).
+    String,
     /// An array, or a typed array.
     List(Vec<Value>),
     /// Anything else: an object, a function, a bigint, a symbol.
     Other,
 }
 
-/// Where an option was given: how its message names it, and shows what was given.
+/// Where an option was given: how its message names it. (JS shows what was
+/// given, from the value and its text.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source<'t> {
+pub enum Source {
     /// A JS value: an option of `run`, or a property of the element. It is
     /// named by its JS name, `queueLength`.
     Js,
     /// An attribute of the element or a URL parameter of the page, read from
-    /// this text. It is named by its attribute, `queue-length`.
-    Text(&'t str),
-    /// A field of the element's form, read from this text. It is named by
-    /// the field's label, `Queue length`.
-    Form(&'t str),
+    /// text. It is named by its attribute, `queue-length`.
+    Text,
+    /// A field of the element's form, read from text. It is named by the
+    /// field's label, `Queue length`.
+    Form,
 }
 
 /// One option as it was given: by this name, this value, from this source.
@@ -51,7 +52,7 @@ pub struct Given<'a> {
     /// Its value; `Undefined` stands for an option left out, as in JS.
     pub value: &'a Value,
     /// Where it came from.
-    pub source: Source<'a>,
+    pub source: Source,
 }
 
 impl<'a> Given<'a> {

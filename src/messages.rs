@@ -68,19 +68,19 @@ pub enum Expected {
 impl OptionError {
     /// A problem with `spec`'s option, given from `source` (the first given
     /// until the check says which).
-    pub(crate) fn new(spec: &OptionSpec, source: Source<'_>, problem: Problem) -> Self {
+    pub(crate) fn new(spec: &OptionSpec, source: Source, problem: Problem) -> Self {
         let named = match (source, spec.setting) {
-            (Source::Text(_), Some(setting)) => setting.attribute,
+            (Source::Text, Some(setting)) => setting.attribute,
             // A list is named by its attribute, with its item: waits[1].
-            (Source::Form(_), Some(setting)) if matches!(spec.kind, OptionKind::Waits { .. }) => setting.attribute,
-            (Source::Form(_), Some(setting)) => setting.label,
+            (Source::Form, Some(setting)) if matches!(spec.kind, OptionKind::Waits { .. }) => setting.attribute,
+            (Source::Form, Some(setting)) => setting.label,
             _ => spec.name,
         };
         OptionError { given: 0, option: spec.name, named, item: None, problem }
     }
 
     /// No option of `api` is called `name`, as given from `source`.
-    pub(crate) fn unknown(api: Api, name: &str, source: Source<'_>) -> Self {
+    pub(crate) fn unknown(api: Api, name: &str, source: Source) -> Self {
         let settings = source != Source::Js;
         let suggestion = nearest(api, name).and_then(|known| if settings { known.attribute() } else { Some(known.name) });
         OptionError { given: 0, option: "", named: "", item: None, problem: Problem::Unknown { api, suggestion, settings } }
@@ -143,7 +143,7 @@ mod tests {
     use crate::check::{Given, Value};
     use crate::Options;
 
-    fn unknown(api: Api, name: &str, source: Source<'_>) -> Problem {
+    fn unknown(api: Api, name: &str, source: Source) -> Problem {
         Options::parse_for(api, [Given { name, value: &Value::Number(3.0), source }]).unwrap_err().problem
     }
 
@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn unknown_settings_suggest_the_nearest_by_its_attribute() {
-        let setting = |name| unknown(Api::Run, name, Source::Text("3"));
+        let setting = |name| unknown(Api::Run, name, Source::Text);
         assert_eq!(setting("queue-lenght"), Problem::Unknown { api: Api::Run, suggestion: Some("queue-length"), settings: true });
         assert_eq!(setting("Workers"), Problem::Unknown { api: Api::Run, suggestion: Some("workers"), settings: true });
         assert_eq!(setting("nonsense"), Problem::Unknown { api: Api::Run, suggestion: None, settings: true });

@@ -20,9 +20,9 @@ fn refusal(entries: &[(&str, Value)]) -> (&'static str, Problem) {
     (error.named, error.problem)
 }
 
-/// The error for settings given as text (attributes or URL parameters): `(name, value, text)`.
-fn text_error(entries: &[(&str, Value, &str)]) -> OptionError {
-    Options::parse(entries.iter().map(|(name, value, text)| Given { name, value, source: Source::Text(text) })).unwrap_err()
+/// The error for settings given as text (attributes or URL parameters): `(name, value)`.
+fn text_error(entries: &[(&str, Value)]) -> OptionError {
+    Options::parse(entries.iter().map(|(name, value)| Given { name, value, source: Source::Text })).unwrap_err()
 }
 
 const fn integer(min: u64, max: u64) -> Expected {
@@ -35,17 +35,17 @@ fn refusals_name_the_option_and_the_range() {
     assert_eq!(refusal(&[("jobs", Value::Number(1.5))]), ("jobs", Problem::Range(integer(0, 1_000_000))));
     assert_eq!(refusal(&[("maxWaitMs", Value::Number(f64::NAN))]), ("maxWaitMs", Problem::Range(integer(1, 600_000))));
     assert_eq!(refusal(&[("thresholdMs", Value::Number(f64::INFINITY))]), ("thresholdMs", Problem::Range(integer(0, 600_000))));
-    assert_eq!(refusal(&[("queueLength", Value::String("10".into()))]), ("queueLength", Problem::Type(integer(0, 1_000_000))));
+    assert_eq!(refusal(&[("queueLength", Value::String)]), ("queueLength", Problem::Type(integer(0, 1_000_000))));
     assert_eq!(refusal(&[("failFast", Value::Number(1.0))]), ("failFast", Problem::Type(Expected::Boolean)));
     let error = parse(&[("waits", Value::List(vec![Value::Number(3.0), Value::Number(-1.0)]))]).unwrap_err();
     assert_eq!((error.option, error.item, error.problem), ("waits", Some(1), Problem::Range(integer(0, 600_000))));
-    assert_eq!(refusal(&[("waits", Value::String("1,2".into()))]), ("waits", Problem::Type(Expected::Waits { max: 600_000 })));
+    assert_eq!(refusal(&[("waits", Value::String)]), ("waits", Problem::Type(Expected::Waits { max: 600_000 })));
     assert_eq!(refusal(&[("seed", Value::Number(2f64.powi(60)))]), ("seed", Problem::Range(integer(0, (1 << 53) - 1))));
     assert_eq!(refusal(&[("signal", Value::Bool(true))]), ("signal", Problem::Type(Expected::Object("an AbortSignal"))));
     let speed = Expected::Number { min: Hundredths(10), max: Hundredths(400) };
     assert_eq!(refusal(&[("speed", Value::Number(0.05))]), ("speed", Problem::Range(speed)));
     assert_eq!(refusal(&[("speed", Value::Number(f64::NAN))]), ("speed", Problem::Range(speed)));
-    assert_eq!(refusal(&[("speed", Value::String("1".into()))]), ("speed", Problem::Type(speed)));
+    assert_eq!(refusal(&[("speed", Value::String)]), ("speed", Problem::Type(speed)));
     assert_eq!(parse(&[("speed", Value::Number(0.25))]).unwrap().speed, 0.25);
     // Which of those given it is about.
     assert_eq!(parse(&[("workers", Value::Number(2.0)), ("jobs", Value::Null)]).unwrap_err().given, 1);
@@ -64,28 +64,28 @@ fn jobs_that_disagree_with_the_given_waits_are_refused_and_agreeing_ones_are_not
 #[test]
 fn settings_given_as_text_are_named_by_attribute() {
     let number = |n| Value::Number(n);
-    let error = text_error(&[("queue-length", number(2.5), "2.5")]);
+    let error = text_error(&[("queue-length", number(2.5))]);
     assert_eq!((error.option, error.named, error.problem), ("queueLength", "queue-length", Problem::Range(integer(0, 1_000_000))));
-    let error = text_error(&[("max-wait-ms", Value::String("".into()), "")]);
+    let error = text_error(&[("max-wait-ms", Value::String)]);
     assert_eq!((error.named, error.problem), ("max-wait-ms", Problem::Type(integer(1, 600_000))));
-    let waits = Value::List(vec![number(1.0), Value::String("".into()), number(2.0)]);
-    let error = text_error(&[("waits", waits, "1,,2")]);
+    let waits = Value::List(vec![number(1.0), Value::String, number(2.0)]);
+    let error = text_error(&[("waits", waits)]);
     assert_eq!((error.named, error.item, error.problem), ("waits", Some(1), Problem::Type(integer(0, 600_000))));
-    let error = text_error(&[("workers", number(2.0), "2"), ("workers", number(3.0), "3")]);
+    let error = text_error(&[("workers", number(2.0)), ("workers", number(3.0))]);
     assert_eq!((error.named, error.given, error.problem), ("workers", 0, Problem::Twice { second: 1 }));
     let waits = Value::List(vec![number(1.0), number(2.0), number(3.0)]);
-    let error = text_error(&[("jobs", number(50.0), "50"), ("waits", waits, "1,2,3")]);
+    let error = text_error(&[("jobs", number(50.0)), ("waits", waits)]);
     assert_eq!((error.named, error.problem), ("jobs", Problem::Conflict { jobs: 50, waits: 3 }));
 }
 
 #[test]
 fn settings_in_the_form_are_named_by_their_labels() {
-    let empty = Value::String("".into());
-    let error = Options::parse([Given { name: "max-wait-ms", value: &empty, source: Source::Form("") }]).unwrap_err();
+    let empty = Value::String;
+    let error = Options::parse([Given { name: "max-wait-ms", value: &empty, source: Source::Form }]).unwrap_err();
     assert_eq!((error.option, error.named), ("maxWaitMs", "Max wait (ms)"));
     // A list by its attribute, with its item.
     let waits = Value::List(vec![Value::Null]);
-    let error = Options::parse([Given { name: "waits", value: &waits, source: Source::Form("x") }]).unwrap_err();
+    let error = Options::parse([Given { name: "waits", value: &waits, source: Source::Form }]).unwrap_err();
     assert_eq!((error.named, error.item), ("waits", Some(0)));
 }
 
@@ -93,12 +93,12 @@ fn settings_in_the_form_are_named_by_their_labels() {
 fn a_name_comes_before_a_count_and_a_count_before_a_value() {
     let (bad, good) = (Value::Number(0.0), Value::Number(2.0));
     let error =
-        Options::parse([Given::js("workers", &bad), Given { name: "queue-lenght", value: &good, source: Source::Text("2") }]).unwrap_err();
+        Options::parse([Given::js("workers", &bad), Given { name: "queue-lenght", value: &good, source: Source::Text }]).unwrap_err();
     assert_eq!(error.given, 1);
     assert_eq!(error.problem, Problem::Unknown { api: Api::Run, suggestion: Some("queue-length"), settings: true });
     let error = Options::parse([
-        Given { name: "workers", value: &bad, source: Source::Text("0") },
-        Given { name: "workers", value: &good, source: Source::Text("2") },
+        Given { name: "workers", value: &bad, source: Source::Text },
+        Given { name: "workers", value: &good, source: Source::Text },
     ])
     .unwrap_err();
     assert_eq!(error.problem, Problem::Twice { second: 1 });
@@ -119,11 +119,11 @@ fn a_new_integer_option_is_checked_and_named_by_its_table_entry_alone() {
     assert_eq!(RETRIES.integer(&Given::js("retries", &two)), Ok(2));
     let error = RETRIES.integer(&Given::js("retries", &six)).unwrap_err();
     assert_eq!((error.option, error.named, error.problem), ("retries", "retries", Problem::Range(integer(0, 5))));
-    let text = Value::String("abc".into());
-    let error = RETRIES.integer(&Given { name: "retries", value: &text, source: Source::Text("abc") }).unwrap_err();
+    let text = Value::String;
+    let error = RETRIES.integer(&Given { name: "retries", value: &text, source: Source::Text }).unwrap_err();
     assert_eq!((error.named, error.problem), ("retries", Problem::Type(integer(0, 5))));
-    let empty = Value::String("".into());
-    let error = RETRIES.integer(&Given { name: "retries", value: &empty, source: Source::Form("") }).unwrap_err();
+    let empty = Value::String;
+    let error = RETRIES.integer(&Given { name: "retries", value: &empty, source: Source::Form }).unwrap_err();
     assert_eq!((error.named, error.problem), ("Retries", Problem::Type(integer(0, 5))));
 }
 

@@ -105,22 +105,22 @@ fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<()
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value) = (setting.name().unwrap_or_default(), setting.value());
-        let origin = match setting.source().as_deref() {
-            Some("text") => Origin::Text,
-            Some("form") => Origin::Form,
-            _ => Origin::Js,
+        let source = match setting.source().as_deref() {
+            Some("text") => Source::Text,
+            Some("form") => Source::Form,
+            _ => Source::Js,
         };
         // What only JS can pass is taken here, if it is what it must be.
-        let taken = match (name.as_str(), origin, api) {
-            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
-            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
+        let taken = match (name.as_str(), source, api) {
+            ("signal", Source::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
+            ("pause", Source::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
             #[cfg(feature = "map")]
-            ("onProgress", Origin::Js, Api::Map) => {
+            ("onProgress", Source::Js, Api::Map) => {
                 value.dyn_ref().map(|value: &Function| parsed.on_progress = Some(value.clone())).is_some()
             }
             _ => {
-                let text = setting.text().filter(|_| origin != Origin::Js);
-                read.push((to_value(&value), text, origin, name, value));
+                let text = setting.text().filter(|_| source != Source::Js);
+                read.push((to_value(&value), source, name, value, text));
                 continue;
             }
         };
@@ -128,18 +128,11 @@ fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<()
             return Err(not_an_object(&name, &value));
         }
     }
-    let given = read.iter().map(|(value, text, origin, name, _)| {
-        let text = text.as_deref().unwrap_or_default();
-        let source = match origin {
-            Origin::Text => Source::Text(text),
-            Origin::Form => Source::Form(text),
-            Origin::Js => Source::Js,
-        };
-        Given { name, value, source }
-    });
+    let given = read.iter().map(|(value, source, name, _, _)| Given { name, value, source: *source });
     parsed.options = Options::parse_for(api, given).map_err(|error| {
-        let text = |place: usize| read[place].1.as_deref();
-        let (_, _, _, name, value) = &read[error.given];
+        // What was given as text (an attribute, a URL parameter, a field), which a message shows.
+        let text = |place: usize| read[place].4.as_deref();
+        let (_, _, name, value, _) = &read[error.given];
         let second = match error.problem {
             Problem::Twice { second } => text(second),
             _ => None,
@@ -147,14 +140,6 @@ fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<()
         refused(&error, name, value, text(error.given), second)
     })?;
     Ok(())
-}
-
-/// Where a setting was given (`GivenSetting`'s `source`), before its text is read.
-#[derive(Clone, Copy, PartialEq)]
-enum Origin {
-    Js,
-    Text,
-    Form,
 }
 
 /// The `TypeError` for `value`, given as the option `name`, which only JS
@@ -177,7 +162,7 @@ fn to_value(value: &JsValue) -> Value {
     match kind_of(value) {
         0 => Value::Number(number_of(value)),
         1 => Value::Bool(value.is_truthy()),
-        2 => Value::String(string_of(value)),
+        2 => Value::String,
         3 => Value::Undefined,
         4 => Value::Null,
         // An array, or a typed array: `Array.from` takes both.
@@ -191,10 +176,6 @@ extern "C" {
     /// A number, as it is (`Number(n)`), for a value that `kind_of` says is one.
     #[wasm_bindgen(js_name = Number)]
     fn number_of(value: &JsValue) -> f64;
-
-    /// A string, as it is (`String(s)`), for a value that `kind_of` says is one.
-    #[wasm_bindgen(js_name = String)]
-    fn string_of(value: &JsValue) -> String;
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
