@@ -250,7 +250,7 @@ impl Options {
 /// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
 fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
     let found = position(given.name, given.source != Source::Js);
-    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
+    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.source))
 }
 
 /// The checks of a value by its spec: what the table says of an option is

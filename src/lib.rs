@@ -24,7 +24,7 @@ mod report;
 mod web;
 
 pub use check::{Given, Options, Source, Value};
-pub use messages::{suggest, Expected, OptionError, Problem};
+pub use messages::{Expected, OptionError, Problem};
 pub use options::{
     options_of, setting_spec, spec, Api, Doc, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS,
     RANDOM_SEEDS,

@@ -95,7 +95,7 @@ fn a_name_comes_before_a_count_and_a_count_before_a_value() {
     let error =
         Options::parse([Given::js("workers", &bad), Given { name: "queue-lenght", value: &good, source: Source::Text }]).unwrap_err();
     assert_eq!(error.given, 1);
-    assert_eq!(error.problem, Problem::Unknown { api: Api::Run, suggestion: Some("queue-length"), settings: true });
+    assert_eq!(error.problem, Problem::Unknown { api: Api::Run, settings: true });
     let error = Options::parse([
         Given { name: "workers", value: &bad, source: Source::Text },
         Given { name: "workers", value: &good, source: Source::Text },

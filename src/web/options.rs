@@ -204,9 +204,7 @@ extern "C" {
 fn refused(error: &OptionError, name: &str, value: &JsValue, text: Option<&str>, second: Option<&str>) -> Refused {
     let (option, named) = if error.option.is_empty() { (name, name) } else { (error.option, error.named) };
     let (code, a, b, words) = match error.problem {
-        Problem::Unknown { api, suggestion, settings } => {
-            (0, f64::from(u8::from(settings)), f64::from(u8::from(api == Api::Map)), suggestion)
-        }
+        Problem::Unknown { api, settings } => (0, f64::from(u8::from(settings)), f64::from(u8::from(api == Api::Map)), None),
         Problem::Type(expected) | Problem::Range(expected) => match expected {
             Expected::Integer { min, max } => (1, min as f64, max as f64, None),
             Expected::Number { min, max } => (2, min.get(), max.get(), None),

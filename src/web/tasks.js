@@ -112,7 +112,7 @@ export function withController(value, use) {
 // The error of a refused option: a TypeError (else a RangeError), its
 // message written here from the parts Rust's check gives (src/web/options.rs's
 // `refused`): `code` says what is wrong, 0 an unknown name (`a` 1 for a
-// setting, `b` 1 for map's, `words` the suggestion), 1 to 6 a value that
+// setting, `b` 1 for map's), 1 to 6 a value that
 // must be an integer from `a` to `b`, a number from `a` to `b`, true or
 // false, an array of integers from 0 to `b`, an array of at most `b`, or
 // `words`, 7 an option given twice (as `text`, then as `words`), 8 jobs (`a`)
@@ -132,7 +132,9 @@ export function optionError(code, typeError, option, named, item, a, b, words, v
   let parts = { option };
   if (!code) {
     const what = a ? "setting" : "option";
-    message = `unknown ${what} ${quote(named)}; ${words === undefined ? `${b ? "map's" : "the"} ${what}s are ${NAMES[a ? 2 : b]}` : `did you mean ${quote(words)}?`}`;
+    const names = NAMES[a ? 2 : b];
+    words = nearest(named, names.split(", "));
+    message = `unknown ${what} ${quote(named)}; ${words === undefined ? `${b ? "map's" : "the"} ${what}s are ${names}` : `did you mean ${quote(words)}?`}`;
     parts.suggestion = words ?? null;
   } else if (code < 7) {
     const expected = [`an integer from ${a} to ${b}`, `a number from ${a} to ${b}`, "true or false", `an array of integers from 0 to ${b}`, `an array of at most ${b} waits`, words][code - 1];
@@ -146,6 +148,35 @@ export function optionError(code, typeError, option, named, item, a, b, words, v
 }
 
 const quote = JSON.stringify;
+
+// The known name nearest to an unknown `name`, if one is close enough to be
+// a likely typo: the first in the table's order within two edits
+// (insertions, deletions, substitutions: Levenshtein's distance), letters
+// compared in one case and without "-" or "_".
+function nearest(name, names) {
+  const plain = (text) => text.replace(/[^a-z\d]/gi, "").toLowerCase();
+  const a = plain(name);
+  let found;
+  let fewest = 3;
+  for (const known of names) {
+    const b = plain(known);
+    // The distances from a's first i letters to each start of b.
+    const row = [...Array(b.length + 1).keys()];
+    for (let i = 0; i < a.length; i++) {
+      let diagonal = i;
+      let left = i + 1;
+      for (let j = 0; j < b.length; j++) {
+        const above = row[j + 1];
+        left = Math.min(diagonal + (a[i] !== b[j]), left + 1, above + 1);
+        row[j + 1] = left;
+        diagonal = above;
+      }
+      row[0] = i + 1;
+    }
+    if (row[b.length] < fewest) [found, fewest] = [known, row[b.length]];
+  }
+  return found;
+}
 
 // A value as a message shows what was given, by its kind (kindOf): read from
 // text, an empty text is nothing, and a number is shown as it was written

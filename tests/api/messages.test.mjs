@@ -44,6 +44,12 @@ test("unknown options suggest the nearest known one, or list them", () => {
     'unknown option "colour"; the options are workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause',
   );
   assert.equal(message({ onProgress: () => {} }).split(";")[0], 'unknown option "onProgress"');
+  // Within two edits, letters in any case and without "-" or "_": the first such in the table's order.
+  const suggestion = (name) => checkOptions({ [name]: 1 }).suggestion;
+  assert.deepEqual(
+    ["queue_length", "max-wait-ms", "CancelInFlight", "queuelenght", "wrkrs", "spede", "thresold-ms", "thresold", "colour"].map(suggestion),
+    ["queueLength", "maxWaitMs", "cancelInFlight", "queueLength", "workers", "seed", "thresholdMs", null, null],
+  );
 });
 
 test("settings given as text are named by attribute and shown as written", () => {
