@@ -15,7 +15,7 @@ use futures_core::TryFuture;
 
 use crate::output::{Awaited, Collect, Ordered, Results, Unordered};
 use crate::run_loop::Machine;
-use crate::source::Source;
+use crate::source::{Handled, Source};
 use crate::stop::{NoStop, Stop, Stops};
 use crate::{Event, Outcome, RunHandle};
 
@@ -105,10 +105,8 @@ impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
 
     /// Gives the run `handle`, through which jobs, the observer or anyone
     /// else may add jobs to it or cancel it.
-    pub fn handle(self, handle: &RunHandle<S::Input>) -> Self {
-        let mut machine = self.unpolled();
-        machine.attach(handle);
-        Run { machine: Some(machine) }
+    pub fn handle(self, handle: &RunHandle<S::Input>) -> Run<Handled<S>, W, F, O, St> {
+        Run { machine: Some(self.unpolled().attach(handle)) }
     }
 
     /// The jobs' values, by value and in job id order (for a count, `work`'s
