@@ -130,6 +130,14 @@ fn waker(task: Rc<Task>) -> Waker {
 pub(super) struct Flag(Rc<(Cell<bool>, RefCell<Option<Waker>>)>);
 
 impl Flag {
+    /// A JS function that completes it: the page's one kind of callback
+    /// besides a task's poll and the alarm's ring, so that one closure's
+    /// code serves the abort signal's listener and the page's turn.
+    pub(super) fn setter(&self) -> Closure<dyn FnMut()> {
+        let flag = self.clone();
+        Closure::new(move || flag.set())
+    }
+
     /// Completes it, and wakes the task that polled it last.
     pub(super) fn set(&self) {
         self.0 .0.set(true);
