@@ -82,14 +82,17 @@ impl Alarms {
         let now = performance_now();
         self.rang.set(now);
         let mut due = self.due.borrow_mut();
-        while let Some(top) = due.peek() {
+        while let Some(top) = due.pop() {
             if top.at > now {
+                // Not due: back in its place (once a ring), with no peek and
+                // `expect`, whose message formatting the module would carry.
                 let at = top.at;
+                due.push(top);
                 drop(due);
                 return self.arm(at);
             }
             // Waking only queues the run's task: nothing is polled in here.
-            due.pop().expect("peeked").waker.wake();
+            top.waker.wake();
         }
     }
 
