@@ -82,17 +82,17 @@ impl Alarms {
         let now = performance_now();
         self.rang.set(now);
         let mut due = self.due.borrow_mut();
-        while let Some(top) = due.pop() {
-            if top.at > now {
-                // Not due: back in its place (once a ring), with no peek and
-                // `expect`, whose message formatting the module would carry.
-                let at = top.at;
-                due.push(top);
+        while let Some(at) = due.peek().map(|top| top.at) {
+            if at > now {
                 drop(due);
                 return self.arm(at);
             }
             // Waking only queues the run's task: nothing is polled in here.
-            top.waker.wake();
+            // No `expect` (whose message formatting the module would carry):
+            // the wait peeked at is there.
+            if let Some(top) = due.pop() {
+                top.waker.wake();
+            }
         }
     }
 
