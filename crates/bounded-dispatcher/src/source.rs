@@ -23,8 +23,9 @@ use crate::JobId;
 /// Where a run's inputs come from: [`Count`], [`FromIter`] or [`FromStream`],
 /// made by [`Dispatcher::run`](crate::Dispatcher::run),
 /// [`run_iter`](crate::Dispatcher::run_iter) and
-/// [`run_stream`](crate::Dispatcher::run_stream). It is sealed: this crate's
-/// three are all there are.
+/// [`run_stream`](crate::Dispatcher::run_stream), and any of them with a
+/// handle, [`Handled`], made by [`Run::handle`](crate::Run::handle). It is
+/// sealed: this crate's are all there are.
 pub trait Source: sealed::Sealed {
     /// What `work` is called with.
     type Input;
