@@ -16,11 +16,11 @@ fn main() {
     let read = |text: &String| match (text.parse(), text.parse()) {
         (Ok(number), _) => Value::Number(number),
         (_, Ok(boolean)) => Value::Bool(boolean),
-        _ => Value::String(text.clone()),
+        _ => Value::String,
     };
     let values: Vec<Value> = args.iter().map(|(_, text)| read(text)).collect();
-    let given = args.iter().zip(&values).map(|((name, text), value)| Given { name, value, source: Source::Text(text) });
-    let options = Options::parse(given).unwrap_or_else(|error| panic!("{error}"));
+    let given = args.iter().zip(&values).map(|((name, _), value)| Given { name, value, source: Source::Text });
+    let options = Options::parse(given).unwrap_or_else(|error| panic!("{error:?}"));
     let clock = VirtualClock::new();
     let run = demo::run(&options, Context::new(&clock));
     let report = clock.block_on(run).expect("a simulated run waits only on its clock").report;

@@ -9,10 +9,8 @@
 //! (a JS value, which the run is given), a [`Value`], and the field of
 //! [`Options`], in the type the dispatcher takes.
 
-use crate::messages::{got, Got, OptionError, Problem};
+use crate::messages::{Expected, OptionError, Problem};
 use crate::options::{position, Api, OptionKind, OptionSpec, OPTIONS};
-use crate::words::{integer_from, Words};
-use alloc::string::String;
 use alloc::vec::Vec;
 
 /// A value as it arrives from JS, before any check.
@@ -23,25 +21,27 @@ pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
+    /// A string (which no option takes: the check needs no more of it).
+    String,
     /// An array, or a typed array.
     List(Vec<Value>),
-    /// Anything else, described for a message: `"an object"`, `"a function"`.
-    Other(&'static str),
+    /// Anything else: an object, a function, a bigint, a symbol.
+    Other,
 }
 
-/// Where an option was given: how its message names it, and shows what was given.
+/// Where an option was given: how its message names it. (JS shows what was
+/// given, from the value and its text.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source<'t> {
+pub enum Source {
     /// A JS value: an option of `run`, or a property of the element. It is
     /// named by its JS name, `queueLength`.
     Js,
     /// An attribute of the element or a URL parameter of the page, read from
-    /// this text. It is named by its attribute, `queue-length`.
-    Text(&'t str),
-    /// A field of the element's form, read from this text. It is named by
-    /// the field's label, `Queue length`.
-    Form(&'t str),
+    /// text. It is named by its attribute, `queue-length`.
+    Text,
+    /// A field of the element's form, read from text. It is named by the
+    /// field's label, `Queue length`.
+    Form,
 }
 
 /// One option as it was given: by this name, this value, from this source.
@@ -52,7 +52,7 @@ pub struct Given<'a> {
     /// Its value; `Undefined` stands for an option left out, as in JS.
     pub value: &'a Value,
     /// Where it came from.
-    pub source: Source<'a>,
+    pub source: Source,
 }
 
 impl<'a> Given<'a> {
@@ -171,27 +171,29 @@ impl Options {
     /// [`parse`](Self::parse), made once for every caller: the wasm module has one copy.
     #[inline(never)]
     fn parse_all(api: Api, given: &[Given<'_>]) -> Result<Options, OptionError> {
-        let mut specs: Vec<(usize, &Given<'_>)> = Vec::with_capacity(given.len());
-        for given in given.iter().filter(|given| *given.value != Value::Undefined) {
-            specs.push((resolve(api, given)?, given));
+        // Each option given (not undefined): its position in the table, and its place among those given.
+        let mut specs: Vec<(usize, usize)> = Vec::with_capacity(given.len());
+        for (place, given) in given.iter().enumerate().filter(|(_, given)| *given.value != Value::Undefined) {
+            let position = resolve(api, given).map_err(|error| error.at(place))?;
+            specs.push((position, place));
         }
         for (i, &(position, first)) in specs.iter().enumerate() {
             if let Some(&(_, second)) = specs.iter().skip(i + 1).find(|(other, _)| *other == position) {
-                let given = [text(first), text(second)];
-                return Err(OptionError::new(&OPTIONS[position], first.source, Problem::Twice { given }));
+                return Err(OptionError::new(&OPTIONS[position], given[first].source, Problem::Twice { second }).at(first));
             }
         }
         let mut options = Options::default();
         let mut jobs = None;
-        for &(position, given) in &specs {
-            options.set(position, given)?;
+        for &(position, place) in &specs {
+            let given = &given[place];
+            options.set(position, given).map_err(|error| error.at(place))?;
             if position == JOBS {
-                jobs = Some(given.source);
+                jobs = Some((given.source, place));
             }
         }
         match (jobs, &options.waits) {
-            (Some(source), Some(waits)) if options.jobs != waits.len() => {
-                Err(OptionError::new(&OPTIONS[JOBS], source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }))
+            (Some((source, place)), Some(waits)) if options.jobs != waits.len() => {
+                Err(OptionError::new(&OPTIONS[JOBS], source, Problem::Conflict { jobs: options.jobs, waits: waits.len() }).at(place))
             }
             _ => Ok(options),
         }
@@ -248,16 +250,7 @@ impl Options {
 /// The position in [`OPTIONS`] of a given option's name, by its JS name or its attribute, if `api` takes it.
 fn resolve(api: Api, given: &Given<'_>) -> Result<usize, OptionError> {
     let found = position(given.name, given.source != Source::Js);
-    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.name, given.source))
-}
-
-/// What was given, as a message quotes it: its text. (Only text can give an
-/// option twice: an object has each key once.)
-fn text(given: &Given<'_>) -> String {
-    match given.source {
-        Source::Text(text) | Source::Form(text) => Words::default().and(text).done(),
-        Source::Js => String::new(),
-    }
+    found.filter(|&i| OPTIONS[i].is_of(api)).ok_or_else(|| OptionError::unknown(api, given.source))
 }
 
 /// The checks of a value by its spec: what the table says of an option is
@@ -292,20 +285,14 @@ impl OptionSpec {
             return Err(self.refused(given, false));
         };
         if list.len() as u64 > max_length {
-            let expected = Words::default().and("an array of at most ").number(max_length).and(" waits").done();
-            let got = Got::Words(Words::default().number(list.len() as u64).and(" waits").done());
-            return Err(self.refused_as(given.source, expected, got, true));
+            return Err(OptionError::new(self, given.source, Problem::Range(Expected::AtMost { max_length })));
         }
-        // The first item refused, if any (an item is shown as a value: read
-        // from text, an empty one is nothing).
-        let refused = list.iter().enumerate().find_map(|(i, item)| integer(item, 0, max).err().map(|out_of_range| (i, item, out_of_range)));
-        if let Some((i, item, out_of_range)) = refused {
-            let item_source = match given.source {
-                Source::Js => Source::Js,
-                Source::Text(_) => Source::Text(""),
-                Source::Form(_) => Source::Form(""),
-            };
-            return Err(self.refused_as(given.source, integer_from(0, max), got(item, item_source), out_of_range).item(i));
+        // The first item refused, if any.
+        let refused = list.iter().enumerate().find_map(|(i, item)| integer(item, 0, max).err().map(|out_of_range| (i, out_of_range)));
+        if let Some((i, out_of_range)) = refused {
+            let mut error = self.refused_as(given, Expected::Integer { min: 0, max }, out_of_range);
+            error.item = Some(i);
+            return Err(error);
         }
         Ok(list.iter().map(|item| integer(item, 0, max).unwrap_or_default() as u32).collect())
     }
@@ -313,14 +300,14 @@ impl OptionSpec {
     /// The error for a value it refuses: out of range (a `RangeError`), or of the wrong type.
     #[inline(never)]
     fn refused(&self, given: &Given<'_>, out_of_range: bool) -> OptionError {
-        self.refused_as(given.source, self.expected(), got(given.value, given.source), out_of_range)
+        self.refused_as(given, self.expected(), out_of_range)
     }
 
-    /// The error for a value (or an item of a list) that is not `expected`,
-    /// given from `source`: out of range (a `RangeError`), or of the wrong type.
-    fn refused_as(&self, source: Source<'_>, expected: String, got: Got, out_of_range: bool) -> OptionError {
-        let problem = if out_of_range { Problem::Range { expected, got } } else { Problem::Type { expected, got } };
-        OptionError::new(self, source, problem)
+    /// The error for a value (or an item of a list) that is not `expected`:
+    /// out of range (a `RangeError`), or of the wrong type.
+    fn refused_as(&self, given: &Given<'_>, expected: Expected, out_of_range: bool) -> OptionError {
+        let problem = if out_of_range { Problem::Range(expected) } else { Problem::Type(expected) };
+        OptionError::new(self, given.source, problem)
     }
 }
 

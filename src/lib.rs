@@ -22,10 +22,9 @@ mod options;
 mod report;
 #[cfg(target_arch = "wasm32")]
 mod web;
-mod words;
 
 pub use check::{Given, Options, Source, Value};
-pub use messages::{suggest, Got, OptionError, Problem};
+pub use messages::{Expected, OptionError, Problem};
 pub use options::{
     options_of, setting_spec, spec, Api, Doc, Hundredths, OptionKind, OptionSpec, Setting, FLAGS, LONGEST_WAIT_MS, MAX_JOBS, OPTIONS,
     RANDOM_SEEDS,

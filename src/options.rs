@@ -9,8 +9,7 @@
 //! Adding an option is one entry in the table, plus its effect: a field of
 //! [`Options`](crate::Options), set in `Options::set`, and used by the demo.
 
-use crate::words::{integer_from, Words};
-use alloc::string::String;
+use crate::messages::Expected;
 use core::fmt;
 
 /// One option of the JS API's `run` or `map` (or both: [`OptionSpec::of`]),
@@ -142,7 +141,8 @@ impl Hundredths {
 
 impl fmt::Display for Hundredths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Words::default().hundredths(*self).done())
+        // As JS writes it, as Rust writes floats: 0.25, 0.1, 4.
+        fmt::Display::fmt(&self.get(), f)
     }
 }
 
@@ -306,16 +306,14 @@ impl OptionSpec {
         self.setting.map(|setting| setting.attribute)
     }
 
-    /// What a message says the option must be: `"an integer from 1 to 10000"`.
-    pub fn expected(&self) -> String {
-        let mut words = Words::default();
+    /// What the option must be: an integer from 1 to 10000.
+    pub fn expected(&self) -> Expected {
         match self.kind {
-            OptionKind::Integer { min, max, .. } => return integer_from(min, max),
-            OptionKind::Number { min, max, .. } => words.and("a number from ").hundredths(min).and(" to ").hundredths(max),
-            OptionKind::Boolean { .. } => words.and("true or false"),
-            OptionKind::Waits { max, .. } => words.and("an array of integers from 0 to ").number(max),
-            OptionKind::Object { expected } => words.and(expected),
-        };
-        words.done()
+            OptionKind::Integer { min, max, .. } => Expected::Integer { min, max },
+            OptionKind::Number { min, max, .. } => Expected::Number { min, max },
+            OptionKind::Boolean { .. } => Expected::Boolean,
+            OptionKind::Waits { max, .. } => Expected::Waits { max },
+            OptionKind::Object { expected } => Expected::Object(expected),
+        }
     }
 }

@@ -258,11 +258,18 @@ fn report_js_words() -> String {
     )
 }
 
-/// The words tasks.js writes the progress events of `run` with: their types.
+/// The words tasks.js writes with: the progress events' types, and the
+/// names a message about an unknown option or setting lists.
 fn tasks_js_words() -> String {
+    let names = |api| dispatcher_demo::options_of(api).map(|spec| spec.name).collect::<Vec<_>>().join(", ");
+    let settings = OPTIONS.iter().filter_map(OptionSpec::attribute).chain(FLAGS).collect::<Vec<_>>().join(", ");
     format!(
-        "/** The progress events' types, by their codes. */\nconst EVENT_TYPES = [{}];\n",
-        words(EventKind::ALL.iter().map(|kind| kind.name()), ", ")
+        "/** The progress events' types, by their codes. */\nconst EVENT_TYPES = [{}];\n\
+         /** The options of run and of map, and the settings (with the flags), as a message about an unknown one lists them. */\n\
+         const NAMES = [\"{}\", \"{}\", \"{settings}\"];\n",
+        words(EventKind::ALL.iter().map(|kind| kind.name()), ", "),
+        names(Api::Run),
+        names(Api::Map),
     )
 }
 

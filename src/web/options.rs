@@ -3,7 +3,6 @@
 //! tell (an `AbortSignal`, a `PauseController`, a function); and an option's
 //! error as the `TypeError` or `RangeError` JS throws.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 use js_sys::{Array, Function};
@@ -11,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::pause::{self, PageGate};
-use crate::{spec, Api, Given, OptionError, Options, Problem, Source, Value};
+use crate::{spec, Api, Expected, Given, OptionError, OptionSpec, Options, Problem, Source, Value};
 
 #[wasm_bindgen]
 extern "C" {
@@ -62,7 +61,10 @@ extern "C" {
     fn kind_of(value: &JsValue) -> u8;
 }
 
-pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, OptionError> {
+/// An option refused: the `TypeError` or `RangeError` that JS made for it.
+pub(super) struct Refused(JsValue);
+
+pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, Refused> {
     let mut parsed = Parsed::default();
     // From JS, wasm-bindgen passes null and undefined as None; from Rust they may come as values.
     if let Some(f) = on_progress.map(JsValue::from).filter(|f| !f.is_null() && !f.is_undefined()) {
@@ -74,14 +76,14 @@ pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>
 
 /// `map`'s options, whose `onProgress` is one of them.
 #[cfg(feature = "map")]
-pub(super) fn parse_map(options: JsValue) -> Result<Parsed, OptionError> {
+pub(super) fn parse_map(options: JsValue) -> Result<Parsed, Refused> {
     let mut parsed = Parsed::default();
     parse_into(&mut parsed, Api::Map, options)?;
     Ok(parsed)
 }
 
 /// `api`'s options, checked, into `parsed`.
-fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), OptionError> {
+fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), Refused> {
     if options.is_undefined() {
         return Ok(());
     }
@@ -92,32 +94,33 @@ fn parse_into(parsed: &mut Parsed, api: Api, options: JsValue) -> Result<(), Opt
 }
 
 /// Checks the element's settings, each as `GivenSetting` has it, as `run`'s options are.
-pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), OptionError> {
+pub(super) fn check_settings(settings: Vec<GivenSetting>) -> Result<(), Refused> {
     take(&mut Parsed::default(), Api::Run, settings)
 }
 
 /// Options and settings as they were given, checked: what only JS can tell
 /// (an `AbortSignal`, a `PauseController`, a function, which only JS can
 /// pass) here, the rest by the one check.
-fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<(), OptionError> {
+fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<(), Refused> {
     let mut read = Vec::with_capacity(settings.len());
     for setting in &settings {
         let (name, value) = (setting.name().unwrap_or_default(), setting.value());
-        let origin = match setting.source().as_deref() {
-            Some("text") => Origin::Text,
-            Some("form") => Origin::Form,
-            _ => Origin::Js,
+        let source = match setting.source().as_deref() {
+            Some("text") => Source::Text,
+            Some("form") => Source::Form,
+            _ => Source::Js,
         };
         // What only JS can pass is taken here, if it is what it must be.
-        let taken = match (name.as_str(), origin, api) {
-            ("signal", Origin::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
-            ("pause", Origin::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
+        let taken = match (name.as_str(), source, api) {
+            ("signal", Source::Js, _) => value.dyn_ref().map(|value: &AbortSignal| parsed.signal = Some(value.clone())).is_some(),
+            ("pause", Source::Js, _) => pause::gate_of(&value).map(|value| parsed.gate = Some(value)).is_some(),
             #[cfg(feature = "map")]
-            ("onProgress", Origin::Js, Api::Map) => {
+            ("onProgress", Source::Js, Api::Map) => {
                 value.dyn_ref().map(|value: &Function| parsed.on_progress = Some(value.clone())).is_some()
             }
             _ => {
-                read.push((to_value(&value), setting.text().unwrap_or_default(), origin, name));
+                let text = setting.text().filter(|_| source != Source::Js);
+                read.push((to_value(&value), source, name, value, text));
                 continue;
             }
         };
@@ -125,94 +128,101 @@ fn take(parsed: &mut Parsed, api: Api, settings: Vec<GivenSetting>) -> Result<()
             return Err(not_an_object(&name, &value));
         }
     }
-    let given = read.iter().map(|(value, text, origin, name)| {
-        let source = match origin {
-            Origin::Text => Source::Text(text),
-            Origin::Form => Source::Form(text),
-            Origin::Js => Source::Js,
+    let given = read.iter().map(|(value, source, name, _, _)| Given { name, value, source: *source });
+    parsed.options = Options::parse_for(api, given).map_err(|error| {
+        // What was given as text (an attribute, a URL parameter, a field), which a message shows.
+        let text = |place: usize| read[place].4.as_deref();
+        let (_, _, name, value, _) = &read[error.given];
+        let second = match error.problem {
+            Problem::Twice { second } => text(second),
+            _ => None,
         };
-        Given { name, value, source }
-    });
-    parsed.options = Options::parse_for(api, given)?;
+        refused(&error, name, value, text(error.given), second)
+    })?;
     Ok(())
-}
-
-/// Where a setting was given (`GivenSetting`'s `source`), before its text is read.
-#[derive(Clone, Copy, PartialEq)]
-enum Origin {
-    Js,
-    Text,
-    Form,
 }
 
 /// The `TypeError` for `value`, given as the option `name`, which only JS
 /// can pass: an object of a class, as the table says.
 #[inline(never)]
-fn not_an_object(name: &str, value: &JsValue) -> OptionError {
-    wrong_type(name, &spec(name).map(|spec| spec.expected()).unwrap_or_default(), value)
+fn not_an_object(name: &str, value: &JsValue) -> Refused {
+    let expected = match spec(name).map(OptionSpec::expected) {
+        Some(Expected::Object(expected)) => expected,
+        _ => "",
+    };
+    wrong_type(name, expected, value)
 }
 
 /// The `TypeError` for `value`, given as `option`, which must be `expected`.
-pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> OptionError {
-    let problem = Problem::Type { expected: expected.to_owned(), got: crate::messages::got(&to_value(value), Source::Js) };
-    OptionError { option: option.to_owned(), named: option.to_owned(), problem }
+pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> Refused {
+    Refused(js_option_error(6, true, option, option, None, 0.0, 0.0, Some(expected), value, None))
 }
 
 fn to_value(value: &JsValue) -> Value {
     match kind_of(value) {
         0 => Value::Number(number_of(value)),
         1 => Value::Bool(value.is_truthy()),
-        2 => Value::String(string_of(value)),
+        2 => Value::String,
         3 => Value::Undefined,
         4 => Value::Null,
         // An array, or a typed array: `Array.from` takes both.
         5 => Value::List(Array::from(value).iter().map(|item| to_value(&item)).collect()),
-        6 => Value::Other("a function"),
-        7 => Value::Other("a bigint"),
-        8 => Value::Other("a symbol"),
-        _ => Value::Other("an object"),
+        _ => Value::Other,
     }
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// `String(n)`, by JS itself: Rust's float formatting stays out of the module.
-    #[wasm_bindgen(js_name = String)]
-    fn js_string(n: f64) -> String;
-
     /// A number, as it is (`Number(n)`), for a value that `kind_of` says is one.
     #[wasm_bindgen(js_name = Number)]
     fn number_of(value: &JsValue) -> f64;
-
-    /// A string, as it is (`String(s)`), for a value that `kind_of` says is one.
-    #[wasm_bindgen(js_name = String)]
-    fn string_of(value: &JsValue) -> String;
 }
 
 #[wasm_bindgen(module = "/src/web/tasks.js")]
 extern "C" {
-    /// A `TypeError` (else a `RangeError`) with `message`, which also carries its parts.
+    /// A `TypeError` (else a `RangeError`) for an option refused, its
+    /// message written by JS from its parts: what is wrong (`code`), with
+    /// its numbers (`a`, `b`) or words, and what was given (`value`, read
+    /// from `text`), as `tasks.js` says.
     #[wasm_bindgen(js_name = optionError)]
     fn js_option_error(
+        code: u8,
         type_error: bool,
-        message: &str,
         option: &str,
-        expected: Option<&str>,
-        got: Option<&str>,
-        unknown: bool,
-        suggestion: Option<&str>,
+        named: &str,
+        item: Option<u32>,
+        a: f64,
+        b: f64,
+        words: Option<&str>,
+        value: &JsValue,
+        text: Option<&str>,
     ) -> JsValue;
 }
 
-/// A `TypeError` or `RangeError`, which also carries the parts of its
-/// message: `option` (by its JS name), and `expected` and `got`, or
-/// `suggestion` for an unknown option.
-pub(super) fn option_error(error: &OptionError) -> JsValue {
-    let (expected, got, suggestion) = match &error.problem {
-        Problem::Unknown { suggestion, .. } => (None, None, *suggestion),
-        Problem::Type { expected, got } | Problem::Range { expected, got } => (Some(expected.as_str()), Some(got.written(js_string)), None),
-        Problem::Twice { .. } | Problem::Conflict { .. } => (None, None, None),
+/// The JS error for `error`, about the option given as `name`, `value` and
+/// `text` (`None` for a JS value); `second` is the text of an option given twice.
+fn refused(error: &OptionError, name: &str, value: &JsValue, text: Option<&str>, second: Option<&str>) -> Refused {
+    let (option, named) = if error.option.is_empty() { (name, name) } else { (error.option, error.named) };
+    let (code, a, b, words) = match error.problem {
+        Problem::Unknown { api, settings } => (0, f64::from(u8::from(settings)), f64::from(u8::from(api == Api::Map)), None),
+        Problem::Type(expected) | Problem::Range(expected) => match expected {
+            Expected::Integer { min, max } => (1, min as f64, max as f64, None),
+            Expected::Number { min, max } => (2, min.get(), max.get(), None),
+            Expected::Boolean => (3, 0.0, 0.0, None),
+            Expected::Waits { max } => (4, 0.0, max as f64, None),
+            Expected::AtMost { max_length } => (5, 0.0, max_length as f64, None),
+            Expected::Object(words) => (6, 0.0, 0.0, Some(words)),
+        },
+        Problem::Twice { .. } => (7, 0.0, 0.0, second),
+        Problem::Conflict { jobs, waits } => (8, jobs as f64, waits as f64, None),
     };
-    let unknown = matches!(error.problem, Problem::Unknown { .. });
-    js_option_error(error.is_type_error(), &error.message(js_string), &error.option, expected, got.as_deref(), unknown, suggestion)
+    let item = error.item.map(|i| i as u32);
+    Refused(js_option_error(code, error.is_type_error(), option, named, item, a, b, words, value, text))
+}
+
+/// The `TypeError` or `RangeError` of an option refused, which also carries
+/// the parts of its message: `option` (by its JS name), and `expected` and
+/// `got`, or `suggestion` for an unknown option.
+pub(super) fn option_error(error: &Refused) -> JsValue {
+    error.0.clone()
 }

@@ -1,6 +1,7 @@
 // What the binding asks of JS, besides the report: the promises of its
 // tasks, the page's turns, the run's alarm, the calls to the progress
-// callback, a PauseController's check, an option's error, and a panic's message.
+// callback, a PauseController's check, an option's error with its message,
+// and a panic's message.
 
 // A promise for a task of Rust's (task.rs), with its resolve and reject:
 // `Promise.withResolvers()`, which older browsers lack. Made here, Rust
@@ -73,9 +74,11 @@ export function clearAlarm(alarm) {
   else alarm.abort();
 }
 
-// generated:start by tests/tables.rs from src/report.rs; `cargo test` fails when it differs
+// generated:start by tests/tables.rs from src/report.rs and src/options.rs; `cargo test` fails when it differs
 /** The progress events' types, by their codes. */
 const EVENT_TYPES = ["queue", "start", "succeed", "fail", "cancel", "abort"];
+/** The options of run and of map, and the settings (with the flags), as a message about an unknown one lists them. */
+const NAMES = ["workers, queueLength, jobs, maxWaitMs, thresholdMs, seed, waits, cancelInFlight, failFast, speed, signal, pause", "workers, queueLength, cancelInFlight, failFast, devtools, signal, pause, onProgress", "workers, queue-length, jobs, max-wait-ms, threshold-ms, seed, waits, cancel-in-flight, fail-fast, speed, autorun"];
 // generated:end
 
 // Calls `onProgress` like an event listener, with the event as the
@@ -121,14 +124,85 @@ export function withController(value, use) {
   use(value);
 }
 
-// The error of a refused option: a TypeError (else a RangeError) with the
-// message Rust wrote, and its parts, as Rust gives them: `option`, and
-// `expected` and `got` where it says what was wrong with a value, or for an
-// unknown option `suggestion` (null where there is none).
-export function optionError(typeError, message, option, expected, got, unknown, suggestion) {
-  const error = typeError ? new TypeError(message) : new RangeError(message);
-  if (unknown) return Object.assign(error, { option, suggestion: suggestion ?? null });
-  return Object.assign(error, expected === undefined ? { option } : { option, expected, got });
+// The error of a refused option: a TypeError (else a RangeError), its
+// message written here from the parts Rust's check gives (src/web/options.rs's
+// `refused`): `code` says what is wrong, 0 an unknown name (`a` 1 for a
+// setting, `b` 1 for map's), 1 to 6 a value that
+// must be an integer from `a` to `b`, a number from `a` to `b`, true or
+// false, an array of integers from 0 to `b`, an array of at most `b`, or
+// `words`, 7 an option given twice (as `text`, then as `words`), 8 jobs (`a`)
+// that are not as many as the waits (`b`). `value` and `text` are what was
+// given (`text` undefined for a JS value), `item` the refused item of a
+// list. It carries the parts: `option`, and `expected` and `got` where it
+// says what was wrong with a value, or for an unknown option `suggestion`
+// (null where there is none).
+export function optionError(code, typeError, option, named, item, a, b, words, value, text) {
+  if (item !== undefined) {
+    option += `[${item}]`;
+    named += `[${item}]`;
+    value = value[item];
+    text &&= "";
+  }
+  let message;
+  let parts = { option };
+  if (!code) {
+    const what = a ? "setting" : "option";
+    const names = NAMES[a ? 2 : b];
+    words = nearest(named, names.split(", "));
+    message = `unknown ${what} ${quote(named)}; ${words === undefined ? `${b ? "map's" : "the"} ${what}s are ${names}` : `did you mean ${quote(words)}?`}`;
+    parts.suggestion = words ?? null;
+  } else if (code < 7) {
+    const expected = [`an integer from ${a} to ${b}`, `a number from ${a} to ${b}`, "true or false", `an array of integers from 0 to ${b}`, `an array of at most ${b} waits`, words][code - 1];
+    const got = code === 5 ? `${value.length} waits` : shown(value, text);
+    message = `${named} must be ${expected}, got ${got}`;
+    parts = { option, expected, got };
+  } else {
+    message = code === 7 ? `${named} is given twice (${quote(text)} and ${quote(words)}): give it once` : `${named} is ${a}, but ${b} waits are given, which set the number of jobs: leave ${named} out`;
+  }
+  return Object.assign(typeError ? new TypeError(message) : new RangeError(message), parts);
+}
+
+const quote = JSON.stringify;
+
+// The known name nearest to an unknown `name`, if one is close enough to be
+// a likely typo: the first in the table's order within two edits
+// (insertions, deletions, substitutions: Levenshtein's distance), letters
+// compared in one case and without "-" or "_".
+function nearest(name, names) {
+  const plain = (text) => text.replace(/[^a-z\d]/gi, "").toLowerCase();
+  const a = plain(name);
+  let found;
+  let fewest = 3;
+  for (const known of names) {
+    const b = plain(known);
+    // The distances from a's first i letters to each start of b.
+    const row = [...Array(b.length + 1).keys()];
+    for (let i = 0; i < a.length; i++) {
+      let diagonal = i;
+      let left = i + 1;
+      for (let j = 0; j < b.length; j++) {
+        const above = row[j + 1];
+        left = Math.min(diagonal + (a[i] !== b[j]), left + 1, above + 1);
+        row[j + 1] = left;
+        diagonal = above;
+      }
+      row[0] = i + 1;
+    }
+    if (row[b.length] < fewest) [found, fewest] = [known, row[b.length]];
+  }
+  return found;
+}
+
+// A value as a message shows what was given, by its kind (kindOf): read from
+// text, an empty text is nothing, and a number is shown as it was written
+// when it was written as digits (2^64 has no double of its own).
+const SHOWN = ["", "", "", "undefined", "null", "an array", "a function", "a bigint", "a symbol", "an object"];
+function shown(value, text) {
+  const kind = kindOf(value);
+  if (kind === 2) return value === "" && text !== undefined ? "nothing" : `${quote(value)} (a string)`;
+  if (kind > 1) return SHOWN[kind];
+  const digits = text?.trim();
+  return kind === 0 && /^\d+$/.test(digits) ? digits : String(value);
 }
 
 // A panic's message, as std's hook writes it: "panicked at src/file.rs:1:2:",

@@ -1,8 +1,8 @@
 // www/settings.js under node's own test runner: settings read from text
 // (URL parameters and attributes) into values, held with where they were
 // given, handed to the one check as given, and written back as a query
-// string. (What is allowed, and the words of a refusal, are the module's:
-// tests/checks.rs.)
+// string. (What is allowed is the module's, tests/checks.rs; the words of a
+// refusal are tasks.js's, tests/api/messages.test.mjs.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BY_NAME, BY_ATTRIBUTE, FLAGS, DEFAULTS, DRAWN, PAGE_PARAMS, Settings, readPairs, readText, writeText, flagOn, toSearch } from "../../www/settings.js";
