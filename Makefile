@@ -20,7 +20,11 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 # Speed first (as the Cargo profile), and no sections the browser does not read.
-WASM_OPT_FLAGS := -O3 --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
+# --low-memory-unused: rustc's wasm32 puts the stack first, growing down to
+# address 0, so the lowest kilobyte is reached only by an overflowing stack;
+# wasm-opt may then fold an address's constant into its load or store
+# (the page's module 209 bytes smaller, gzipped).
+WASM_OPT_FLAGS := -O3 --low-memory-unused --strip-producers --strip-target-features $(WASM_OPT_FEATURES)
 
 .PHONY: wasm dist test-package test-embed generated bench setup-bench build-bench soak serve-csp fuzz screenshot demo test build serve setup-build setup-test test-native test-browser test-consumer test-go test-unit test-api test-page test-firefox clean
 

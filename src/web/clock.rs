@@ -11,10 +11,9 @@
 //! [`read_after_js`]: BrowserClock::read_after_js
 
 use core::cell::Cell;
-use core::future::{ready, Future, Ready};
+use core::future::Future;
 use core::pin::Pin;
 
-use futures::future::Either;
 use virtual_clock::Clock;
 use wasm_bindgen::prelude::*;
 
@@ -62,7 +61,7 @@ impl BrowserClock {
 }
 
 impl Clock for BrowserClock {
-    type Sleep = Either<Ready<()>, Alarm>;
+    type Sleep = Alarm;
 
     fn now(&self) -> f64 {
         self.reading.get().unwrap_or_else(|| {
@@ -73,10 +72,14 @@ impl Clock for BrowserClock {
     }
 
     /// A 0 ms wait takes no time: the browser would clamp a nested
-    /// `setTimeout(0)` to 4 ms. Dropping a wait forgets it.
+    /// `setTimeout(0)` to 4 ms. It is an alarm for the start of time, which
+    /// every alarm's ring is after, so ready at its first poll: one kind of
+    /// wait, not an `Either` of it and `Ready` (whose panic for a second
+    /// poll brought its message into the page's module). Dropping a wait
+    /// forgets it.
     fn sleep(&self, ms: u32) -> Self::Sleep {
         if ms == 0 {
-            Either::Left(ready(()))
+            self.sleep_until(f64::NEG_INFINITY)
         } else {
             self.sleep_until(self.now() + f64::from(ms))
         }
@@ -85,6 +88,6 @@ impl Clock for BrowserClock {
     /// The page's alarm for `at`, a fraction of a millisecond included: it
     /// ends once the alarms ring at or after it (`alarms.rs`).
     fn sleep_until(&self, at: f64) -> Self::Sleep {
-        Either::Right(Alarm::new(self.alarms, at))
+        Alarm::new(self.alarms, at)
     }
 }

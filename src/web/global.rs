@@ -2,15 +2,22 @@
 //! module is `no_std`, which has no `thread_local!`.
 #![allow(unsafe_code)]
 
-use core::cell::LazyCell;
+use alloc::boxed::Box;
+use core::cell::Cell;
 use core::ops::Deref;
 
-/// A value made on its first use, in a `static`, though it is not `Sync`.
-pub(super) struct Global<T>(LazyCell<T>);
+/// A value made on its first use, in a `static`, though it is not `Sync`:
+/// made once and kept for the module's life (its globals are never dropped,
+/// as `LazyCell`'s in a `static` are not), which needs less code than
+/// `LazyCell`'s states and its panic for a poisoned cell.
+pub(super) struct Global<T: 'static> {
+    value: Cell<Option<&'static T>>,
+    make: fn() -> T,
+}
 
 impl<T> Global<T> {
     pub(super) const fn new(make: fn() -> T) -> Self {
-        Global(LazyCell::new(make))
+        Global { value: Cell::new(None), make }
     }
 }
 
@@ -18,7 +25,14 @@ impl<T> Deref for Global<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        &self.0
+        if let Some(value) = self.value.get() {
+            return value;
+        }
+        // A `make` that read its own global would make a second value,
+        // and the first would stay: neither of the module's two does.
+        let value = Box::leak(Box::new((self.make)()));
+        self.value.set(Some(value));
+        value
     }
 }
 

@@ -15,10 +15,7 @@ pub(super) async fn aborted(signal: Option<AbortSignal>) {
         return;
     }
     let abort = Flag::default();
-    let listener = Listener::add(signal, {
-        let abort = abort.clone();
-        Closure::new(move || abort.set())
-    });
+    let listener = Listener::add(signal, abort.setter());
     abort.await;
     drop(listener);
 }

@@ -48,8 +48,7 @@ extern "C" {
 /// 100 ms).
 pub(super) fn next_task() -> Flag {
     let came = Flag::default();
-    let then = came.clone();
-    call_in_next_task(&Closure::once_into_js(move || then.set()));
+    call_in_next_task(&came.setter().into_js_value());
     came
 }
 

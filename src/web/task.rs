@@ -13,7 +13,7 @@
 
 use alloc::boxed::Box;
 use alloc::rc::{Rc, Weak};
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use core::future::Future;
 use core::mem::ManuallyDrop;
 use core::pin::Pin;
@@ -28,25 +28,45 @@ extern "C" {
     fn queue_microtask(run: &Function);
 }
 
+#[wasm_bindgen(module = "/src/web/tasks.js")]
+extern "C" {
+    /// A promise and its resolve and reject, as `Promise.withResolvers()`
+    /// gives them.
+    type Deferred;
+
+    fn deferred() -> Deferred;
+
+    #[wasm_bindgen(method, getter)]
+    fn promise(this: &Deferred) -> Promise;
+
+    /// Resolves its promise with `value`, or rejects it (`ok` false).
+    fn settle(deferred: &Deferred, ok: bool, value: &JsValue);
+}
+
 /// A promise of what `future` resolves with, `Ok`, or rejects with, `Err`.
-/// The future runs in microtasks, beginning in the one after this.
+/// The future runs in microtasks, beginning in the one after this. The
+/// promise is made in JS with its resolve and reject (`tasks.js`), not by
+/// `Promise::new` with an executor, a closure of Rust's for JS to call:
+/// 0.2 KB of the page's module, gzipped (docs/performance.md).
 pub(super) fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
-    let mut future = Some(future);
-    Promise::new(&mut |resolve, reject| {
-        let Some(future) = future.take() else { return };
-        Task::spawn(async move {
-            // Each is a function the promise made: a call cannot throw.
-            let _ = match future.await {
-                Ok(value) => resolve.call1(&JsValue::UNDEFINED, &value),
-                Err(error) => reject.call1(&JsValue::UNDEFINED, &error),
-            };
-        })
-    })
+    let deferred = deferred();
+    let promise = deferred.promise();
+    Task::spawn(async move {
+        let (ok, value) = match future.await {
+            Ok(value) => (true, value),
+            Err(error) => (false, error),
+        };
+        settle(&deferred, ok, &value);
+    });
+    promise
 }
 
 struct Task {
     /// Until it is done.
-    future: RefCell<Option<Pin<Box<dyn Future<Output = ()>>>>>,
+    /// Out of it while it is polled: a wake during the poll queues a
+    /// microtask, and nothing else polls it. A `Cell`, not a `RefCell`: no
+    /// borrow to check (`docs/performance.md`).
+    future: Cell<Option<Pin<Box<dyn Future<Output = ()>>>>>,
     /// Itself, while a microtask that polls it is queued: it lives until
     /// then, and after, as long as a waker of it does.
     queued: Cell<Option<Rc<Task>>>,
@@ -60,7 +80,7 @@ impl Task {
         let task = Rc::new_cyclic(|task: &Weak<Task>| {
             let task = task.clone();
             Task {
-                future: RefCell::new(Some(Box::pin(future))),
+                future: Cell::new(Some(Box::pin(future))),
                 queued: Cell::new(None),
                 run: Closure::new(move || {
                     if let Some(task) = task.upgrade() {
@@ -84,11 +104,10 @@ impl Task {
     fn poll(self: Rc<Self>) {
         // A wake during the poll queues it again.
         drop(self.queued.take());
-        let mut future = self.future.borrow_mut();
-        let Some(running) = future.as_mut() else { return };
+        let Some(mut running) = self.future.take() else { return };
         let waker = waker(self.clone());
-        if running.as_mut().poll(&mut Context::from_waker(&waker)).is_ready() {
-            *future = None;
+        if running.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
+            self.future.set(Some(running));
         }
     }
 }
@@ -122,14 +141,21 @@ fn waker(task: Rc<Task>) -> Waker {
 }
 
 /// A future that completes once `set` is called, by JS's callback (an
-/// `AbortSignal`'s listener, the page's turn): one thread's, so a `Cell` and
-/// a `RefCell`. Its clones share it. futures' oneshot channel, with its
+/// `AbortSignal`'s listener, the page's turn): one thread's, so two `Cell`s. Its clones share it. futures' oneshot channel, with its
 /// atomics, made the page's module 377 bytes larger, gzipped, and
 /// wasm-bindgen-futures' `JsFuture` of a promise 0.3 KB.
 #[derive(Clone, Default)]
-pub(super) struct Flag(Rc<(Cell<bool>, RefCell<Option<Waker>>)>);
+pub(super) struct Flag(Rc<(Cell<bool>, Cell<Option<Waker>>)>);
 
 impl Flag {
+    /// A JS function that completes it: the page's one kind of callback
+    /// besides a task's poll and the alarm's ring, so that one closure's
+    /// code serves the abort signal's listener and the page's turn.
+    pub(super) fn setter(&self) -> Closure<dyn FnMut()> {
+        let flag = self.clone();
+        Closure::new(move || flag.set())
+    }
+
     /// Completes it, and wakes the task that polled it last.
     pub(super) fn set(&self) {
         self.0 .0.set(true);

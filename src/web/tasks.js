@@ -1,6 +1,21 @@
-// What the binding asks of JS, besides the report: the page's turns, the
-// run's alarm, the calls to the progress callback, a PauseController's
-// check, an option's error with its message, and a panic's message.
+// What the binding asks of JS, besides the report: the promises of its
+// tasks, the page's turns, the run's alarm, the calls to the progress
+// callback, a PauseController's check, an option's error with its message,
+// and a panic's message.
+
+// A promise for a task of Rust's (task.rs), with its resolve and reject:
+// `Promise.withResolvers()`, which older browsers lack. Made here, Rust
+// makes no closure for the executor of `new Promise`.
+export function deferred() {
+  const deferred = {};
+  deferred.promise = new Promise((resolve, reject) => Object.assign(deferred, { resolve, reject }));
+  return deferred;
+}
+
+// Resolves the promise of `deferred` with `value`, or rejects it with it.
+export function settle(deferred, ok, value) {
+  (ok ? deferred.resolve : deferred.reject)(value);
+}
 
 // Calls `then` in a new task, after the browser has had its turn
 // (rendering, input, other tasks), without setTimeout's 4 ms clamp. Not

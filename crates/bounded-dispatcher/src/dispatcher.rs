@@ -7,6 +7,7 @@ use core::num::NonZeroUsize;
 
 use futures_core::{Stream, TryFuture};
 
+use crate::handle::NoHandle;
 use crate::output::Discard;
 use crate::run::{Run, Unobserved};
 use crate::run_loop::Machine;
@@ -177,7 +178,7 @@ impl Dispatcher {
         self.start(FromStream(Some(Box::pin(inputs))), work)
     }
 
-    fn start<S: Source, W, F: TryFuture>(&self, source: S, work: W) -> Run<S, W, F> {
+    fn start<S: Source<Handle = NoHandle>, W, F: TryFuture>(&self, source: S, work: W) -> Run<S, W, F> {
         Run { machine: Some(Machine::new(self.clone(), source, work, Unobserved, NoStop, Discard::default())) }
     }
 }

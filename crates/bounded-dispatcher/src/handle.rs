@@ -166,7 +166,7 @@ impl<I> fmt::Debug for RunHandle<I> {
 }
 
 /// A run's hold on its handle; dropping it leaves the handle.
-pub(crate) struct Attached<I> {
+pub struct Attached<I> {
     shared: Arc<Shared<I>>,
     run: u64,
     /// The waker the handle has for this run, compared without the lock.
@@ -174,9 +174,53 @@ pub(crate) struct Attached<I> {
     attached: bool,
 }
 
-impl<I> Attached<I> {
+/// A run's handle, as the run loop sees it: [`Attached`], given by
+/// [`Run::handle`](crate::Run::handle), or [`NoHandle`]. Which one is known
+/// as the run is compiled (the source's, as `source::Handled` makes it), so
+/// that a run without a handle carries no code for one: in the page's wasm
+/// module, whose runs have none, a kilobyte gzipped (docs/performance.md).
+pub trait Inbox<I> {
     /// Wakes `waker` on a submission or a cancel.
-    pub(crate) fn register(&mut self, waker: &Waker) {
+    fn register(&mut self, waker: &Waker);
+
+    /// Whether the handle was cancelled.
+    fn is_cancelled(&self) -> bool;
+
+    /// The first input in the inbox, if there is one and the run still takes them.
+    fn pop(&mut self) -> Option<I>;
+
+    /// Leaves the handle if its inbox is empty, in one step, so that no
+    /// submission comes between the look and the leaving. Says whether it left.
+    fn leave_if_empty(&mut self) -> bool;
+
+    /// Leaves the handle: the run takes no more.
+    fn leave(&mut self);
+}
+
+/// A run with no handle: nothing comes in, nothing cancels it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoHandle;
+
+impl<I> Inbox<I> for NoHandle {
+    fn register(&mut self, _: &Waker) {}
+
+    fn is_cancelled(&self) -> bool {
+        false
+    }
+
+    fn pop(&mut self) -> Option<I> {
+        None
+    }
+
+    fn leave_if_empty(&mut self) -> bool {
+        true
+    }
+
+    fn leave(&mut self) {}
+}
+
+impl<I> Inbox<I> for Attached<I> {
+    fn register(&mut self, waker: &Waker) {
         if !self.attached || self.waker.as_ref().is_some_and(|registered| registered.will_wake(waker)) {
             return;
         }
@@ -187,12 +231,11 @@ impl<I> Attached<I> {
         self.waker = Some(waker.clone());
     }
 
-    pub(crate) fn is_cancelled(&self) -> bool {
+    fn is_cancelled(&self) -> bool {
         self.shared.cancelled.load(Ordering::Acquire)
     }
 
-    /// The first input in the inbox, if there is one and the run still takes them.
-    pub(crate) fn pop(&mut self) -> Option<I> {
+    fn pop(&mut self) -> Option<I> {
         if !self.attached || self.shared.waiting.load(Ordering::Acquire) == 0 {
             return None;
         }
@@ -202,9 +245,7 @@ impl<I> Attached<I> {
         input
     }
 
-    /// Leaves the handle if its inbox is empty, in one step, so that no
-    /// submission comes between the look and the leaving. Says whether it left.
-    pub(crate) fn leave_if_empty(&mut self) -> bool {
+    fn leave_if_empty(&mut self) -> bool {
         if !self.attached {
             return true;
         }
@@ -217,14 +258,15 @@ impl<I> Attached<I> {
         true
     }
 
-    /// Leaves the handle: the run takes no more.
-    pub(crate) fn leave(&mut self) {
+    fn leave(&mut self) {
         if self.attached {
             let shared = self.shared.clone();
             self.leave_locked(&mut shared.lock());
         }
     }
+}
 
+impl<I> Attached<I> {
     fn leave_locked(&mut self, state: &mut State<I>) {
         self.attached = false;
         state.runs.retain(|(id, _)| *id != self.run);

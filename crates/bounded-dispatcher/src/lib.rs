@@ -137,7 +137,11 @@ mod tests {
         for text in [debug(Event::Queued { start: 0, end: 1 }), debug(Status::Completed), debug(Unobserved), debug(stop::NoStop)] {
             assert!(!text.is_empty());
         }
-        let _ =
-            (debug(source::Count(3)), debug(source::FromIter(Some(0..3))), debug(source::FromStream::<futures::stream::Empty<()>>(None)));
+        let _ = (
+            debug(source::Count(3)),
+            debug(source::Handled(source::Count(3))),
+            debug(source::FromIter(Some(0..3))),
+            debug(source::FromStream::<futures::stream::Empty<()>>(None)),
+        );
     }
 }

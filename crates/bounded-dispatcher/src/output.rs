@@ -107,13 +107,14 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        let machine = this.machine.as_mut().expect("a run's future polled after it completed");
+        // As `Run`'s poll: a panic of a message as written, and no second `Option` to take.
+        let Some(machine) = this.machine.as_mut() else { panic!("a run's future polled after it completed") };
         if machine.poll(cx).is_pending() {
             return Poll::Pending;
         }
-        let machine = this.machine.take().expect("it was there");
         let (status, stopped_by) = machine.status(!machine.sink.failures.is_empty());
-        let Ordered { values, failures } = machine.sink;
+        let Ordered { values, failures } = core::mem::replace(&mut machine.sink, Ordered { values: Vec::new(), failures: Vec::new() });
+        this.machine = None;
         // Completed: every job has its value.
         Poll::Ready(Outcome::new(status, failures, stopped_by).into_result().map(|()| values.into_iter().flatten().collect()))
     }

@@ -15,7 +15,7 @@ use futures_core::TryFuture;
 
 use crate::output::{Awaited, Collect, Ordered, Results, Unordered};
 use crate::run_loop::Machine;
-use crate::source::Source;
+use crate::source::{Handled, Source};
 use crate::stop::{NoStop, Stop, Stops};
 use crate::{Event, Outcome, RunHandle};
 
@@ -60,7 +60,10 @@ pub struct Run<S: Source, W, F: TryFuture, O = Unobserved, St = NoStop> {
 
 impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
     fn unpolled(self) -> Machine<S, W, F, O, St, Awaited<F>> {
-        self.machine.expect("a run's parts are named before it is polled")
+        // A panic of a message as written, not `expect`'s, which formats it
+        // (a wasm module then carries `core::fmt`'s code for a `&str`).
+        let Some(machine) = self.machine else { panic!("a run's parts are named before it is polled") };
+        machine
     }
 
     /// Calls `observe` with every [`Event`], synchronously and in order: a
@@ -105,10 +108,8 @@ impl<S: Source, W, F: TryFuture, O, St> Run<S, W, F, O, St> {
 
     /// Gives the run `handle`, through which jobs, the observer or anyone
     /// else may add jobs to it or cancel it.
-    pub fn handle(self, handle: &RunHandle<S::Input>) -> Self {
-        let mut machine = self.unpolled();
-        machine.attach(handle);
-        Run { machine: Some(machine) }
+    pub fn handle(self, handle: &RunHandle<S::Input>) -> Run<Handled<S>, W, F, O, St> {
+        Run { machine: Some(self.unpolled().attach(handle)) }
     }
 
     /// The jobs' values, by value and in job id order (for a count, `work`'s
@@ -211,13 +212,14 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        let machine = this.machine.as_mut().expect("a run's future polled after it completed");
+        let Some(machine) = this.machine.as_mut() else { panic!("a run's future polled after it completed") };
         if machine.poll(cx).is_pending() {
             return Poll::Pending;
         }
-        let machine = this.machine.take().expect("it was there");
         let (status, stopped_by) = machine.status(!machine.sink.failures.is_empty());
-        Poll::Ready(Outcome::new(status, machine.sink.failures, stopped_by))
+        let failures = core::mem::take(&mut machine.sink.failures);
+        this.machine = None;
+        Poll::Ready(Outcome::new(status, failures, stopped_by))
     }
 }
 

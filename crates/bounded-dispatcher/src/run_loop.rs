@@ -29,7 +29,7 @@ use core::task::{Context, Poll};
 
 use futures_core::TryFuture;
 
-use crate::handle::Attached;
+use crate::handle::Inbox;
 use crate::output::Sink;
 use crate::run::{Observe, Unobserved};
 use crate::source::{Queue, Source};
@@ -57,7 +57,7 @@ pub(crate) struct Machine<S: Source, W, F, O = Unobserved, St = NoStop, K = ()> 
     stops: St,
     /// No stop has fired yet.
     listening: bool,
-    handle: Option<Attached<S::Input>>,
+    handle: S::Handle,
     /// The handle's cancel has been heard.
     cancel_heard: bool,
     workers: Workers<F>,
@@ -86,9 +86,7 @@ where
     /// lets the idle workers take what has come, and polls the woken jobs.
     pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         self.workers.register(cx.waker());
-        if let Some(handle) = &mut self.handle {
-            handle.register(cx.waker());
-        }
+        self.handle.register(cx.waker());
         if self.listening {
             if let Poll::Ready(by) = self.stops.poll_stops(cx) {
                 self.listening = false;
@@ -218,7 +216,7 @@ where
             self.queue.push(None);
             return true;
         }
-        let input = match self.handle.as_mut().and_then(Attached::pop) {
+        let input = match self.handle.pop() {
             Some(input) => input,
             None => match self.source.poll_next(cx) {
                 Poll::Ready(Some(input)) => input,
@@ -258,9 +256,7 @@ where
         let end = self.queue.fed.max(self.source.counted());
         self.queue.clear(end);
         self.source.close();
-        if let Some(handle) = &mut self.handle {
-            handle.leave();
-        }
+        self.handle.leave();
         if start < end {
             self.emit(Event::Cancelled { start, end }); // mark: canceledEmit
         }
@@ -282,11 +278,9 @@ where
 
     /// Hears the handle's cancel, once.
     fn heed_handle(&mut self) {
-        if let Some(handle) = &self.handle {
-            if !self.cancel_heard && handle.is_cancelled() {
-                self.cancel_heard = true;
-                self.interrupt(Cause::Cancelled);
-            }
+        if !self.cancel_heard && self.handle.is_cancelled() {
+            self.cancel_heard = true;
+            self.interrupt(Cause::Cancelled);
         }
     }
 
@@ -300,10 +294,7 @@ where
             return false;
         }
         self.cause.is_some()
-            || (self.queue.is_empty()
-                && self.queue.fed >= self.source.counted()
-                && self.source.is_done()
-                && self.handle.as_mut().map_or(true, Attached::leave_if_empty))
+            || (self.queue.is_empty() && self.queue.fed >= self.source.counted() && self.source.is_done() && self.handle.leave_if_empty())
     }
 
     /// Drops the running jobs, and reports them in id order.
@@ -311,9 +302,7 @@ where
         for (job, worker) in self.workers.abort() {
             self.emit(Event::Aborted { job, worker });
         }
-        if let Some(handle) = &mut self.handle {
-            handle.leave();
-        }
+        self.handle.leave();
     }
 
     fn emit(&mut self, event: Event) {

@@ -17,16 +17,22 @@ use core::task::{Context, Poll};
 
 use futures_core::Stream;
 
+use crate::handle::{Attached, Inbox, NoHandle};
 use crate::JobId;
 
 /// Where a run's inputs come from: [`Count`], [`FromIter`] or [`FromStream`],
 /// made by [`Dispatcher::run`](crate::Dispatcher::run),
 /// [`run_iter`](crate::Dispatcher::run_iter) and
-/// [`run_stream`](crate::Dispatcher::run_stream). It is sealed: this crate's
-/// three are all there are.
+/// [`run_stream`](crate::Dispatcher::run_stream), and any of them with a
+/// handle, [`Handled`], made by [`Run::handle`](crate::Run::handle). It is
+/// sealed: this crate's are all there are.
 pub trait Source: sealed::Sealed {
     /// What `work` is called with.
     type Input;
+
+    #[doc(hidden)]
+    /// The run's handle: `NoHandle`, or for [`Handled`] the one given.
+    type Handle: Inbox<Self::Input>;
 
     #[doc(hidden)]
     /// How many jobs are counted: jobs `0..counted()`, each its own input.
@@ -62,6 +68,7 @@ impl sealed::Sealed for Count {}
 
 impl Source for Count {
     type Input = JobId;
+    type Handle = NoHandle;
 
     fn counted(&self) -> JobId {
         self.0
@@ -91,6 +98,7 @@ impl<I> sealed::Sealed for FromIter<I> {}
 
 impl<I: Iterator> Source for FromIter<I> {
     type Input = I::Item;
+    type Handle = NoHandle;
 
     fn counted(&self) -> JobId {
         0
@@ -125,6 +133,7 @@ impl<S> sealed::Sealed for FromStream<S> {}
 
 impl<S: Stream> Source for FromStream<S> {
     type Input = S::Item;
+    type Handle = NoHandle;
 
     fn counted(&self) -> JobId {
         0
@@ -155,6 +164,39 @@ impl<S: Stream> Source for FromStream<S> {
 impl<S> fmt::Debug for FromStream<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FromStream").field("done", &self.0.is_none()).finish_non_exhaustive()
+    }
+}
+
+/// The inputs of `S`, in a run given a [`RunHandle`](crate::RunHandle)
+/// by [`Run::handle`](crate::Run::handle), which adds its own. A type of its
+/// own, so that a run without a handle carries no code for one.
+#[derive(Clone, Copy, Debug)]
+pub struct Handled<S>(pub(crate) S);
+
+impl<S> sealed::Sealed for Handled<S> {}
+
+impl<S: Source> Source for Handled<S> {
+    type Input = S::Input;
+    type Handle = Attached<S::Input>;
+
+    fn counted(&self) -> JobId {
+        self.0.counted()
+    }
+
+    fn counted_input(job: JobId) -> Option<S::Input> {
+        S::counted_input(job)
+    }
+
+    fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<S::Input>> {
+        self.0.poll_next(cx)
+    }
+
+    fn is_done(&self) -> bool {
+        self.0.is_done()
+    }
+
+    fn close(&mut self) {
+        self.0.close();
     }
 }
 

@@ -24,7 +24,7 @@
 //! 4. A worker with no job is in `idle`, once; one with a job is not.
 
 use alloc::boxed::Box;
-use alloc::collections::{BinaryHeap, VecDeque};
+use alloc::collections::BinaryHeap;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 use core::pin::Pin;
@@ -37,6 +37,9 @@ use core::task::{Context, Poll, Waker};
 use futures_core::TryFuture;
 
 use crate::JobId;
+
+mod idle;
+pub(crate) use idle::Idle;
 
 /// What a job's future gives.
 pub(crate) type Output<F> = Result<<F as TryFuture>::Ok, <F as TryFuture>::Error>;
@@ -52,7 +55,7 @@ pub(crate) struct Workers<F> {
     /// The place in `woken`'s ring read next.
     head: usize,
     /// The workers without a job, in the order they became free.
-    pub(crate) idle: VecDeque<usize>,
+    pub(crate) idle: Idle,
 }
 
 /// One worker: its job, and the waker it polls it with.
@@ -172,7 +175,7 @@ impl<F> Workers<F> {
                 Slot { future: Box::pin(None), job: 0, waker: Waker::from(waker.clone()), woken: waker }
             })
             .collect();
-        Workers { slots, woken, parent: None, head: 0, idle: (0..workers).collect() }
+        Workers { slots, woken, parent: None, head: 0, idle: Idle::new(workers) }
     }
 }
 

@@ -2,14 +2,18 @@
 //! how it ended: the run loop's (`run_loop.rs`) plumbing.
 
 use super::{Cause, Machine};
-use crate::source::{Queue, Source};
+use crate::handle::NoHandle;
+use crate::source::{Handled, Queue, Source};
 use crate::workers::Workers;
 use crate::{Dispatcher, RunHandle, Status};
 
 impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
-    pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self {
+    pub(crate) fn new(config: Dispatcher, source: S, work: W, observe: O, stops: St, sink: K) -> Self
+    where
+        S: Source<Handle = NoHandle>,
+    {
         let workers = Workers::new(config.workers.get());
-        let (handle, cause, abort, listening, cancel_heard, plain) = (None, None, false, true, false, config.gate.is_none());
+        let (handle, cause, abort, listening, cancel_heard, plain) = (NoHandle, None, false, true, false, config.gate.is_none());
         let queue = Queue::new();
         Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
@@ -27,10 +31,12 @@ impl<S: Source, W, F, O, St, K> Machine<S, W, F, O, St, K> {
         Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
 
-    /// Takes inputs from `handle`'s inbox, and hears its cancel.
-    pub(crate) fn attach(&mut self, handle: &RunHandle<S::Input>) {
-        self.handle = Some(handle.attach());
-        self.plain = false;
+    /// The same run, taking inputs from `handle`'s inbox and hearing its
+    /// cancel; a handle given before is left.
+    pub(crate) fn attach(self, handle: &RunHandle<S::Input>) -> Machine<Handled<S>, W, F, O, St, K> {
+        let Machine { config, source, queue, work, observe, stops, listening, cancel_heard, workers, cause, abort, sink, .. } = self;
+        let (source, handle, plain) = (Handled(source), handle.attach(), false);
+        Machine { config, source, queue, work, observe, stops, listening, handle, cancel_heard, workers, cause, abort, plain, sink }
     }
 
     /// How the run ended, and the name of the stop that ended it.
