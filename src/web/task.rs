@@ -141,8 +141,9 @@ fn waker(task: Rc<Task>) -> Waker {
 }
 
 /// A future that completes once `set` is called, by JS's callback (an
-/// `AbortSignal`'s listener, the page's turn): one thread's, so two `Cell`s. Its clones share it. futures' oneshot channel, with its
-/// atomics, made the page's module 377 bytes larger, gzipped, and
+/// `AbortSignal`'s listener, the page's turn): one thread's, so two
+/// `Cell`s. Its clones share it. futures' oneshot channel, with its atomics,
+/// made the page's module 377 bytes larger, gzipped, and
 /// wasm-bindgen-futures' `JsFuture` of a promise 0.3 KB.
 #[derive(Clone, Default)]
 pub(super) struct Flag(Rc<(Cell<bool>, Cell<Option<Waker>>)>);
