@@ -142,13 +142,9 @@ impl<F: TryFuture> Slot<F> {
         self.job = job;
         let mut slot = self.future.as_mut();
         slot.set(Some(future));
-        // Natively, polled through the reference it was put in by, so that nothing is read back from the
-        // slot: the job is there (23.2 → 10.2 instructions per ready job, 108.1 → 95.1 per job pending
-        // once). In wasm, the call of `poll` that the run's other polls make: 15 bytes less gzipped.
-        #[cfg(not(target_arch = "wasm32"))]
-        return poll(slot, &self.waker, job);
-        #[cfg(target_arch = "wasm32")]
-        self.poll()
+        // Polled through the reference it was put in by, so that nothing is read back from the slot: the
+        // job is there (natively 23.2 → 10.2 instructions per ready job, 108.1 → 95.1 per job pending once).
+        poll(slot, &self.waker, job)
     }
 
     fn poll(&mut self) -> Polled<F> {
