@@ -41,10 +41,13 @@ build: dist
 # element's module leaves it out, 7 KB gzipped. In both, binaryen renames the
 # imports and exports, and the glue is rewritten to match (scripts/minify-wasm.mjs).
 API_WASM := pkg/api/dispatcher_demo_api_bg.wasm
+# Their linker: rust-lld without js-sys's JSPI export, which wasm-bindgen
+# would delete once the linker had kept what it reaches (scripts/wasm-ld says why).
+PAGE_LINKER := --config 'target.wasm32-unknown-unknown.linker="$(CURDIR)/scripts/wasm-ld"'
 wasm: setup-build
-	wasm-pack --quiet build --target web --release -- --no-default-features
+	wasm-pack --quiet build --target web --release -- --no-default-features $(PAGE_LINKER)
 	node scripts/minify-wasm.mjs $(WASM_OPT) $(WASM) $(WASM_OPT_FLAGS)
-	wasm-pack --quiet build --target web --release --out-dir pkg/api --out-name dispatcher_demo_api -- --no-default-features --features map
+	wasm-pack --quiet build --target web --release --out-dir pkg/api --out-name dispatcher_demo_api -- --no-default-features --features map $(PAGE_LINKER)
 	node scripts/minify-wasm.mjs $(WASM_OPT) $(API_WASM) $(WASM_OPT_FLAGS)
 
 # The distributable build, dist/: the element bundled and minified by
@@ -54,7 +57,7 @@ dist: wasm
 
 # The same module with the benchmark's hook (the `bench` feature), for bench/.
 build-bench: setup-build
-	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --no-default-features --features bench
+	wasm-pack --quiet build --target web --release --out-dir bench/pkg -- --no-default-features --features bench $(PAGE_LINKER)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) bench/$(WASM) -o bench/$(WASM)
 
 test: setup-test test-native test-browser test-consumer test-go test-unit test-api test-page test-firefox test-embed
