@@ -31,10 +31,12 @@ pub use options::{
 };
 pub use report::{EventKind, JobRecord, JobState, LogKind, Moment, Recorder, Report, RunStatus};
 
+#[cfg(all(target_arch = "wasm32", any(feature = "map", feature = "std")))]
+pub use web::check_options;
 #[cfg(all(target_arch = "wasm32", feature = "map"))]
 pub use web::map;
 #[cfg(target_arch = "wasm32")]
-pub use web::{check_options, check_settings, run, GivenSetting, PauseController};
+pub use web::{check_settings, run, GivenSetting, PauseController};
 
 /// The wasm module's allocator: smaller and faster than Rust's default,
 /// dlmalloc (the module after wasm-opt was 33.4 KB gzipped with talc, 35.5 KB

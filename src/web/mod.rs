@@ -134,6 +134,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
 
 /// Checks `run`'s options without running anything: returns the `TypeError`
 /// or `RangeError` that `run` would reject with, or `null`.
+#[cfg(any(feature = "map", feature = "std"))]
 #[wasm_bindgen(js_name = checkOptions, unchecked_return_type = "TypeError | RangeError | null")]
 pub fn check_options(options: Option<RunOptions>) -> JsValue {
     match options::parse(options, None) {
