@@ -1,22 +1,21 @@
 //! What a page hears of a panic.
 
-use alloc::vec::Vec;
-use core::cell::RefCell;
 use core::panic::Location;
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-use super::global::Global;
-
 #[wasm_bindgen(module = "/src/web/tasks.js")]
 extern "C" {
-    /// `panicked at {file}:{line}:{column}:`, and `message` on a line of its own.
-    #[wasm_bindgen(js_name = panicMessage)]
-    fn panic_message(file: &str, line: u32, column: u32, message: Option<&str>) -> JsValue;
-}
+    /// Adds `listener` to the panic listeners of the instance whose memory is `memory`.
+    #[wasm_bindgen(js_name = listenForPanic)]
+    fn listen_for_panic(memory: JsValue, listener: Function);
 
-static LISTENERS: Global<RefCell<Vec<Function>>> = Global::new(|| RefCell::new(Vec::new()));
+    /// Calls the panic listeners of the instance whose memory is `memory`
+    /// with `panicked at {file}:{line}:{column}:`, and `message` on a line of its own.
+    #[wasm_bindgen(js_name = tellPanic)]
+    fn tell_panic(memory: JsValue, file: &str, line: u32, column: u32, message: Option<&str>);
+}
 
 /// Calls `listener` with the message of a panic, if one happens. A panic
 /// traps this wasm instance: nothing more it runs will settle, and the page
@@ -35,20 +34,14 @@ pub fn on_panic(#[wasm_bindgen(unchecked_param_type = "(message: string) => void
             }))
         });
     }
-    LISTENERS.borrow_mut().push(listener);
+    listen_for_panic(wasm_bindgen::memory(), listener);
 }
 
 /// Tells the listeners of a panic at `location`, with `message` if there is one to tell.
 fn tell(location: Option<&Location<'_>>, message: Option<&str>) {
-    let message = match location {
-        Some(at) => panic_message(at.file(), at.line(), at.column(), message),
-        None => panic_message("?", 0, 0, message),
-    };
-    // Not borrowed: the one borrow_mut pushes, and does not panic.
-    if let Ok(listeners) = LISTENERS.try_borrow() {
-        for listener in listeners.iter() {
-            let _ = listener.call1(&JsValue::NULL, &message);
-        }
+    match location {
+        Some(at) => tell_panic(wasm_bindgen::memory(), at.file(), at.line(), at.column(), message),
+        None => tell_panic(wasm_bindgen::memory(), "?", 0, 0, message),
     }
 }
 

@@ -205,9 +205,26 @@ function shown(value, text) {
   return kind === 0 && /^\d+$/.test(digits) ? digits : String(value);
 }
 
-// A panic's message, as std's hook writes it: "panicked at src/file.rs:1:2:",
-// and the message on a line of its own where the module can give it (a
-// string as written; one it would have to format, it leaves out).
-export function panicMessage(file, line, column, message) {
-  return `panicked at ${file}:${line}:${column}:${message === undefined ? "" : `\n${message}`}`;
+// The panic listeners (onPanic's) of each instance, by its memory: a fresh
+// instance imports this module as the one before it did.
+const panicListeners = new WeakMap();
+
+export function listenForPanic(memory, listener) {
+  const listeners = panicListeners.get(memory);
+  if (listeners) listeners.push(listener);
+  else panicListeners.set(memory, [listener]);
+}
+
+// Tells the instance's panic listeners its panic's message, as std's hook
+// writes it: "panicked at src/file.rs:1:2:", and the message on a line of
+// its own where the module can give it (a string as written; one it would
+// have to format, it leaves out). A listener that throws keeps none of the
+// others from hearing it.
+export function tellPanic(memory, file, line, column, message) {
+  const text = `panicked at ${file}:${line}:${column}:${message === undefined ? "" : `\n${message}`}`;
+  for (const listener of panicListeners.get(memory) ?? []) {
+    try {
+      listener.call(null, text);
+    } catch {}
+  }
 }
