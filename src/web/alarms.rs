@@ -31,6 +31,7 @@ use core::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 
+use super::cells::{borrow, borrow_mut};
 use super::clock::performance_now;
 use super::global::Global;
 
@@ -78,10 +79,10 @@ impl Alarms {
 
     /// Ends every wait that is due, and sets the timer for the next.
     fn ring(&self) {
-        self.timer.take();
+        borrow_mut(&self.timer).take();
         let now = performance_now();
         self.rang.set(now);
-        let mut due = self.due.borrow_mut();
+        let mut due = borrow_mut(&self.due);
         while let Some(at) = due.peek().map(|top| top.at) {
             if at > now {
                 drop(due);
@@ -97,8 +98,8 @@ impl Alarms {
     }
 
     fn add(&self, at: f64, waker: Waker) {
-        self.due.borrow_mut().push(Due { at, waker });
-        if !self.timer.borrow().as_ref().is_some_and(|&(armed, _)| at >= armed) {
+        borrow_mut(&self.due).push(Due { at, waker });
+        if !borrow(&self.timer).as_ref().is_some_and(|&(armed, _)| at >= armed) {
             self.arm(at);
         }
     }
@@ -110,11 +111,12 @@ impl Alarms {
     fn arm(&self, at: f64) {
         self.disarm();
         let alarm = set_alarm(self.ring.as_ref(), virtual_clock::ceil((at - performance_now()).max(0.0)));
-        self.timer.replace(Some((at, alarm)));
+        *borrow_mut(&self.timer) = Some((at, alarm));
     }
 
     fn disarm(&self) {
-        if let Some((_, alarm)) = self.timer.take() {
+        let armed = borrow_mut(&self.timer).take();
+        if let Some((_, alarm)) = armed {
             clear_alarm(&alarm);
         }
     }
@@ -124,7 +126,7 @@ impl Alarms {
         self.live.set(self.live.get() - 1);
         if self.live.get() == 0 {
             self.disarm();
-            self.due.borrow_mut().clear();
+            borrow_mut(&self.due).clear();
         }
     }
 }

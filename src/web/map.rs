@@ -34,6 +34,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use super::cells::{borrow, borrow_mut};
 use super::options::{option_error, parse_map, wrong_type, MapOptions, Parsed};
 use super::{clock::performance_now, signal, EventTypes};
 use crate::EventKind;
@@ -149,7 +150,7 @@ pub fn map(input: JsValue, mapper: JsValue, options: Option<MapOptions>) -> Prom
                 None => (None, Some(jobs.len() as u32)),
             };
             let error = match event {
-                Event::Failed { .. } => failures.borrow().last().cloned().unwrap_or_default(),
+                Event::Failed { .. } => borrow(&failures).last().cloned().unwrap_or_default(),
                 _ => JsValue::UNDEFINED,
             };
             emit_map_progress(on_progress, types.of(EventKind::of(&event)), jobs.start as u32, count, worker, started_at, &error);
@@ -260,7 +261,7 @@ impl Future for MapJob<'_> {
         };
         this.settled = true;
         if let Err(error) = &result {
-            this.failures.borrow_mut().push(error.clone());
+            borrow_mut(this.failures).push(error.clone());
         }
         Poll::Ready(result)
     }

@@ -15,6 +15,7 @@
 //! - `panic.rs`: `onPanic`, and the module's panic handler;
 //! - `task.rs`: a future as the task of a promise;
 //! - `global.rs`: a `static` of the module, for want of std's `thread_local!`;
+//! - `cells.rs`: a `RefCell`'s borrows, whose panic has no formatted message;
 //!
 //! and the JS they call: `tasks.js` (the page's turns, the page's alarm, the progress
 //! callback, `run`'s options as given, a `PauseController`'s check, an
@@ -26,6 +27,7 @@
 //! its server seems to when a page asks for more than about six at once.
 
 mod alarms;
+mod cells;
 mod clock;
 mod global;
 #[cfg(feature = "map")]

@@ -26,6 +26,7 @@ use futures::future::Either;
 use virtual_clock::Clock;
 use wasm_bindgen::prelude::*;
 
+use super::cells::borrow_mut;
 use super::clock::{performance_now, BrowserClock};
 use super::pause::PageGate;
 use super::task::Flag;
@@ -93,7 +94,7 @@ impl<'c> Slices<'c> {
         if turns.started.take().is_some() {
             turns.gate.begin_turn();
         }
-        turns.task.borrow_mut().get_or_insert_with(next_task);
+        borrow_mut(&turns.task).get_or_insert_with(next_task);
         Either::Right(NextTurn { turns: turns.clone(), after: turns.ended.get() })
     }
 }
@@ -154,12 +155,12 @@ impl Future for NextTurn {
         if turns.ended.get() > self.after {
             return Poll::Ready(());
         }
-        let mut task = turns.task.borrow_mut();
+        let mut task = borrow_mut(&turns.task);
         // The task is there until the turn ends: it was asked for when this was made.
         let Some(pending) = task.as_mut() else { return Poll::Ready(()) };
         if Pin::new(pending).poll(cx).is_pending() {
             // A worker polled twice before the turn ends is woken twice: harmless, and no search.
-            turns.waiting.borrow_mut().push(cx.waker().clone());
+            borrow_mut(&turns.waiting).push(cx.waker().clone());
             return Poll::Pending;
         }
         *task = None;
@@ -167,7 +168,8 @@ impl Future for NextTurn {
         turns.ended.set(turns.ended.get() + 1);
         turns.started.set(Some(performance_now()));
         turns.gate.end_turn();
-        for waker in turns.waiting.take() {
+        let waiting = core::mem::take(&mut *borrow_mut(&turns.waiting));
+        for waker in waiting {
             waker.wake();
         }
         Poll::Ready(())
