@@ -35,7 +35,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use super::cells::{borrow, borrow_mut};
-use super::options::{option_error, parse_map, wrong_type, MapOptions, Parsed};
+use super::options::{parse_map, wrong_type, MapOptions, Parsed};
 use super::{clock::performance_now, signal, EventTypes};
 use crate::EventKind;
 
@@ -116,15 +116,15 @@ extern "C" {
 pub fn map(input: JsValue, mapper: JsValue, options: Option<MapOptions>) -> Promise {
     let kind = input_kind(&input);
     if kind == 0 {
-        return Promise::reject(&option_error(&wrong_type("input", "an iterable or an async iterable", &input)));
+        return Promise::reject(&wrong_type("input", "an iterable or an async iterable", &input).0);
     }
     let mapper = match mapper.dyn_into::<Function>() {
         Ok(mapper) => mapper,
-        Err(mapper) => return Promise::reject(&option_error(&wrong_type("mapper", "a function", &mapper))),
+        Err(mapper) => return Promise::reject(&wrong_type("mapper", "a function", &mapper).0),
     };
     let Parsed { options, signal, gate, on_progress } = match parse_map(options.map_or(JsValue::UNDEFINED, Into::into)) {
         Ok(parsed) => parsed,
-        Err(error) => return Promise::reject(&option_error(&error)),
+        Err(error) => return Promise::reject(&error.0),
     };
     let on_progress = if options.devtools { Some(devtools_tracks(on_progress, options.fail_fast)) } else { on_progress };
     super::task::promise(async move {

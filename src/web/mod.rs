@@ -50,7 +50,7 @@ use wasm_bindgen::prelude::*;
 use crate::demo::{self, Context};
 use crate::EventKind;
 use clock::BrowserClock;
-use options::{option_error, OnProgress, Parsed, RunOptions};
+use options::{OnProgress, Parsed, RunOptions};
 use slices::Slices;
 
 #[cfg(feature = "map")]
@@ -105,7 +105,7 @@ impl EventTypes {
 pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on_progress: Option<OnProgress>) -> Promise {
     let Parsed { options, signal, gate, on_progress } = match options::parse(options, on_progress) {
         Ok(parsed) => parsed,
-        Err(error) => return Promise::reject(&option_error(&error)),
+        Err(error) => return Promise::reject(&error.0),
     };
     let random_seed = random_seed();
     task::promise(async move {
@@ -141,7 +141,7 @@ pub fn run(options: Option<RunOptions>, #[wasm_bindgen(js_name = onProgress)] on
 pub fn check_options(options: Option<RunOptions>) -> JsValue {
     match options::parse(options, None) {
         Ok(_) => JsValue::NULL,
-        Err(error) => option_error(&error),
+        Err(error) => error.0,
     }
 }
 
@@ -153,7 +153,7 @@ pub fn check_options(options: Option<RunOptions>) -> JsValue {
 pub fn check_settings(settings: Vec<GivenSetting>) -> JsValue {
     match options::check_settings(settings) {
         Ok(()) => JsValue::NULL,
-        Err(error) => option_error(&error),
+        Err(error) => error.0,
     }
 }
 

@@ -62,7 +62,7 @@ extern "C" {
 }
 
 /// An option refused: the `TypeError` or `RangeError` that JS made for it.
-pub(super) struct Refused(JsValue);
+pub(super) struct Refused(pub(super) JsValue);
 
 pub(super) fn parse(options: Option<RunOptions>, on_progress: Option<OnProgress>) -> Result<Parsed, Refused> {
     let mut parsed = Parsed::default();
@@ -218,11 +218,4 @@ fn refused(error: &OptionError, name: &str, value: &JsValue, text: Option<&str>,
     };
     let item = error.item.map(|i| i as u32);
     Refused(js_option_error(code, error.is_type_error(), option, named, item, a, b, words, value, text))
-}
-
-/// The `TypeError` or `RangeError` of an option refused, which also carries
-/// the parts of its message: `option` (by its JS name), and `expected` and
-/// `got`, or `suggestion` for an unknown option.
-pub(super) fn option_error(error: &Refused) -> JsValue {
-    error.0.clone()
 }
