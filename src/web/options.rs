@@ -154,8 +154,9 @@ fn not_an_object(name: &str, value: &JsValue) -> Refused {
 }
 
 /// The `TypeError` for `value`, given as `option`, which must be `expected`.
-pub(super) fn wrong_type(option: &str, expected: &str, value: &JsValue) -> Refused {
-    Refused(js_option_error(6, true, option, option, None, 0.0, 0.0, Some(expected), value, None))
+pub(super) fn wrong_type(option: &str, expected: &'static str, value: &JsValue) -> Refused {
+    let error = OptionError { given: 0, option: "", named: "", item: None, problem: Problem::Type(Expected::Object(expected)) };
+    refused(&error, option, value, None, None)
 }
 
 fn to_value(value: &JsValue) -> Value {
