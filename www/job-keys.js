@@ -114,7 +114,7 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
       event.preventDefault();
       go(event.key);
     }, { signal });
-    // Imported at the first focus (tooltips.js): the focus it came for names its job now.
+    // Imported at the first focus (name-jobs.js): the focus it came for names its job now.
     if (canvas.getRootNode().activeElement === canvas && canvas.matches(":focus-visible")) go("");
     rings.push(mark);
   };

@@ -7,7 +7,7 @@ import { Timeline } from "./timeline.js";
 import { Grid } from "./grid.js";
 import { readColors } from "./canvas.js";
 import { requestFrame, cancelFrame } from "./frame.js";
-import { listenTooltips } from "./tooltips.js";
+import { nameJobsWhenUsed } from "./name-jobs.js";
 
 /** Out of view, a running stage is drawn at most this often. */
 const OUT_OF_VIEW_MS = 1000;
@@ -107,7 +107,7 @@ export class Stage {
     });
     seen.observe(this.#root.host);
     this.#log.listen({ signal, shown: () => this.#shown, status });
-    this.#markJobs = listenTooltips({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, gridShown: () => this.#gridShown, readout: this.#root.querySelector(".job-readout") });
+    this.#markJobs = nameJobsWhenUsed({ signal, timelineCanvas: this.#root.querySelector(".timeline"), gridCanvas: this.#root.querySelector(".grid"), timeline: this.#timeline, shown: () => this.#shown, gridShown: () => this.#gridShown, readout: this.#root.querySelector(".job-readout") });
     signal.addEventListener("abort", () => {
       resize.disconnect();
       seen.disconnect();

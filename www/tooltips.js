@@ -1,11 +1,11 @@
 // Tooltips on the canvases: the job under the pointer, by number, state,
 // worker and times, on the timeline's bars and the grid's cells, as the
 // canvas's title (the canvases' words for assistive technology are the
-// summary and the log, which say the same).
+// summary and the log, which say the same). Imported with naming jobs by
+// keyboard when either is first used (name-jobs.js).
 import { STATE_NAMES, RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
 import { GUTTER, laneGeometry, barEnd } from "./timeline.js";
-import { JOB_KEYS } from "./assets.js";
 
 /** What to say of job `job` of `run`, in its own words for the states if it has them (`stateNames`, a Go lane's). */
 export function describeJob(run, job) {
@@ -36,11 +36,9 @@ export function timelineJob(run, span, width, height, x, y) {
 
 /**
  * Keeps the titles of the timeline and grid canvases (and `readout`'s text)
- * on the job under the pointer, or named by keyboard (job-keys.js, imported
- * at a canvas's first focus), until `signal` aborts. Returns the keyboard's
- * `refresh()`, for after each draw.
+ * on the job under the pointer, until `signal` aborts.
  */
-export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
+export function listenPointer({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
   const track = (canvas, find, shown) => {
     let last = -2;
     // Hover, or a tap (a touch has no hover, and no title): the readout beside the legend says it too.
@@ -69,46 +67,4 @@ export function listenTooltips({ signal, timelineCanvas, gridCanvas, timeline, s
     const job = (Math.floor(y / size) * columns + column) * perCell;
     return job < run.jobs ? job : -1;
   }, gridShown);
-  return keysOnFirstUse({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout, describe: describeJob });
-}
-
-/**
- * Naming jobs by keyboard (job-keys.js: in dist/ a file of its own) is
- * imported at the first focus by keyboard within the element (Tab, on its way
- * to a canvas), or a canvas's first focus, before the key that names a job: a
- * key pressed while it loads is handed to it once it is in, and its ring and
- * readout then follow the focus it finds. Returns the refresh the
- * stage calls after each draw (nothing until it is in).
- */
-function keysOnFirstUse(options) {
-  const { signal } = options;
-  const canvases = [options.timelineCanvas, options.gridCanvas];
-  const waiting = new AbortController();
-  const pressed = [];
-  let refresh = () => {};
-  let loading = null;
-  const load = () => {
-    loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ JOB_KEYS.href).then(({ listenJobKeys }) => {
-      waiting.abort();
-      if (signal.aborted) return;
-      refresh = listenJobKeys(options);
-      for (const [canvas, key] of pressed.splice(0)) canvas.dispatchEvent(new KeyboardEvent("keydown", { key }));
-    }, () => {
-      // The keys pressed meanwhile go; the next focus or key tries again.
-      pressed.length = 0;
-      loading = null;
-    });
-  };
-  signal.addEventListener("abort", () => waiting.abort(), { once: true });
-  // A focus within the element by keyboard (Tab on its way to a canvas), or a canvas's by any means.
-  options.timelineCanvas.getRootNode().addEventListener("focusin", ({ target }) => (canvases.includes(target) || target.matches(":focus-visible")) && load(), { signal: waiting.signal });
-  for (const canvas of canvases) {
-    canvas.addEventListener("keydown", (event) => {
-      load();
-      if (!/^(Arrow|Home$|End$)/.test(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-      event.preventDefault();
-      pressed.push([canvas, event.key]);
-    }, { signal: waiting.signal });
-  }
-  return () => refresh();
 }

@@ -14,10 +14,11 @@ export const REPLAY = new URL("./replay.js", import.meta.url);
 export const CODE = new URL("./code.js", import.meta.url);
 /** The code panel, the scrubber and compare mode, a file of its own, imported when one is first shown. */
 export const TEACH = new URL("./dispatcher-demo-teach.js", import.meta.url);
-/** The glossary's words, a file of their own with naming jobs by keyboard, imported as it is first opened (teaching.js). */
+/** The glossary's words, a file of their own with naming jobs, imported as it is first opened (teaching.js). */
 export const GLOSSARY_WORDS = new URL("./dispatcher-demo-more.js", import.meta.url);
-/** Naming jobs by keyboard, a file of its own with the glossary's words, imported at a canvas's first focus. */
+/** Naming jobs by keyboard and under the pointer, in that file too, imported when first used (name-jobs.js). */
 export const JOB_KEYS = new URL("./dispatcher-demo-more.js", import.meta.url);
+export const POINTER = JOB_KEYS;
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 

@@ -111,12 +111,12 @@ await esbuild.build({
 });
 // The code panel, the scrubber and compare mode, loaded only when one is first shown.
 await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: join(out, "dispatcher-demo-teach.js"), plugins: [distAssets] });
-// Naming jobs by keyboard and the glossary's words, in one file: loaded at a canvas's
-// first focus, or as the glossary is first opened. One, as each alone is under the
-// 4 KB below which Vite inlines a file (see the end).
+// Naming jobs (by keyboard, and under the pointer) and the glossary's words, in one file:
+// loaded when naming jobs is first used (www/name-jobs.js says when), or as the glossary is
+// first opened. One, as each alone is under the 4 KB below which Vite inlines a file (see the end).
 await esbuild.build({
   ...common, outfile: join(out, "dispatcher-demo-more.js"),
-  stdin: { contents: 'export { listenJobKeys } from "./www/job-keys.js"; export { GLOSSARY_WORDS } from "./www/glossary-words.js";', resolveDir: root, sourcefile: "dispatcher-demo-more.js" },
+  stdin: { contents: 'export { listenJobKeys } from "./www/job-keys.js"; export { listenPointer, describeJob } from "./www/tooltips.js"; export { GLOSSARY_WORDS } from "./www/glossary-words.js";', resolveDir: root, sourcefile: "dispatcher-demo-more.js" },
 });
 // The code panel's code, its marks and words, loaded only once the panel is open and near.
 await esbuild.build({ ...common, entryPoints: [at("www/code-lines.js")], outfile: join(out, "code.js") });
@@ -168,8 +168,8 @@ for (const file of ["replay.js", "code.js", "dispatcher-demo-teach.js", "dispatc
 // The element must not find anything under pkg/ or www/ from dist/.
 const bundle = await readFile(join(out, "dispatcher-demo.js"), "utf8");
 // Nor the teaching parts' module (www/teaching.js imports it): the code panel's and the scrubber's words are in it alone;
-// nor naming jobs by keyboard (www/tooltips.js imports it at a canvas's first focus).
-for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through", "No job has started yet.", "Cooperative or dropped"]) {
+// nor naming jobs by keyboard or under the pointer (www/name-jobs.js imports them when first used).
+for (const stray of ["../pkg/", "../www/", "type Job struct", "dispatcher-demo.css", "teach.css", "host.css", "from the queue and starts it", "too many events to step through", "No job has started yet.", "Cooperative or dropped", ", wait "]) {
   if (bundle.includes(stray)) throw new Error(`dist/dispatcher-demo.js still refers to ${stray}`);
 }
 

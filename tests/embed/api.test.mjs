@@ -110,6 +110,9 @@ test("the README's recipe, run as written against a slow server, fails at the 40
     const box = await grid.boundingBox();
     const cell = 24; // www/grid.js's gridLayout for 10 jobs
     const titles = [];
+    // Naming jobs comes at the first pointer over the element (name-jobs.js).
+    await tab.mouse.move(box.x + cell / 2, box.y + cell / 2);
+    await demo.locator(".grid[title^='Job #']").waitFor();
     for (const job of [0, 1, 4, 5]) {
       await tab.mouse.move(box.x + job * cell + cell / 2, box.y + cell / 2);
       titles.push(await grid.evaluate((canvas) => canvas.title));

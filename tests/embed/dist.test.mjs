@@ -247,6 +247,35 @@ test("naming jobs by keyboard loads at a canvas's first focus, not before: a key
   await page.close();
 });
 
+test("naming the job under the pointer loads at the first pointer over the element, not before: the place pointed at while it loads names its job", async () => {
+  const asked = [];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const page = await distPage(`<dispatcher-demo workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`, {
+    prepare: async (page) => {
+      page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+      await page.route(/dispatcher-demo-more\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  await reports(page, 1);
+  await page.waitForLoadState("networkidle");
+  assert.equal(asked.includes("/dist/dispatcher-demo-more.js"), false, asked.join(" "));
+  const demo = page.locator("dispatcher-demo");
+  const grid = demo.locator("canvas.grid");
+  const asking = page.waitForRequest(/\/dist\/dispatcher-demo-more\.js$/);
+  await grid.hover({ position: { x: 2, y: 2 } });
+  await asking;
+  assert.equal(await grid.getAttribute("title"), null, "no title before the module is in");
+  release();
+  await demo.locator("canvas.grid[title^='Job #0: ']").waitFor();
+  assert.match(await demo.locator(".job-readout").textContent(), /^Job #0: /);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("before its module is in, the element shows the run its settings make: nothing below it moves when the module comes", async () => {
   let release;
   const held = new Promise((resolve) => (release = resolve));

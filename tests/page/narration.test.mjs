@@ -85,6 +85,8 @@ test("a tap on a bar or a square names its job beside the legend, as hover does 
   const readout = demoOf(page).locator(".job-readout");
   const grid = demoOf(page).locator("canvas.grid");
   await grid.tap({ position: { x: 4, y: 4 } });
+  // Naming jobs comes at the first pointer over the element (name-jobs.js): the tap's job once it is in.
+  await readout.filter({ hasText: /^Job #/ }).waitFor();
   assert.match(await readout.textContent(), /^Job #0: succeeded on W0, 0\.0–81\.0 ms \(wait 81 ms\)$/);
   const timeline = demoOf(page).locator("canvas.timeline");
   const box = await timeline.boundingBox();

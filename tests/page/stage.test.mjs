@@ -58,6 +58,8 @@ test("the bars and the grid's cells say which job they are", async () => {
   await page.waitForTimeout(200);
   const grid = demo(page).locator("canvas.grid");
   await grid.hover({ position: { x: 3, y: 3 } });
+  // Naming jobs comes at the first pointer over the element (name-jobs.js): the hover's title once it is in.
+  await demo(page).locator("canvas.grid[title^='Job #']").waitFor();
   assert.match(await grid.getAttribute("title"), /^Job #0: succeeded on W0, \d+\.\d–4\d\d\.\d ms \(wait 400 ms\)$/);
   const timeline = demo(page).locator("canvas.timeline");
   const { width, height } = await timeline.evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
