@@ -42,6 +42,11 @@ for (const [module, name, short] of map.imports) {
   else entries.push(`${JSON.stringify(short)}: ${object}[${JSON.stringify(name)}]`);
 }
 once(returned[0], () => `return { a: { ${entries.join(", ")} } };`, "the import object");
+// Its functions as arrows, which minify to an expression where they return
+// one: the module calls them as plain functions, never with `new` or a
+// `this`. Those that read `arguments` (handleError's) stay functions.
+code = code.replace(/\n( +)("[^"]+": )function\(([^)]*)\) \{\n([\s\S]*?)\n\1\}/g, (whole, indent, key, parameters, body) =>
+  (/\b(arguments|this)\b/.test(body) ? whole : `\n${indent}${key}(${parameters}) => {\n${body}\n${indent}}`));
 
 // The exports, as the glue calls them: `wasm.<name>`.
 const exports = new Map(map.exports);
