@@ -17,7 +17,7 @@ const WHAT = {
   "replay.js": "the article's run's player, imported when it replays",
   "dispatcher-demo-teach.js": "the code panel, the scrubber and compare mode, imported when one is first shown",
   "code.js": "the code panel's Go and Rust, their lines marked and the words on each event, imported once the panel is open and near the viewport",
-  "dispatcher-demo-more.js": "naming jobs by keyboard and the glossary's words, imported at the first focus by keyboard within the element (or of the timeline or the grid), or as the glossary is first opened",
+  "dispatcher-demo-more.js": "naming jobs under the pointer and by keyboard, and the glossary's words, imported at the first pointer over the element or focus by keyboard within it (or of the timeline or the grid), or as the glossary is first opened",
   "dispatcher-demo-own-run.js": "what draws a page's own run of `map` (showMap), imported when a page first shows one",
   "dispatcher-demo-loader.js": "a classic script that imports dispatcher-demo.js beside it (mdBook's additional-js)",
   "dispatcher-demo.d.ts": "types (npm)",
