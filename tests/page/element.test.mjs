@@ -211,3 +211,32 @@ test("a string set to a property is read as its attribute's text is, as framewor
   assert.deepEqual(seen, [3, false, "3", true, "six", 'jobs must be an integer from 0 to 1000000, got "six" (a string)']);
   await page.close();
 });
+
+test("a print that never ended (headless print() sends beforeprint and no afterprint) does not hide the next: printed while running, the still frame", async () => {
+  // mdBook's print.html calls print() 100 ms after it loads: in headless
+  // Chromium that is a beforeprint with no afterprint, before the run starts.
+  const page = await blank();
+  const demo = await append(page, { workers: "2", jobs: "4", "max-wait-ms": "5000", "threshold-ms": "5000", seed: "1" });
+  const still = () => demo.evaluate((element) => element.matches(":state(printing-still)"));
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await still(), false, "nothing is running: nothing to keep still");
+  await demo.getByRole("button", { name: "Run" }).click();
+  await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
+  // Emulated, the print media's change event comes with the next frame.
+  await page.emulateMedia({ media: "print" });
+  await demo.evaluate((element) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await still(), true, "printed while the run goes: its still frame");
+  await page.emulateMedia({ media: null });
+  await demo.evaluate((element) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await still(), false, "after printing: the run");
+  // A print as a browser makes it: beforeprint at once, then the media, then afterprint.
+  assert.deepEqual(await demo.evaluate((element) => {
+    const seen = () => element.matches(":state(printing-still)");
+    dispatchEvent(new Event("beforeprint"));
+    const during = seen();
+    dispatchEvent(new Event("afterprint"));
+    return [during, seen()];
+  }), [true, false]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
