@@ -19,9 +19,10 @@
 //   dispatcher-demo-teach.js   the code panel, the scrubber and compare mode (www/teach.js
 //                              and what it uses), imported when one is first shown
 //                              (www/teaching.js says when)
-//   dispatcher-demo-more.js    naming jobs by keyboard (www/job-keys.js) and the glossary's
-//                              words (www/glossary-words.js), imported at the first focus
-//                              of the timeline or the grid, or as the glossary is first opened
+//   dispatcher-demo-more.js    naming jobs by keyboard (www/job-keys.js) and under the pointer
+//                              (www/tooltips.js), and the glossary's words (www/glossary-words.js),
+//                              imported when naming jobs is first used (www/name-jobs.js says
+//                              when), or as the glossary is first opened
 //   dispatcher-demo-own-run.js what draws a page's own run of map (showMap), imported
 //                              when a page first shows one
 //   dispatcher-demo-loader.js  a classic script that imports dispatcher-demo.js
