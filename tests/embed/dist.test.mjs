@@ -216,7 +216,11 @@ test("the glossary says so when its words cannot be loaded, and loads them when 
   await page.close();
 });
 
-test("naming jobs by keyboard loads at a canvas's first focus, not before: a key pressed while it loads names its job, ringed", async () => {
+/**
+ * A page whose element has run once, with dist/dispatcher-demo-more.js (naming
+ * jobs) not yet asked for: once asked, it is held until `release()`.
+ */
+async function namingHeld() {
   const asked = [];
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -232,6 +236,11 @@ test("naming jobs by keyboard loads at a canvas's first focus, not before: a key
   await reports(page, 1);
   await page.waitForLoadState("networkidle");
   assert.equal(asked.includes("/dist/dispatcher-demo-more.js"), false, asked.join(" "));
+  return { page, release };
+}
+
+test("naming jobs by keyboard loads at a canvas's first focus, not before: a key pressed while it loads names its job, ringed", async () => {
+  const { page, release } = await namingHeld();
   // A click on the grid focuses it (no ring: not by keyboard), and asks for the module; End comes before it is in.
   const demo = page.locator("dispatcher-demo");
   const keysAsked = page.waitForRequest(/\/dist\/dispatcher-demo-more\.js$/);
@@ -249,21 +258,7 @@ test("naming jobs by keyboard loads at a canvas's first focus, not before: a key
 });
 
 test("naming the job under the pointer loads at the first pointer over the element, not before: the place pointed at while it loads names its job", async () => {
-  const asked = [];
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const page = await distPage(`<dispatcher-demo workers="3" jobs="24" max-wait-ms="300" threshold-ms="280" seed="11" autorun></dispatcher-demo>`, {
-    prepare: async (page) => {
-      page.on("request", (request) => asked.push(new URL(request.url()).pathname));
-      await page.route(/dispatcher-demo-more\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
-    },
-  });
-  await reports(page, 1);
-  await page.waitForLoadState("networkidle");
-  assert.equal(asked.includes("/dist/dispatcher-demo-more.js"), false, asked.join(" "));
+  const { page, release } = await namingHeld();
   const demo = page.locator("dispatcher-demo");
   const grid = demo.locator("canvas.grid");
   const asking = page.waitForRequest(/\/dist\/dispatcher-demo-more\.js$/);
