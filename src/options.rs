@@ -93,8 +93,7 @@ pub enum OptionKind {
         default: Option<u64>,
     },
     /// A number from `min` to `max`, not necessarily an integer. The limits
-    /// are in hundredths, so that a message writes them without Rust's
-    /// float formatting (18 KB of the wasm module).
+    /// are in hundredths: exact, and comparable in a `const` table.
     Number {
         /// The smallest allowed.
         min: Hundredths,

@@ -29,7 +29,7 @@ impl<T> Deref for Global<T> {
             return value;
         }
         // A `make` that read its own global would make a second value,
-        // and the first would stay: neither of the module's two does.
+        // and the first would stay: the module's one (alarms.rs's) does not.
         let value = Box::leak(Box::new((self.make)()));
         self.value.set(Some(value));
         value

@@ -39,10 +39,8 @@ pub fn on_panic(#[wasm_bindgen(unchecked_param_type = "(message: string) => void
 
 /// Tells the listeners of a panic at `location`, with `message` if there is one to tell.
 fn tell(location: Option<&Location<'_>>, message: Option<&str>) {
-    match location {
-        Some(at) => tell_panic(wasm_bindgen::memory(), at.file(), at.line(), at.column(), message),
-        None => tell_panic(wasm_bindgen::memory(), "?", 0, 0, message),
-    }
+    let (file, line, column) = location.map_or(("?", 0, 0), |at| (at.file(), at.line(), at.column()));
+    tell_panic(wasm_bindgen::memory(), file, line, column, message);
 }
 
 /// The page's modules' panic handler (they have no std, and so no std's).

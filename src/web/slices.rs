@@ -45,8 +45,8 @@ extern "C" {
 }
 
 /// Completes in a new task, once the page has had its turn: when `nextTask`
-/// calls back, in a function that is freed once called (it always is, within
-/// 100 ms).
+/// calls back (the flag's setter, handed to JS, which frees it once it is
+/// collected).
 pub(super) fn next_task() -> Flag {
     let came = Flag::default();
     call_in_next_task(&came.setter().into_js_value());
