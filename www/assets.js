@@ -16,10 +16,8 @@ export const CODE = new URL("./code-lines.js", import.meta.url);
 export const TEACH = new URL("./teach.js", import.meta.url);
 /** The glossary's words, imported as it is first opened (teaching.js). */
 export const GLOSSARY_WORDS = new URL("./glossary-words.js", import.meta.url);
-/** Naming jobs by keyboard (job-keys.js), imported when naming jobs is first used (name-jobs.js). */
-export const JOB_KEYS = new URL("./job-keys.js", import.meta.url);
-/** Naming the job under the pointer (tooltips.js), imported with it. */
-export const POINTER = new URL("./tooltips.js", import.meta.url);
+/** Naming jobs by keyboard (job-keys.js) and under the pointer (tooltips.js, which it passes on), imported when first used (name-jobs.js). */
+export const NAME_JOBS = new URL("./job-keys.js", import.meta.url);
 
 // The element's stylesheet, then the teaching parts' (the code panel, the
 // scrubber, the narration, compare mode), which comes after it in the cascade,

@@ -7,6 +7,10 @@
 import { RUNNING } from "./run-state.js";
 import { gridLayout } from "./grid.js";
 import { laneGeometry, barEnd } from "./timeline.js";
+import { describeJob } from "./tooltips.js";
+
+// Imported with naming the job under the pointer, which comes in the same file (name-jobs.js).
+export { listenPointer } from "./tooltips.js";
 
 const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 
@@ -73,11 +77,11 @@ export function gridStep(run, job, key, { columns, perCell }) {
 
 /**
  * Lets the keyboard name the jobs of the timeline and the grid, until `signal`
- * aborts; `describe(run, job)` says a job. Returns `refresh()`, which the
+ * aborts. Returns `refresh()`, which the
  * stage calls after each draw, so that a ring follows its job's bar or cell
  * as the run goes, or a step changes it.
  */
-export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout, describe }) {
+export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, shown, gridShown, readout }) {
   const rings = [];
   const track = (canvas, step, place, shown) => {
     const ring = Object.assign(document.createElement("span"), { className: "job-ring", hidden: true });
@@ -103,7 +107,7 @@ export function listenJobKeys({ signal, timelineCanvas, gridCanvas, timeline, sh
       job = step(run, job, key, canvas.clientWidth, atMs);
       if (job >= 0 && key !== "ArrowUp" && key !== "ArrowDown") atMs = (run.start[job] + barEnd(run, job)) / 2;
       // The words first: they may change the layout, which the ring is placed in.
-      readout.textContent = job >= 0 ? describe(run, job) : "No job has started yet.";
+      readout.textContent = job >= 0 ? describeJob(run, job) : "No job has started yet.";
       mark();
     };
     // Focused by keyboard, the job named last, or the first; by a tap or a click, the job there (tooltips.js).

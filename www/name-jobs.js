@@ -7,9 +7,7 @@
 // Meanwhile the pointer's last place on a canvas (and whether it has left
 // since: a tap's pointer leaves at once), and the keys pressed there, are kept,
 // and handed to them once they are in.
-import { POINTER, JOB_KEYS } from "./assets.js";
-
-const load = (url) => import(/* webpackIgnore: true */ /* @vite-ignore */ url.href);
+import { NAME_JOBS } from "./assets.js";
 
 /**
  * Names the jobs of the timeline and the grid (in their titles and
@@ -27,11 +25,11 @@ export function nameJobsWhenUsed(options) {
   let refresh = () => {};
   let loading = null;
   const use = () => {
-    loading ??= Promise.all([load(POINTER), load(JOB_KEYS)]).then(([{ listenPointer, describeJob }, { listenJobKeys }]) => {
+    loading ??= import(/* webpackIgnore: true */ /* @vite-ignore */ NAME_JOBS.href).then(({ listenPointer, listenJobKeys }) => {
       waiting.abort();
       if (signal.aborted) return;
       listenPointer(options);
-      refresh = listenJobKeys({ ...options, describe: describeJob });
+      refresh = listenJobKeys(options);
       if (pointed) {
         pointed.canvas.dispatchEvent(new PointerEvent(pointed.type, pointed));
         if (pointed.left) pointed.canvas.dispatchEvent(new PointerEvent("pointerleave"));

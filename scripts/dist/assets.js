@@ -17,8 +17,7 @@ export const TEACH = new URL("./dispatcher-demo-teach.js", import.meta.url);
 /** The glossary's words, a file of their own with naming jobs, imported as it is first opened (teaching.js). */
 export const GLOSSARY_WORDS = new URL("./dispatcher-demo-more.js", import.meta.url);
 /** Naming jobs by keyboard and under the pointer, in that file too, imported when first used (name-jobs.js). */
-export const JOB_KEYS = new URL("./dispatcher-demo-more.js", import.meta.url);
-export const POINTER = JOB_KEYS;
+export const NAME_JOBS = new URL("./dispatcher-demo-more.js", import.meta.url);
 
 const ARTICLE_RUN = new URL("./article-run.json", import.meta.url);
 

@@ -117,7 +117,7 @@ await esbuild.build({ ...common, entryPoints: [at("www/teach.js")], outfile: joi
 // first opened. One, as each alone is under the 4 KB below which Vite inlines a file (see the end).
 await esbuild.build({
   ...common, outfile: join(out, "dispatcher-demo-more.js"),
-  stdin: { contents: 'export { listenJobKeys } from "./www/job-keys.js"; export { listenPointer, describeJob } from "./www/tooltips.js"; export { GLOSSARY_WORDS } from "./www/glossary-words.js";', resolveDir: root, sourcefile: "dispatcher-demo-more.js" },
+  stdin: { contents: 'export { listenJobKeys, listenPointer } from "./www/job-keys.js"; export { GLOSSARY_WORDS } from "./www/glossary-words.js";', resolveDir: root, sourcefile: "dispatcher-demo-more.js" },
 });
 // The code panel's code, its marks and words, loaded only once the panel is open and near.
 await esbuild.build({ ...common, entryPoints: [at("www/code-lines.js")], outfile: join(out, "code.js") });
