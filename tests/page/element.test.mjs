@@ -218,16 +218,17 @@ test("a print that never ended (headless print() sends beforeprint and no afterp
   const page = await blank();
   const demo = await append(page, { workers: "2", jobs: "4", "max-wait-ms": "5000", "threshold-ms": "5000", seed: "1" });
   const still = () => demo.evaluate((element) => element.matches(":state(printing-still)"));
+  const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   assert.equal(await still(), false, "nothing is running: nothing to keep still");
   await demo.getByRole("button", { name: "Run" }).click();
   await demo.locator(".running .meter-value").getByText("2 / 2").waitFor();
   // Emulated, the print media's change event comes with the next frame.
   await page.emulateMedia({ media: "print" });
-  await demo.evaluate((element) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await frames();
   assert.equal(await still(), true, "printed while the run goes: its still frame");
   await page.emulateMedia({ media: null });
-  await demo.evaluate((element) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await frames();
   assert.equal(await still(), false, "after printing: the run");
   // A print as a browser makes it: beforeprint at once, then the media, then afterprint.
   assert.deepEqual(await demo.evaluate((element) => {
