@@ -148,9 +148,9 @@ export function optionError(code, typeError, option, named, item, a, b, words, v
   if (!code) {
     const what = a ? "setting" : "option";
     const names = NAMES[a ? 2 : b];
-    words = nearest(named, names.split(", "));
-    message = `unknown ${what} ${quote(named)}; ${words === undefined ? `${b ? "map's" : "the"} ${what}s are ${names}` : `did you mean ${quote(words)}?`}`;
-    parts.suggestion = words ?? null;
+    const suggestion = nearest(named, names.split(", "));
+    message = `unknown ${what} ${quote(named)}; ${suggestion === undefined ? `${b ? "map's" : "the"} ${what}s are ${names}` : `did you mean ${quote(suggestion)}?`}`;
+    parts.suggestion = suggestion ?? null;
   } else if (code < 7) {
     const expected = [`an integer from ${a} to ${b}`, `a number from ${a} to ${b}`, "true or false", `an array of integers from 0 to ${b}`, `an array of at most ${b} waits`, words][code - 1];
     const got = code === 5 ? `${value.length} waits` : shown(value, text);
